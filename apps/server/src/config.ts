@@ -1,0 +1,74 @@
+import { resolve } from 'node:path';
+import { AppError, ErrorCode } from './shared/errors.ts';
+
+export type Role = 'web' | 'worker' | 'scheduler';
+export const ALL_ROLES: readonly Role[] = ['web', 'worker', 'scheduler'];
+
+/** The process configuration, parsed once from the environment and CLI flags. */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  /** Directory holding the embedded database, its lock and backups. */
+  readonly dataDir: string;
+  /** When set, PostgreSQL is the store and `dataDir` holds nothing but local scratch. */
+  readonly databaseUrl: string | undefined;
+  readonly roles: readonly Role[];
+  readonly logLevel: string;
+  /** Public base URL used in links sent to people. */
+  readonly publicUrl: string;
+  /** Secure cookies when served over HTTPS. */
+  readonly secureCookies: boolean;
+  /** `FULL` unless an operator deliberately trades durability for speed. */
+  readonly sqliteSynchronous: 'FULL' | 'NORMAL';
+}
+
+export interface ConfigOverrides {
+  port?: number | string;
+  host?: string;
+  dataDir?: string;
+  roles?: string;
+}
+
+const parsePort = (raw: string | number): number => {
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new AppError(ErrorCode.ConfigInvalid, `Port must be an integer 0–65535, got "${raw}"`);
+  }
+  return port;
+};
+
+export const parseRoles = (raw: string): Role[] => {
+  const roles = raw
+    .split(',')
+    .map((r) => r.trim())
+    .filter(Boolean);
+  for (const role of roles) {
+    if (!ALL_ROLES.includes(role as Role)) {
+      throw new AppError(ErrorCode.ConfigInvalid, `Unknown role "${role}"; use ${ALL_ROLES.join(', ')}`);
+    }
+  }
+  if (roles.length === 0) throw new AppError(ErrorCode.ConfigInvalid, 'At least one role is needed');
+  return roles as Role[];
+};
+
+/** Reads configuration from `env` (normally `process.env`) and explicit overrides (CLI flags win). */
+export const loadConfig = (env: NodeJS.ProcessEnv, overrides: ConfigOverrides = {}): Config => {
+  const port = parsePort(overrides.port ?? env.PORT ?? 8080);
+  const host = overrides.host ?? env.HOST ?? '0.0.0.0';
+  const publicUrl = env.REDRESS_PUBLIC_URL ?? `http://localhost:${port}`;
+  const synchronous = (env.REDRESS_SQLITE_SYNCHRONOUS ?? 'FULL').toUpperCase();
+  if (synchronous !== 'FULL' && synchronous !== 'NORMAL') {
+    throw new AppError(ErrorCode.ConfigInvalid, 'REDRESS_SQLITE_SYNCHRONOUS must be FULL or NORMAL');
+  }
+  return {
+    port,
+    host,
+    dataDir: resolve(overrides.dataDir ?? env.REDRESS_DATA_DIR ?? './data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    roles: parseRoles(overrides.roles ?? env.REDRESS_ROLES ?? ALL_ROLES.join(',')),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    publicUrl,
+    secureCookies: publicUrl.startsWith('https://'),
+    sqliteSynchronous: synchronous,
+  };
+};

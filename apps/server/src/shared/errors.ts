@@ -1,0 +1,44 @@
+/**
+ * The one catalogue of domain error codes. Services throw `AppError` with a code;
+ * the HTTP error plugin maps each code to a status and a translated message.
+ * Codes are part of the public API: add, never rename.
+ */
+export const ErrorCode = {
+  ValidationFailed: 'validation_failed',
+  NotFound: 'not_found',
+  Unauthenticated: 'unauthenticated',
+  Forbidden: 'forbidden',
+  InvalidCredentials: 'invalid_credentials',
+  RateLimited: 'rate_limited',
+  CsrfRejected: 'csrf_rejected',
+  Conflict: 'conflict',
+  PayloadTooLarge: 'payload_too_large',
+  UnsupportedMediaType: 'unsupported_media_type',
+  DataDirLocked: 'data_dir_locked',
+  ConfigInvalid: 'config_invalid',
+  NotReady: 'not_ready',
+  Internal: 'internal_error',
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export interface ErrorDetail {
+  /** JSON pointer-ish path of the offending field, e.g. `/body/email`. */
+  readonly field?: string;
+  readonly message: string;
+}
+
+/** An expected failure with a stable code. Never carries HTTP concepts. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: readonly ErrorDetail[];
+
+  constructor(code: ErrorCode, message: string, details: readonly ErrorDetail[] = []) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export const isAppError = (error: unknown): error is AppError => error instanceof AppError;

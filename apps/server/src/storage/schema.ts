@@ -1,0 +1,96 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** An instant: written as an ISO-8601 UTC string, read back as `Date` (PG) or string (SQLite). */
+export type Timestamp = ColumnType<Date | string, string, string>;
+export type NullableTimestamp = ColumnType<Date | string | null, string | null, string | null>;
+/** JSON: written as text, read back parsed (PG jsonb) or as text (SQLite). */
+export type Json = ColumnType<unknown, string, string>;
+export type Bool = ColumnType<boolean | number, boolean, boolean>;
+/** bigint / integer: PG returns bigint columns as strings. */
+export type BigCount = ColumnType<number | string | bigint, number, number>;
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  password_hash: string | null;
+  locale: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  disabled_at: NullableTimestamp;
+}
+
+export interface SessionsTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  last_seen_at: Timestamp;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  name: string;
+  created_at: Timestamp;
+  last_used_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+}
+
+export interface LoginAttemptsTable {
+  id: Generated<BigCount>;
+  key: string;
+  attempted_at: Timestamp;
+}
+
+export interface EventsTable {
+  seq: Generated<BigCount>;
+  id: string;
+  type: string;
+  subject_type: string;
+  subject_id: string;
+  actor_id: string | null;
+  request_id: string | null;
+  payload: Json;
+  occurred_at: Timestamp;
+}
+
+export interface JobsTable {
+  id: string;
+  name: string;
+  payload: Json;
+  status: string;
+  run_at: Timestamp;
+  attempts: BigCount;
+  max_attempts: BigCount;
+  locked_by: string | null;
+  locked_until: NullableTimestamp;
+  last_error: string | null;
+  created_at: Timestamp;
+  finished_at: NullableTimestamp;
+}
+
+export interface CronSchedulesTable {
+  name: string;
+  expression: string;
+  time_zone: string;
+  job_name: string;
+  payload: Json;
+  enabled: Bool;
+  next_run_at: Timestamp;
+  last_run_at: NullableTimestamp;
+}
+
+/** Every table Redress stores; the one place column types are written down for the query builder. */
+export interface Schema {
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  login_attempts: LoginAttemptsTable;
+  events: EventsTable;
+  jobs: JobsTable;
+  cron_schedules: CronSchedulesTable;
+}

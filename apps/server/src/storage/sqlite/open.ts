@@ -1,0 +1,93 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { Kysely, sql } from 'kysely';
+import type { Database } from '../database.ts';
+import { migrate } from '../migrator.ts';
+import type { Schema } from '../schema.ts';
+import { NodeSqliteConnection, NodeSqliteDialect } from './driver.ts';
+import { GroupCommitWriter } from './group-commit.ts';
+import { lockDataDir, type DataDirLock } from './lock.ts';
+
+export const DATABASE_FILE = 'redress.db';
+
+export interface SqliteOptions {
+  /** Directory for `redress.db` and the lock; `':memory:'` for a throwaway in-process store. */
+  readonly dataDir: string;
+  readonly synchronous?: 'FULL' | 'NORMAL';
+  /** Skip the data-directory lock — only for tools that read a copy, such as backup checks. */
+  readonly lock?: boolean;
+}
+
+const BUSY_TIMEOUT_MS = 5_000;
+
+const openConnection = (file: string, synchronous: 'FULL' | 'NORMAL'): DatabaseSync => {
+  const db = new DatabaseSync(file, { timeout: BUSY_TIMEOUT_MS });
+  db.exec('PRAGMA journal_mode = WAL');
+  db.exec(`PRAGMA synchronous = ${synchronous}`);
+  db.exec('PRAGMA foreign_keys = ON');
+  return db;
+};
+
+export interface SqliteDatabase extends Database {
+  readonly dialect: 'sqlite';
+  readonly file: string;
+  /** Group-commit counters, for benchmarks and diagnostics. */
+  readonly stats: GroupCommitWriter['stats'];
+  /** A consistent copy of the live database, taken online with `VACUUM INTO`. */
+  backupTo(target: string): Promise<void>;
+}
+
+/**
+ * Opens (and migrates) the embedded database: WAL, foreign keys, busy timeout and
+ * `synchronous=FULL` by default. One writer connection behind group commit, one reader
+ * connection; an exclusive lock keeps a second process out of the data directory.
+ */
+export const openSqlite = async (options: SqliteOptions): Promise<SqliteDatabase> => {
+  const memory = options.dataDir === ':memory:';
+  const synchronous = options.synchronous ?? 'FULL';
+  let lock: DataDirLock | undefined;
+  if (!memory) {
+    mkdirSync(options.dataDir, { recursive: true });
+    if (options.lock !== false) lock = lockDataDir(options.dataDir);
+  }
+  const file = memory ? ':memory:' : join(options.dataDir, DATABASE_FILE);
+  try {
+    const writerRaw = openConnection(file, synchronous);
+    const writerConnection = new NodeSqliteConnection(writerRaw);
+    const writerDb = new Kysely<Schema>({ dialect: new NodeSqliteDialect(writerConnection) });
+    await migrate(writerDb, 'sqlite');
+
+    // An in-memory database exists once per connection, so it reads through the writer.
+    const readerRaw = memory ? writerRaw : openConnection(file, synchronous);
+    const readerDb = memory ? writerDb : new Kysely<Schema>({ dialect: new NodeSqliteDialect(new NodeSqliteConnection(readerRaw)) });
+    if (!memory) readerRaw.exec('PRAGMA query_only = ON');
+
+    const writer = new GroupCommitWriter(writerConnection);
+
+    return {
+      dialect: 'sqlite',
+      file,
+      read: readerDb,
+      stats: writer.stats,
+      write: (work) => writer.submit(() => work(writerDb)),
+      ping: async () => {
+        await sql`SELECT 1`.execute(readerDb);
+      },
+      backupTo: async (target) => {
+        await writer.drain();
+        readerRaw.exec(`VACUUM INTO '${target.replaceAll("'", "''")}'`);
+      },
+      close: async () => {
+        await writer.drain();
+        writer.close();
+        if (!memory) readerRaw.close();
+        writerRaw.close();
+        lock?.release();
+      },
+    };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+};
