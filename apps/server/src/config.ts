@@ -20,6 +20,8 @@ export interface Config {
   readonly secureCookies: boolean;
   /** `FULL` unless an operator deliberately trades durability for speed. */
   readonly sqliteSynchronous: 'FULL' | 'NORMAL';
+  /** Trust X-Forwarded-* from a load balancer in front (client IPs for rate limits). */
+  readonly trustProxy: boolean;
 }
 
 export interface ConfigOverrides {
@@ -51,6 +53,9 @@ export const parseRoles = (raw: string): Role[] => {
   return roles as Role[];
 };
 
+/** An absolute data directory; `:memory:` stays as it is (a throwaway store for tests). */
+const dataDirFrom = (raw: string): string => (raw === ':memory:' ? raw : resolve(raw));
+
 /** Reads configuration from `env` (normally `process.env`) and explicit overrides (CLI flags win). */
 export const loadConfig = (env: NodeJS.ProcessEnv, overrides: ConfigOverrides = {}): Config => {
   const port = parsePort(overrides.port ?? env.PORT ?? 8080);
@@ -63,12 +68,13 @@ export const loadConfig = (env: NodeJS.ProcessEnv, overrides: ConfigOverrides = 
   return {
     port,
     host,
-    dataDir: resolve(overrides.dataDir ?? env.REDRESS_DATA_DIR ?? './data'),
+    dataDir: dataDirFrom(overrides.dataDir ?? env.REDRESS_DATA_DIR ?? './data'),
     databaseUrl: env.DATABASE_URL || undefined,
     roles: parseRoles(overrides.roles ?? env.REDRESS_ROLES ?? ALL_ROLES.join(',')),
     logLevel: env.LOG_LEVEL ?? 'info',
     publicUrl,
     secureCookies: publicUrl.startsWith('https://'),
     sqliteSynchronous: synchronous,
+    trustProxy: env.REDRESS_TRUST_PROXY === 'true' || env.REDRESS_TRUST_PROXY === '1',
   };
 };

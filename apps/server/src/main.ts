@@ -1,4 +1,4 @@
-import { x } from '@redress/contract';
-import { DatabaseSync } from 'node:sqlite';
-const n: number = x;
-console.log('node', process.version, n, typeof DatabaseSync, process.argv.slice(2));
+/** Process entry: `redress <command>` — see cli.ts. */
+import { runCli } from './cli.ts';
+
+await runCli(process.argv);

@@ -15,6 +15,7 @@ export const IdPrefix = {
   team: 'team',
   customer: 'cus',
   case: 'case',
+  request: 'req',
 } as const;
 
 export type IdPrefix = (typeof IdPrefix)[keyof typeof IdPrefix];

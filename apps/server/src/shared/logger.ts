@@ -28,6 +28,16 @@ export const loggerOptions = (level: string): LoggerOptions => ({
   redact: { paths: [...REDACTED_PATHS], censor: '[redacted]' },
   base: { service: 'redress' },
   timestamp: pino.stdTimeFunctions.isoTime,
+  serializers: {
+    // Query strings may carry personal data (search terms, e-mail addresses): log the path only.
+    req: (req: { id?: string; method?: string; url?: string }) => ({
+      id: req.id,
+      method: req.method,
+      path: req.url?.split('?')[0],
+    }),
+    res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+    err: pino.stdSerializers.err,
+  },
 });
 
 export const createLogger = (level: string): Logger => pino(loggerOptions(level));

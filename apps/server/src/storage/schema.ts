@@ -1,4 +1,4 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType } from 'kysely';
 
 /** An instant: written as an ISO-8601 UTC string, read back as `Date` (PG) or string (SQLite). */
 export type Timestamp = ColumnType<Date | string, string, string>;
@@ -7,7 +7,9 @@ export type NullableTimestamp = ColumnType<Date | string | null, string | null, 
 export type Json = ColumnType<unknown, string, string>;
 export type Bool = ColumnType<boolean | number, boolean, boolean>;
 /** bigint / integer: PG returns bigint columns as strings. */
-export type BigCount = ColumnType<number | string | bigint, number, number>;
+export type BigCount = ColumnType<number | string | bigint, number, number | string | bigint>;
+/** An auto-incrementing key: assigned by the database, never written. */
+export type Serial = ColumnType<number | string | bigint, never, never>;
 
 export interface UsersTable {
   id: string;
@@ -41,13 +43,13 @@ export interface ApiTokensTable {
 }
 
 export interface LoginAttemptsTable {
-  id: Generated<BigCount>;
+  id: Serial;
   key: string;
   attempted_at: Timestamp;
 }
 
 export interface EventsTable {
-  seq: Generated<BigCount>;
+  seq: Serial;
   id: string;
   type: string;
   subject_type: string;

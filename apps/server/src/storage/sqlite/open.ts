@@ -15,8 +15,10 @@ export interface SqliteOptions {
   /** Directory for `redress.db` and the lock; `':memory:'` for a throwaway in-process store. */
   readonly dataDir: string;
   readonly synchronous?: 'FULL' | 'NORMAL';
-  /** Skip the data-directory lock — only for tools that read a copy, such as backup checks. */
+  /** Skip the data-directory lock — only for `backup`, which reads beside a running server. */
   readonly lock?: boolean;
+  /** Skip migrations — for `backup`, which must not change the database it copies. */
+  readonly migrate?: boolean;
 }
 
 const BUSY_TIMEOUT_MS = 5_000;
@@ -56,7 +58,7 @@ export const openSqlite = async (options: SqliteOptions): Promise<SqliteDatabase
     const writerRaw = openConnection(file, synchronous);
     const writerConnection = new NodeSqliteConnection(writerRaw);
     const writerDb = new Kysely<Schema>({ dialect: new NodeSqliteDialect(writerConnection) });
-    await migrate(writerDb, 'sqlite');
+    if (options.migrate !== false) await migrate(writerDb, 'sqlite');
 
     // An in-memory database exists once per connection, so it reads through the writer.
     const readerRaw = memory ? writerRaw : openConnection(file, synchronous);

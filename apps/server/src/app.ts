@@ -1,0 +1,71 @@
+import cookie from '@fastify/cookie';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Deps } from './deps.ts';
+import { registerAuth, type RouteAccessEntry } from './http/auth.ts';
+import { registerErrorHandling } from './http/errors.ts';
+import { healthRoutes } from './http/health.routes.ts';
+import { registerOpenApi } from './http/openapi.ts';
+import { authRoutes, tokensRoutes, usersRoutes } from './modules/identity/index.ts';
+import { loggerOptions, type Logger } from './shared/logger.ts';
+import { newId } from './shared/ids.ts';
+
+export const VERSION = '0.1.0';
+
+/** Largest JSON body accepted; attachments travel another way. */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+export interface AppOptions {
+  /** The process logger, or false for silence (tests). Defaults to a new redacting logger. */
+  readonly logger?: Logger | false;
+  /** False once shutdown begins; `/readyz` then answers 503. */
+  readonly accepting?: () => boolean;
+  /** Extra plugins registered last (the console's static files). */
+  readonly extras?: (app: FastifyInstance) => Promise<void>;
+}
+
+export interface RedressApp {
+  readonly app: FastifyInstance;
+  /** Every route with the access it declared — the permission table tests check. */
+  readonly routes: readonly RouteAccessEntry[];
+}
+
+/** Builds the HTTP app from its dependencies. It never listens: `main.ts` does, tests use `inject()`. */
+export const buildApp = async (deps: Deps, options: AppOptions = {}): Promise<RedressApp> => {
+  const logging: Pick<FastifyServerOptions, 'logger' | 'loggerInstance'> =
+    options.logger === false
+      ? { logger: false }
+      : options.logger
+        ? { loggerInstance: options.logger }
+        : { logger: loggerOptions(deps.config.logLevel) };
+  const app = Fastify({
+    ...logging,
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: () => newId('req'),
+    requestIdHeader: false,
+    trustProxy: deps.config.trustProxy,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  registerErrorHandling(app);
+  // The API speaks JSON only; a text/plain body (what a cross-site form can send) is refused with 415.
+  app.removeContentTypeParser('text/plain');
+  await app.register(cookie);
+  const routes = registerAuth(app, deps.identity);
+  await registerOpenApi(app, VERSION);
+
+  await app.register(healthRoutes({ dialect: deps.db.dialect, ping: () => deps.db.ping(), accepting: options.accepting ?? (() => true) }));
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes({ identity: deps.identity, secureCookies: deps.config.secureCookies }));
+      await api.register(usersRoutes({ identity: deps.identity }));
+      await api.register(tokensRoutes({ identity: deps.identity }));
+    },
+    { prefix: '/api/v1' },
+  );
+  if (options.extras) await options.extras(app);
+  await app.ready();
+  return { app, routes };
+};

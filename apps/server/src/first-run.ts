@@ -1,0 +1,26 @@
+import { randomBytes } from 'node:crypto';
+import type { Deps } from './deps.ts';
+import { systemContext } from './shared/unit-of-work.ts';
+
+export const FIRST_ADMIN_EMAIL = 'admin@redress.local';
+
+/**
+ * On the very first start there is nobody to sign in as: create an administrator with a random
+ * password and say so once, on the terminal (never in the log). Later starts do nothing.
+ */
+export const ensureFirstAdmin = async (deps: Deps, url: string, print: (line: string) => void): Promise<void> => {
+  if ((await deps.identity.countUsers()) > 0) return;
+  const password = randomBytes(12).toString('base64url');
+  await deps.identity.createUser(systemContext('first-run'), {
+    email: FIRST_ADMIN_EMAIL,
+    name: 'Administrator',
+    role: 'admin',
+    password,
+  });
+  const shown = url.replace('0.0.0.0', 'localhost').replace('127.0.0.1', 'localhost');
+  print('');
+  print(`  Redress is running at ${shown}`);
+  print(`  Sign in as ${FIRST_ADMIN_EMAIL} with the password ${password}`);
+  print('  (shown once — create your own users under Administration, or `npx redress user create`).');
+  print('');
+};

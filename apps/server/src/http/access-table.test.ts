@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import Fastify from 'fastify';
+import { buildTestApp } from '../../test/factories.ts';
+import { registerAuth } from './auth.ts';
+
+/**
+ * The permission table: every API route and the access it declares. A new route appears here or
+ * this test fails — so a reviewer sees each route's permission in one diff.
+ */
+test('every API route declares its access, and the table is what we expect', async () => {
+  const t = await buildTestApp();
+  try {
+    const api = t.routes
+      .filter((r) => r.url.startsWith('/api/v1'))
+      .map((r) => `${r.method} ${r.url} ${r.access}`)
+      .sort();
+    assert.deepEqual(api, [
+      'DELETE /api/v1/tokens/:id token:manage',
+      'GET /api/v1/auth/me authenticated',
+      'GET /api/v1/tokens token:manage',
+      'GET /api/v1/users user:read',
+      'POST /api/v1/auth/login public',
+      'POST /api/v1/auth/logout authenticated',
+      'POST /api/v1/tokens token:manage',
+      'POST /api/v1/users user:manage',
+    ]);
+    const publicOutsideApi = t.routes.filter((r) => !r.url.startsWith('/api/v1')).map((r) => r.access);
+    assert.ok(publicOutsideApi.every((a) => a === 'public'));
+    assert.ok(t.routes.some((r) => r.url === '/healthz'));
+  } finally {
+    await t.close();
+  }
+});
+
+test('an API route without declared access stops the server from booting', async () => {
+  const app = Fastify({ logger: false });
+  const fakeIdentity = {} as Parameters<typeof registerAuth>[1];
+  registerAuth(app, fakeIdentity);
+  assert.throws(() => app.get('/api/v1/unguarded', async () => 'oops'), /declares no access/);
+  await app.close();
+});
+
+test('OpenAPI 3.1 is generated from the route schemas and the docs page is served', async () => {
+  const t = await buildTestApp();
+  try {
+    const spec = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    assert.equal(spec.statusCode, 200);
+    const doc = spec.json<{ openapi: string; paths: Record<string, Record<string, { requestBody?: unknown }>> }>();
+    assert.equal(doc.openapi, '3.1.0');
+    assert.ok(doc.paths['/api/v1/users']?.post?.requestBody, 'POST /users documents its body');
+    assert.ok(doc.paths['/api/v1/auth/login']);
+    const docs = await t.app.inject({ method: 'GET', url: '/api/docs/' });
+    assert.equal(docs.statusCode, 200);
+    assert.match(docs.headers['content-type'] ?? '', /html/);
+  } finally {
+    await t.close();
+  }
+});
+
+test('health and readiness answer without signing in', async () => {
+  const t = await buildTestApp();
+  try {
+    const health = await t.app.inject({ method: 'GET', url: '/healthz' });
+    assert.deepEqual(health.json(), { status: 'ok' });
+    const ready = await t.app.inject({ method: 'GET', url: '/readyz' });
+    assert.equal(ready.statusCode, 200);
+    assert.equal(ready.json<{ database: string }>().database, 'sqlite');
+  } finally {
+    await t.close();
+  }
+});

@@ -1,0 +1,1 @@
+export { can, permissionsFor } from './access.policy.ts';

@@ -1,0 +1,40 @@
+import type { NewEvent } from '../../shared/unit-of-work.ts';
+import type { ApiToken, Session, User } from './identity.ts';
+
+export interface NewUser {
+  readonly id: string;
+  readonly email: string;
+  readonly name: string;
+  readonly role: string;
+  readonly locale: string;
+  readonly passwordHash: string | null;
+  readonly createdAt: Date;
+}
+
+/** The identity module's port onto storage. Implemented in `storage/repositories/`. */
+export interface IdentityRepository {
+  findUserByEmail(email: string): Promise<User | undefined>;
+  findUserById(id: string): Promise<User | undefined>;
+  /** Users ordered by id, after `cursor` (exclusive). */
+  listUsers(limit: number, cursor: string | undefined): Promise<User[]>;
+  countUsers(): Promise<number>;
+  insertUser(user: NewUser): Promise<void>;
+
+  insertSession(session: Session & { tokenHash: string; createdAt: Date }): Promise<void>;
+  findSessionByTokenHash(tokenHash: string): Promise<Session | undefined>;
+  touchSession(id: string, lastSeenAt: Date, expiresAt: Date): Promise<void>;
+  deleteSession(id: string): Promise<void>;
+
+  insertApiToken(token: ApiToken & { tokenHash: string }): Promise<void>;
+  findApiTokenByHash(tokenHash: string): Promise<ApiToken | undefined>;
+  listApiTokens(userId: string): Promise<ApiToken[]>;
+  touchApiToken(id: string, at: Date): Promise<void>;
+  revokeApiToken(id: string, userId: string, at: Date): Promise<boolean>;
+
+  recordLoginFailure(key: string, at: Date): Promise<void>;
+  /** Failures for `key` at or after `since`: how many, and the oldest one. */
+  loginFailures(key: string, since: Date): Promise<{ count: number; oldest: Date | null }>;
+  clearLoginFailures(key: string): Promise<void>;
+
+  appendEvent(event: NewEvent): Promise<void>;
+}

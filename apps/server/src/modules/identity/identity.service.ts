@@ -1,0 +1,254 @@
+import { isRole, type Locale, Locales } from '@redress/contract';
+import type { Clock } from '../../shared/clock.ts';
+import { AppError, ErrorCode } from '../../shared/errors.ts';
+import { newId } from '../../shared/ids.ts';
+import { actorId, type Actor, type Context, type UnitOfWork } from '../../shared/unit-of-work.ts';
+import { can } from '../access/index.ts';
+import {
+  LOGIN_MAX_FAILURES_PER_EMAIL,
+  LOGIN_MAX_FAILURES_PER_IP,
+  LOGIN_WINDOW_MS,
+  normalizeEmail,
+  rateLimitKeys,
+  retryAfterSeconds,
+  SESSION_TTL_MS,
+  sessionExpired,
+  sessionNeedsTouch,
+  type ApiToken,
+  type User,
+} from './identity.ts';
+import type { IdentityRepository } from './identity.repository.ts';
+import { DUMMY_PASSWORD_HASH, generateSecret, hashPassword, hashSecret, verifyPassword } from './secrets.ts';
+
+export interface IdentityServiceDeps {
+  readonly store: UnitOfWork<IdentityRepository>;
+  readonly clock: Clock;
+}
+
+export interface CreateUserInput {
+  readonly email: string;
+  readonly name: string;
+  readonly role: string;
+  readonly locale?: string | undefined;
+  readonly password?: string | undefined;
+}
+
+const requirePermission = (actor: Actor, permission: Parameters<typeof can>[1]): void => {
+  if (!can(actor, permission)) throw new AppError(ErrorCode.Forbidden, 'You are not allowed to do this');
+};
+
+/**
+ * Users, sign-in sessions and API tokens. Password hashing happens before the transaction opens:
+ * a unit of work holds only database calls, so group commit is never held up by argon2.
+ */
+export const createIdentityService = ({ store, clock }: IdentityServiceDeps) => {
+  const createUser = async (ctx: Context, input: CreateUserInput): Promise<User> => {
+    requirePermission(ctx.actor, 'user:manage');
+    if (!isRole(input.role)) {
+      throw new AppError(ErrorCode.ValidationFailed, `Unknown role "${input.role}"`, [
+        { field: '/body/role', message: 'Unknown role' },
+      ]);
+    }
+    const locale = (input.locale ?? 'en') as Locale;
+    if (!Locales.includes(locale)) {
+      throw new AppError(ErrorCode.ValidationFailed, `Unknown locale "${input.locale}"`, [
+        { field: '/body/locale', message: 'Unknown locale' },
+      ]);
+    }
+    const email = normalizeEmail(input.email);
+    const passwordHash = input.password ? await hashPassword(input.password) : null;
+    const now = clock.now();
+    const id = newId('usr', now);
+    return store.write(async (repo) => {
+      if (await repo.findUserByEmail(email)) {
+        throw new AppError(ErrorCode.Conflict, 'A user with this e-mail address already exists', [
+          { field: '/body/email', message: 'Already in use' },
+        ]);
+      }
+      const user = { id, email, name: input.name.trim(), role: input.role, locale, passwordHash, createdAt: now };
+      await repo.insertUser(user);
+      await repo.appendEvent({
+        type: 'user.created',
+        subjectType: 'user',
+        subjectId: id,
+        actorId: actorId(ctx.actor),
+        requestId: ctx.requestId,
+        payload: { role: input.role, locale },
+        occurredAt: now,
+      });
+      return { ...user, role: input.role as User['role'], disabledAt: null };
+    });
+  };
+
+  const listUsers = async (ctx: Context, limit: number, cursor: string | undefined) => {
+    requirePermission(ctx.actor, 'user:read');
+    const rows = await store.read.listUsers(limit + 1, cursor);
+    const items = rows.slice(0, limit);
+    return { items, nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
+  };
+
+  const checkLoginRate = async (keys: { email: string; ip: string }, now: Date): Promise<void> => {
+    const since = new Date(now.getTime() - LOGIN_WINDOW_MS);
+    for (const [key, max] of [
+      [keys.email, LOGIN_MAX_FAILURES_PER_EMAIL],
+      [keys.ip, LOGIN_MAX_FAILURES_PER_IP],
+    ] as const) {
+      const { count, oldest } = await store.read.loginFailures(key, since);
+      if (count >= max) {
+        throw new AppError(ErrorCode.RateLimited, 'Too many failed sign-in attempts. Try again later.', [], {
+          retryAfterSeconds: retryAfterSeconds(oldest ?? now, now),
+        });
+      }
+    }
+  };
+
+  /** Checks a password and opens a session. Returns the cookie secret; only its hash is stored. */
+  const signIn = async (
+    input: { email: string; password: string; ip: string; requestId: string | null },
+  ): Promise<{ user: User; sessionSecret: string; expiresAt: Date }> => {
+    const now = clock.now();
+    const keys = rateLimitKeys(input.email, input.ip);
+    await checkLoginRate(keys, now);
+    const user = await store.read.findUserByEmail(normalizeEmail(input.email));
+    const valid = await verifyPassword(user?.passwordHash ?? DUMMY_PASSWORD_HASH, input.password);
+    if (!user || !user.passwordHash || !valid || user.disabledAt) {
+      await store.write(async (repo) => {
+        await repo.recordLoginFailure(keys.email, now);
+        await repo.recordLoginFailure(keys.ip, now);
+      });
+      throw new AppError(ErrorCode.InvalidCredentials, 'The e-mail address or password is not right');
+    }
+    const sessionSecret = generateSecret('rds');
+    const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+    await store.write(async (repo) => {
+      await repo.clearLoginFailures(keys.email);
+      await repo.insertSession({
+        id: newId('ses', now),
+        userId: user.id,
+        tokenHash: hashSecret(sessionSecret),
+        createdAt: now,
+        lastSeenAt: now,
+        expiresAt,
+      });
+      await repo.appendEvent({
+        type: 'user.signed_in',
+        subjectType: 'user',
+        subjectId: user.id,
+        actorId: user.id,
+        requestId: input.requestId,
+        payload: {},
+        occurredAt: now,
+      });
+    });
+    return { user, sessionSecret, expiresAt };
+  };
+
+  /** The user behind a session cookie, or undefined when it is unknown, expired or disabled. */
+  const resolveSession = async (secret: string): Promise<{ user: User; sessionId: string } | undefined> => {
+    const now = clock.now();
+    const session = await store.read.findSessionByTokenHash(hashSecret(secret));
+    if (!session || sessionExpired(session, now)) return undefined;
+    const user = await store.read.findUserById(session.userId);
+    if (!user || user.disabledAt) return undefined;
+    if (sessionNeedsTouch(session, now)) {
+      await store.write((repo) => repo.touchSession(session.id, now, new Date(now.getTime() + SESSION_TTL_MS)));
+    }
+    return { user, sessionId: session.id };
+  };
+
+  const signOut = async (sessionId: string): Promise<void> => {
+    await store.write((repo) => repo.deleteSession(sessionId));
+  };
+
+  /** Creates a token for `userId` (the caller's own unless the caller manages users). */
+  const createApiToken = async (
+    ctx: Context,
+    input: { userId: string; name: string },
+  ): Promise<{ token: string; apiToken: ApiToken }> => {
+    requirePermission(ctx.actor, 'token:manage');
+    if (ctx.actor.kind === 'user' && ctx.actor.userId !== input.userId) requirePermission(ctx.actor, 'user:manage');
+    const now = clock.now();
+    const token = generateSecret('rdr');
+    const apiToken: ApiToken = {
+      id: newId('tok', now),
+      userId: input.userId,
+      name: input.name.trim(),
+      createdAt: now,
+      lastUsedAt: null,
+      revokedAt: null,
+    };
+    await store.write(async (repo) => {
+      const owner = await repo.findUserById(input.userId);
+      if (!owner || owner.disabledAt) throw new AppError(ErrorCode.NotFound, 'No such user');
+      await repo.insertApiToken({ ...apiToken, tokenHash: hashSecret(token) });
+      await repo.appendEvent({
+        type: 'api_token.created',
+        subjectType: 'user',
+        subjectId: input.userId,
+        actorId: actorId(ctx.actor),
+        requestId: ctx.requestId,
+        payload: { tokenId: apiToken.id, name: apiToken.name },
+        occurredAt: now,
+      });
+    });
+    return { token, apiToken };
+  };
+
+  const listApiTokens = async (ctx: Context): Promise<ApiToken[]> => {
+    requirePermission(ctx.actor, 'token:manage');
+    if (ctx.actor.kind !== 'user') return [];
+    return store.read.listApiTokens(ctx.actor.userId);
+  };
+
+  const revokeApiToken = async (ctx: Context, tokenId: string): Promise<void> => {
+    requirePermission(ctx.actor, 'token:manage');
+    if (ctx.actor.kind !== 'user') throw new AppError(ErrorCode.NotFound, 'No such token');
+    const { userId } = ctx.actor;
+    const now = clock.now();
+    await store.write(async (repo) => {
+      // Scoped to the caller's own tokens: someone else's token id looks exactly like a missing one.
+      if (!(await repo.revokeApiToken(tokenId, userId, now))) throw new AppError(ErrorCode.NotFound, 'No such token');
+      await repo.appendEvent({
+        type: 'api_token.revoked',
+        subjectType: 'user',
+        subjectId: userId,
+        actorId: userId,
+        requestId: ctx.requestId,
+        payload: { tokenId },
+        occurredAt: now,
+      });
+    });
+  };
+
+  /** The user behind a bearer token, or undefined when it is unknown, revoked or its user disabled. */
+  const resolveApiToken = async (token: string): Promise<User | undefined> => {
+    const now = clock.now();
+    const found = await store.read.findApiTokenByHash(hashSecret(token));
+    if (!found || found.revokedAt) return undefined;
+    const user = await store.read.findUserById(found.userId);
+    if (!user || user.disabledAt) return undefined;
+    if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > 60_000) {
+      await store.write((repo) => repo.touchApiToken(found.id, now));
+    }
+    return user;
+  };
+
+  const findUserByEmail = (email: string) => store.read.findUserByEmail(normalizeEmail(email));
+  const countUsers = () => store.read.countUsers();
+
+  return {
+    createUser,
+    listUsers,
+    signIn,
+    signOut,
+    resolveSession,
+    createApiToken,
+    listApiTokens,
+    revokeApiToken,
+    resolveApiToken,
+    findUserByEmail,
+    countUsers,
+  };
+};
+
+export type IdentityService = ReturnType<typeof createIdentityService>;

@@ -1,0 +1,34 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { CreateUserBody, ErrorBody, ListQuery, UserDto, UserList } from '@redress/contract';
+import { presentUser } from './identity.presenter.ts';
+import type { IdentityService } from './identity.service.ts';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody } as const;
+
+export const usersRoutes =
+  ({ identity }: { identity: IdentityService }): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    app.get(
+      '/users',
+      {
+        config: { access: 'user:read' },
+        schema: { tags: ['users'], summary: 'List users', querystring: ListQuery, response: { 200: UserList, ...errors } },
+      },
+      async (request) => {
+        const page = await identity.listUsers(request.ctx, request.query.limit ?? 50, request.query.cursor);
+        return { items: page.items.map(presentUser), nextCursor: page.nextCursor };
+      },
+    );
+
+    app.post(
+      '/users',
+      {
+        config: { access: 'user:manage' },
+        schema: { tags: ['users'], summary: 'Create a user', body: CreateUserBody, response: { 201: UserDto, ...errors } },
+      },
+      async (request, reply) => {
+        const user = await identity.createUser(request.ctx, request.body);
+        return reply.status(201).send(presentUser(user));
+      },
+    );
+  };

@@ -1,0 +1,34 @@
+/**
+ * How a service reaches its repository port without knowing the database: `read` for queries,
+ * `write` for one transaction whose effects (rows and events) commit together or not at all.
+ * `storage/` builds these; services receive them through their factory.
+ */
+export interface UnitOfWork<Port> {
+  readonly read: Port;
+  write<T>(work: (port: Port) => Promise<T>): Promise<T>;
+}
+
+/** A domain event as services produce it; `storage/` gives it an id and a sequence number. */
+export interface NewEvent {
+  readonly type: string;
+  readonly subjectType: string;
+  readonly subjectId: string;
+  readonly actorId: string | null;
+  readonly requestId: string | null;
+  readonly payload: Record<string, unknown>;
+  readonly occurredAt: Date;
+}
+
+/** Who is acting and on behalf of which request: what every use case receives. */
+export interface Context {
+  readonly actor: Actor;
+  readonly requestId: string | null;
+}
+
+/** A signed-in user, or the system itself (jobs, CLI, migrations). */
+export type Actor =
+  | { readonly kind: 'user'; readonly userId: string; readonly role: string; readonly via: 'session' | 'token' }
+  | { readonly kind: 'system'; readonly name: string };
+
+export const systemContext = (name: string): Context => ({ actor: { kind: 'system', name }, requestId: null });
+export const actorId = (actor: Actor): string | null => (actor.kind === 'user' ? actor.userId : null);
