@@ -26,7 +26,7 @@ const configFrom = (flags: CommonFlags & ConfigOverrides) =>
 /** Opens the store for a one-shot command, runs `work`, and closes it again. */
 const withDeps = async <T>(flags: CommonFlags, work: (deps: ReturnType<typeof createDeps>) => Promise<T>): Promise<T> => {
   const config = configFrom(flags);
-  const db = await openDatabase(config);
+  const db = await openDatabase({ ...config, lock: false });
   try {
     return await work(createDeps(config, db, systemClock));
   } finally {

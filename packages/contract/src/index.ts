@@ -1,1 +1,6 @@
-export const x: number = 1;
+export * from './auth.ts';
+export * from './errors.ts';
+export * from './health.ts';
+export * from './permissions.ts';
+export * from './roles.ts';
+export * from './users.ts';

@@ -9,10 +9,19 @@ export interface StorageConfig {
   readonly dataDir: string;
   readonly databaseUrl: string | undefined;
   readonly sqliteSynchronous?: 'FULL' | 'NORMAL';
+  /**
+   * Take the embedded data directory's exclusive lock (default). Servers do; one-shot CLI commands
+   * do not, so `user create` works beside a running server through SQLite's own locking.
+   */
+  readonly lock?: boolean;
 }
 
 /** PostgreSQL when a URL is configured, otherwise the embedded database in `dataDir`. */
 export const openDatabase = (config: StorageConfig): Promise<Database> =>
   config.databaseUrl
     ? openPostgres({ url: config.databaseUrl })
-    : openSqlite({ dataDir: config.dataDir, ...(config.sqliteSynchronous ? { synchronous: config.sqliteSynchronous } : {}) });
+    : openSqlite({
+        dataDir: config.dataDir,
+        lock: config.lock ?? true,
+        ...(config.sqliteSynchronous ? { synchronous: config.sqliteSynchronous } : {}),
+      });

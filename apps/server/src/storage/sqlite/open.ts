@@ -78,7 +78,13 @@ export const openSqlite = async (options: SqliteOptions): Promise<SqliteDatabase
       },
       backupTo: async (target) => {
         await writer.drain();
-        readerRaw.exec(`VACUUM INTO '${target.replaceAll("'", "''")}'`);
+        // Its own connection: VACUUM INTO reads one consistent snapshot while writers carry on.
+        const connection = memory ? writerRaw : new DatabaseSync(file, { timeout: BUSY_TIMEOUT_MS });
+        try {
+          connection.exec(`VACUUM INTO '${target.replaceAll("'", "''")}'`);
+        } finally {
+          if (!memory) connection.close();
+        }
       },
       close: async () => {
         await writer.drain();
