@@ -7,12 +7,19 @@ module.exports = {
     { name: 'no-cycles', severity: 'error', from: {}, to: { circular: true } },
     {
       name: 'pure-core',
-      comment: 'Model and policy files import only shared/, their own module and pure libraries: no I/O, no storage, no HTTP.',
+      comment:
+        'Model and policy files import only shared/, their own module and pure libraries: no I/O, no storage, no HTTP.',
       severity: 'error',
-      from: { path: `${server}/modules/([^/]+)/`, pathNot: '\\.(service|routes|repository|presenter|test)\\.ts$|/index\\.ts$' },
+      from: {
+        path: `${server}/modules/([^/]+)/`,
+        pathNot: '\\.(service|routes|repository|presenter|test)\\.ts$|/index\\.ts$',
+      },
       to: {
         dependencyTypesNot: ['type-only'],
-        path: [`${server}/(?!shared/|modules/$1/)`, '^(fs|net|http|https|child_process|node:fs|node:net|node:http|node:https|node:child_process|node:sqlite|pg|kysely|fastify)$'],
+        path: [
+          `${server}/(?!shared/|modules/$1/)`,
+          '^(fs|net|http|https|child_process|node:fs|node:net|node:http|node:https|node:child_process|node:sqlite|pg|kysely|fastify)$',
+        ],
       },
     },
     {
@@ -24,10 +31,13 @@ module.exports = {
     },
     {
       name: 'modules-through-index',
-      comment: "Another module is used through its index.ts only.",
+      comment: 'Another module is used through its index.ts only.',
       severity: 'error',
       from: { path: `${server}/modules/([^/]+)/` },
-      to: { path: `${server}/modules/([^/]+)/`, pathNot: [`${server}/modules/$1/`, `${server}/modules/[^/]+/index\\.ts$`] },
+      to: {
+        path: `${server}/modules/([^/]+)/`,
+        pathNot: [`${server}/modules/$1/`, `${server}/modules/[^/]+/index\\.ts$`],
+      },
     },
     {
       name: 'storage-not-http',
@@ -59,6 +69,10 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.tsx', '.js'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.tsx', '.js'],
+    },
   },
 };

@@ -50,13 +50,19 @@ export const buildApp = async (deps: Deps, options: AppOptions = {}): Promise<Re
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerErrorHandling(app);
+  const accepting = options.accepting ?? (() => true);
+  // While shutting down, answer in-flight requests with `Connection: close` so their keep-alive
+  // sockets end with the response instead of holding the process open until they time out.
+  app.addHook('onSend', async (_request, reply) => {
+    if (!accepting()) void reply.header('connection', 'close');
+  });
   // The API speaks JSON only; a text/plain body (what a cross-site form can send) is refused with 415.
   app.removeContentTypeParser('text/plain');
   await app.register(cookie);
   const routes = registerAuth(app, deps.identity);
   await registerOpenApi(app, VERSION);
 
-  await app.register(healthRoutes({ dialect: deps.db.dialect, ping: () => deps.db.ping(), accepting: options.accepting ?? (() => true) }));
+  await app.register(healthRoutes({ dialect: deps.db.dialect, ping: () => deps.db.ping(), accepting }));
   await app.register(
     async (api) => {
       await api.register(authRoutes({ identity: deps.identity, secureCookies: deps.config.secureCookies }));

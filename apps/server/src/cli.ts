@@ -24,7 +24,10 @@ const configFrom = (flags: CommonFlags & ConfigOverrides) =>
   loadConfig(process.env, { ...(flags.data ? { dataDir: flags.data } : {}), ...flags });
 
 /** Opens the store for a one-shot command, runs `work`, and closes it again. */
-const withDeps = async <T>(flags: CommonFlags, work: (deps: ReturnType<typeof createDeps>) => Promise<T>): Promise<T> => {
+const withDeps = async <T>(
+  flags: CommonFlags,
+  work: (deps: ReturnType<typeof createDeps>) => Promise<T>,
+): Promise<T> => {
   const config = configFrom(flags);
   const db = await openDatabase({ ...config, lock: false });
   try {
@@ -34,7 +37,8 @@ const withDeps = async <T>(flags: CommonFlags, work: (deps: ReturnType<typeof cr
   }
 };
 
-const dataOption = () => new Option('--data <dir>', 'data directory of the embedded database (REDRESS_DATA_DIR, default ./data)');
+const dataOption = () =>
+  new Option('--data <dir>', 'data directory of the embedded database (REDRESS_DATA_DIR, default ./data)');
 
 export const buildCli = (): Command => {
   const program = new Command('redress')
@@ -84,15 +88,17 @@ export const buildCli = (): Command => {
     .option('--password <password>', 'at least 10 characters; omit for a user who signs in later')
     .option('--locale <locale>', 'en, zh-TW, zh-CN or th', 'en')
     .addOption(dataOption())
-    .action(async (flags: CommonFlags & { email: string; name: string; role: string; password?: string; locale: string }) => {
-      if (flags.password !== undefined && flags.password.length < 10) {
-        throw new AppError(ErrorCode.ValidationFailed, 'The password needs at least 10 characters');
-      }
-      await withDeps(flags, async (deps) => {
-        const created = await deps.identity.createUser(systemContext('cli'), flags);
-        out(`Created ${created.role} ${created.email} (${created.id})`);
-      });
-    });
+    .action(
+      async (flags: CommonFlags & { email: string; name: string; role: string; password?: string; locale: string }) => {
+        if (flags.password !== undefined && flags.password.length < 10) {
+          throw new AppError(ErrorCode.ValidationFailed, 'The password needs at least 10 characters');
+        }
+        await withDeps(flags, async (deps) => {
+          const created = await deps.identity.createUser(systemContext('cli'), flags);
+          out(`Created ${created.role} ${created.email} (${created.id})`);
+        });
+      },
+    );
 
   const token = program.command('token').description('manage API tokens');
   token
@@ -105,7 +111,10 @@ export const buildCli = (): Command => {
       await withDeps(flags, async (deps) => {
         const owner = await deps.identity.findUserByEmail(flags.email);
         if (!owner) throw new AppError(ErrorCode.NotFound, `No user with e-mail ${flags.email}`);
-        const created = await deps.identity.createApiToken(systemContext('cli'), { userId: owner.id, name: flags.name });
+        const created = await deps.identity.createApiToken(systemContext('cli'), {
+          userId: owner.id,
+          name: flags.name,
+        });
         out(created.token);
       });
     });
@@ -129,7 +138,9 @@ export const buildCli = (): Command => {
     .action(async (flags: CommonFlags & { out: string }) => {
       const config = configFrom(flags);
       if (config.databaseUrl) {
-        err('Redress is on PostgreSQL: back it up with pg_dump, e.g.  pg_dump --format=custom --file redress.dump "$DATABASE_URL"');
+        err(
+          'Redress is on PostgreSQL: back it up with pg_dump, e.g.  pg_dump --format=custom --file redress.dump "$DATABASE_URL"',
+        );
         process.exitCode = 2;
         return;
       }

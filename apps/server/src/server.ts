@@ -19,7 +19,10 @@ export interface RunningServer {
  * Starts the roles this process plays — web, worker, scheduler — on one database. Every role is
  * optional so instances can be split behind a load balancer; all of them share the same store.
  */
-export const startServer = async (config: Config, logger: Logger = createLogger(config.logLevel)): Promise<RunningServer> => {
+export const startServer = async (
+  config: Config,
+  logger: Logger = createLogger(config.logLevel),
+): Promise<RunningServer> => {
   const db = await openDatabase(config);
   const deps = createDeps(config, db, systemClock);
   let accepting = true;

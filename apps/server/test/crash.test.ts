@@ -13,7 +13,11 @@ const seedAdmin = async (dataDir: string): Promise<string> => {
   const db = await openSqlite({ dataDir });
   try {
     const deps = createDeps(loadConfig({}, { dataDir }), db, systemClock);
-    const admin = await deps.identity.createUser(systemContext('test'), { email: 'ops@example.test', name: 'Ops', role: 'admin' });
+    const admin = await deps.identity.createUser(systemContext('test'), {
+      email: 'ops@example.test',
+      name: 'Ops',
+      role: 'admin',
+    });
     return (await deps.identity.createApiToken(systemContext('test'), { userId: admin.id, name: 'crash test' })).token;
   } finally {
     await db.close();
@@ -77,7 +81,16 @@ describe('durability on the embedded database', () => {
       assert.match(second.stderr, /data_dir_locked/);
       // One-shot commands still work beside the running server.
       const created = await runCli([
-        'user', 'create', '--data', data.dir, '--email', 'beside@example.test', '--name', 'Beside', '--role', 'agent',
+        'user',
+        'create',
+        '--data',
+        data.dir,
+        '--email',
+        'beside@example.test',
+        '--name',
+        'Beside',
+        '--role',
+        'agent',
       ]);
       assert.equal(created.code, 0, created.stderr);
     } finally {

@@ -15,7 +15,9 @@ export type LoginBody = Static<typeof LoginBody>;
 
 export const MeResponse = Type.Object({
   user: UserDto,
-  permissions: Type.Array(Type.String(), { description: 'What the caller may do; the console never re-derives rules.' }),
+  permissions: Type.Array(Type.String(), {
+    description: 'What the caller may do; the console never re-derives rules.',
+  }),
 });
 export type MeResponse = Static<typeof MeResponse>;
 

@@ -1,22 +1,19 @@
 import { Type, type Static } from 'typebox';
 
 /** The body of every error response. `code` is stable; `message` is for people, in their language. */
-export const ErrorBody = Type.Object(
-  {
-    error: Type.Object({
-      code: Type.String({ description: 'Stable machine-readable code, e.g. `validation_failed`.' }),
-      message: Type.String(),
-      details: Type.Optional(
-        Type.Array(
-          Type.Object({
-            field: Type.Optional(Type.String({ description: 'Where the problem is, e.g. `/body/email`.' })),
-            message: Type.String(),
-          }),
-        ),
+export const ErrorBody = Type.Object({
+  error: Type.Object({
+    code: Type.String({ description: 'Stable machine-readable code, e.g. `validation_failed`.' }),
+    message: Type.String(),
+    details: Type.Optional(
+      Type.Array(
+        Type.Object({
+          field: Type.Optional(Type.String({ description: 'Where the problem is, e.g. `/body/email`.' })),
+          message: Type.String(),
+        }),
       ),
-      requestId: Type.Optional(Type.String()),
-    }),
-  },
-  
-);
+    ),
+    requestId: Type.Optional(Type.String()),
+  }),
+});
 export type ErrorBody = Static<typeof ErrorBody>;

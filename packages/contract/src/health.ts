@@ -10,5 +10,7 @@ export const Readiness = Type.Object({
 });
 export type Readiness = Static<typeof Readiness>;
 
-export const IdParams = Type.Object({ id: Type.String({ minLength: 3, maxLength: 64, pattern: '^[a-z]+_[0-9A-Z]+$' }) });
+export const IdParams = Type.Object({
+  id: Type.String({ minLength: 3, maxLength: 64, pattern: '^[a-z]+_[0-9A-Z]+$' }),
+});
 export type IdParams = Static<typeof IdParams>;

@@ -9,17 +9,15 @@ export const RoleSchema = Type.Enum(Roles, { description: 'The role decides what
 
 export const Email = Type.String({ format: 'email', maxLength: 254, description: 'An e-mail address.' });
 
-export const UserDto = Type.Object(
-  {
-    id: Type.String({ description: 'Prefixed id, `usr_…`.' }),
-    email: Type.String(),
-    name: Type.String(),
-    role: RoleSchema,
-    locale: LocaleSchema,
-    createdAt: Type.String({ format: 'date-time' }),
-    disabled: Type.Boolean(),
-  },
-);
+export const UserDto = Type.Object({
+  id: Type.String({ description: 'Prefixed id, `usr_…`.' }),
+  email: Type.String(),
+  name: Type.String(),
+  role: RoleSchema,
+  locale: LocaleSchema,
+  createdAt: Type.String({ format: 'date-time' }),
+  disabled: Type.Boolean(),
+});
 export type UserDto = Static<typeof UserDto>;
 
 export const CreateUserBody = Type.Object(
@@ -34,7 +32,10 @@ export const CreateUserBody = Type.Object(
 );
 export type CreateUserBody = Static<typeof CreateUserBody>;
 
-export const UserList = Type.Object({ items: Type.Array(UserDto), nextCursor: Type.Union([Type.String(), Type.Null()]) });
+export const UserList = Type.Object({
+  items: Type.Array(UserDto),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+});
 export type UserList = Static<typeof UserList>;
 
 export const ListQuery = Type.Object(

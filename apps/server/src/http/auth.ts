@@ -78,12 +78,18 @@ export const registerAuth = (app: FastifyInstance, identity: IdentityService): R
       if (session) {
         user = session.user;
         request.sessionId = session.sessionId;
-        request.ctx = { actor: { kind: 'user', userId: user.id, role: user.role, via: 'session' }, requestId: request.id };
+        request.ctx = {
+          actor: { kind: 'user', userId: user.id, role: user.role, via: 'session' },
+          requestId: request.id,
+        };
         if (UNSAFE.has(request.method)) {
           const expected = request.cookies[CSRF_COOKIE];
           const sent = request.headers[CSRF_HEADER];
           if (!expected || sent !== expected) {
-            throw new AppError(ErrorCode.CsrfRejected, `Send the ${CSRF_COOKIE} cookie's value in the ${CSRF_HEADER} header`);
+            throw new AppError(
+              ErrorCode.CsrfRejected,
+              `Send the ${CSRF_COOKIE} cookie's value in the ${CSRF_HEADER} header`,
+            );
           }
         }
       }

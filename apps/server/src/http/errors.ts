@@ -35,7 +35,11 @@ const validationDetails = (error: FastifyError): ErrorDetail[] => {
     const extra = issue.params?.additionalProperty;
     const path = `${issue.instancePath ?? ''}${typeof missing === 'string' ? `/${missing}` : ''}${typeof extra === 'string' ? `/${extra}` : ''}`;
     const message =
-      typeof extra === 'string' ? 'is not an accepted field' : typeof missing === 'string' ? 'is required' : (issue.message ?? 'is invalid');
+      typeof extra === 'string'
+        ? 'is not an accepted field'
+        : typeof missing === 'string'
+          ? 'is required'
+          : (issue.message ?? 'is invalid');
     return { field: `/${where}${path}`, message };
   });
 };
@@ -57,7 +61,9 @@ const fromFastifyError = (error: FastifyError): AppError | undefined => {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new AppError(ErrorCode.UnsupportedMediaType, 'Send the body as application/json');
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return new AppError(ErrorCode.ValidationFailed, 'The JSON body is empty', [{ field: '/body', message: 'is empty' }]);
+      return new AppError(ErrorCode.ValidationFailed, 'The JSON body is empty', [
+        { field: '/body', message: 'is empty' },
+      ]);
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return new AppError(ErrorCode.ValidationFailed, 'The body is not valid JSON', [
@@ -67,7 +73,9 @@ const fromFastifyError = (error: FastifyError): AppError | undefined => {
       break;
   }
   if (error.statusCode === 400 && error instanceof SyntaxError) {
-    return new AppError(ErrorCode.ValidationFailed, 'The body is not valid JSON', [{ field: '/body', message: 'is not valid JSON' }]);
+    return new AppError(ErrorCode.ValidationFailed, 'The body is not valid JSON', [
+      { field: '/body', message: 'is not valid JSON' },
+    ]);
   }
   if (error.statusCode === 404) return new AppError(ErrorCode.NotFound, 'Not found');
   return undefined;

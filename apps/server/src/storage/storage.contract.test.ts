@@ -40,7 +40,12 @@ describeBothBackends('storage contract', (backend) => {
     const db = await backend.open(t);
     const at = new Date('2026-02-17T23:59:59.999Z');
     const payload = { zhTW: '你們是騙子', zhCN: '退款还没到', th: 'ยังไม่ได้รับเงินคืน', n: 42, nested: { ok: true } };
-    await db.write((tx) => tx.insertInto('events').values(insertEvent('evt_roundtrip', payload, at)).execute());
+    await db.write((tx) =>
+      tx
+        .insertInto('events')
+        .values(insertEvent('evt_roundtrip', payload, at))
+        .execute(),
+    );
     await db.write((tx) =>
       tx
         .insertInto('cron_schedules')
@@ -56,7 +61,11 @@ describeBothBackends('storage contract', (backend) => {
         })
         .execute(),
     );
-    const row = await db.read.selectFrom('events').selectAll().where('id', '=', 'evt_roundtrip').executeTakeFirstOrThrow();
+    const row = await db.read
+      .selectFrom('events')
+      .selectAll()
+      .where('id', '=', 'evt_roundtrip')
+      .executeTakeFirstOrThrow();
     assert.equal(readTime(row.occurred_at).toISOString(), '2026-02-17T23:59:59.999Z');
     assert.deepEqual(readJson(row.payload), payload);
     assert.ok(readInt(row.seq) >= 1);
@@ -68,7 +77,12 @@ describeBothBackends('storage contract', (backend) => {
     const db = await backend.open(t);
     const times = ['2026-03-29T00:59:59.000Z', '2026-03-29T01:00:00.000Z', '2026-03-28T23:00:00.500Z'];
     for (const [i, iso] of times.entries()) {
-      await db.write((tx) => tx.insertInto('events').values(insertEvent(`evt_t${i}`, {}, new Date(iso))).execute());
+      await db.write((tx) =>
+        tx
+          .insertInto('events')
+          .values(insertEvent(`evt_t${i}`, {}, new Date(iso)))
+          .execute(),
+      );
     }
     const due = await db.read
       .selectFrom('events')
@@ -133,7 +147,14 @@ describeBothBackends('storage contract', (backend) => {
       db.write((tx) =>
         tx
           .insertInto('sessions')
-          .values({ id: 'ses_x', token_hash: 'h', user_id: 'usr_missing', created_at: now, expires_at: now, last_seen_at: now })
+          .values({
+            id: 'ses_x',
+            token_hash: 'h',
+            user_id: 'usr_missing',
+            created_at: now,
+            expires_at: now,
+            last_seen_at: now,
+          })
           .execute(),
       ),
     );
@@ -144,8 +165,24 @@ describeBothBackends('storage contract', (backend) => {
     const store = unitOfWork(db, identityRepository);
     const createdAt = new Date('2026-04-13T03:00:00.000Z');
     await store.write(async (repo) => {
-      await repo.insertUser({ id: 'usr_2', email: 'somchai@example.test', name: 'สมชาย ใจดี', role: 'agent', locale: 'th', passwordHash: null, createdAt });
-      await repo.insertUser({ id: 'usr_1', email: 'meiling@example.test', name: '陳美玲', role: 'manager', locale: 'zh-TW', passwordHash: 'x', createdAt });
+      await repo.insertUser({
+        id: 'usr_2',
+        email: 'somchai@example.test',
+        name: 'สมชาย ใจดี',
+        role: 'agent',
+        locale: 'th',
+        passwordHash: null,
+        createdAt,
+      });
+      await repo.insertUser({
+        id: 'usr_1',
+        email: 'meiling@example.test',
+        name: '陳美玲',
+        role: 'manager',
+        locale: 'zh-TW',
+        passwordHash: 'x',
+        createdAt,
+      });
     });
     const user = await store.read.findUserByEmail('somchai@example.test');
     assert.equal(user?.name, 'สมชาย ใจดี');
@@ -161,7 +198,17 @@ describeBothBackends('storage contract', (backend) => {
     );
     assert.equal(await store.read.countUsers(), 2);
     await assert.rejects(
-      store.write((repo) => repo.insertUser({ id: 'usr_3', email: 'somchai@example.test', name: 'dup', role: 'agent', locale: 'en', passwordHash: null, createdAt })),
+      store.write((repo) =>
+        repo.insertUser({
+          id: 'usr_3',
+          email: 'somchai@example.test',
+          name: 'dup',
+          role: 'agent',
+          locale: 'en',
+          passwordHash: null,
+          createdAt,
+        }),
+      ),
     );
 
     const t0 = new Date('2026-04-13T03:00:00.000Z');
@@ -176,7 +223,15 @@ describeBothBackends('storage contract', (backend) => {
     assert.equal((await store.read.loginFailures('email:x', new Date(t0.getTime() + 1))).count, 1);
 
     await store.write((repo) =>
-      repo.insertApiToken({ id: 'tok_1', userId: 'usr_1', name: 'crm', tokenHash: 'hash-1', createdAt: t0, lastUsedAt: null, revokedAt: null }),
+      repo.insertApiToken({
+        id: 'tok_1',
+        userId: 'usr_1',
+        name: 'crm',
+        tokenHash: 'hash-1',
+        createdAt: t0,
+        lastUsedAt: null,
+        revokedAt: null,
+      }),
     );
     assert.equal(await store.write((repo) => repo.revokeApiToken('tok_1', 'usr_2', t0)), false, 'not the owner');
     assert.equal(await store.write((repo) => repo.revokeApiToken('tok_1', 'usr_1', t0)), true);

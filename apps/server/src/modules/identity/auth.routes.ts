@@ -59,7 +59,11 @@ export const authRoutes =
       '/auth/me',
       {
         config: { access: 'authenticated' },
-        schema: { tags: ['auth'], summary: 'The signed-in user and what they may do', response: { 200: MeResponse, 401: ErrorBody } },
+        schema: {
+          tags: ['auth'],
+          summary: 'The signed-in user and what they may do',
+          response: { 200: MeResponse, 401: ErrorBody },
+        },
       },
       async (request) => {
         const user = request.user;

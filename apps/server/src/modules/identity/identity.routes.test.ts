@@ -137,7 +137,10 @@ describe('sign-in, sessions and API tokens over HTTP', () => {
     const missing = await t.app.inject({ method: 'GET', url: '/api/v1/nothing-here', headers });
     assert.equal(list.statusCode, 404);
     assert.equal(missing.statusCode, 404);
-    assert.equal(list.json<{ error: { code: string } }>().error.code, missing.json<{ error: { code: string } }>().error.code);
+    assert.equal(
+      list.json<{ error: { code: string } }>().error.code,
+      missing.json<{ error: { code: string } }>().error.code,
+    );
 
     const supervisor = await signIn(t.app, 'supervisor@example.test');
     const allowed = await t.app.inject({ method: 'GET', url: '/api/v1/users?limit=2', headers: supervisor.headers });
@@ -157,12 +160,21 @@ describe('sign-in, sessions and API tokens over HTTP', () => {
     const admin = await t.deps.identity.findUserByEmail('admin@example.test');
     assert.ok(admin);
     const auth = await bearerFor(t.deps, admin.id);
-    const created = await t.app.inject({ method: 'POST', url: '/api/v1/tokens', headers: auth, payload: { name: 'CRM sync' } });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/tokens',
+      headers: auth,
+      payload: { name: 'CRM sync' },
+    });
     assert.equal(created.statusCode, 201, created.body);
     const { token, apiToken } = created.json<{ token: string; apiToken: { id: string } }>();
     assert.match(token, /^rdr_/);
 
-    const listed = await t.app.inject({ method: 'GET', url: '/api/v1/tokens', headers: { authorization: `Bearer ${token}` } });
+    const listed = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/tokens',
+      headers: { authorization: `Bearer ${token}` },
+    });
     assert.equal(listed.statusCode, 200);
     assert.equal(listed.json<{ items: { id: string }[] }>().items.length, 2);
 
@@ -178,10 +190,18 @@ describe('sign-in, sessions and API tokens over HTTP', () => {
 
     const revoked = await t.app.inject({ method: 'DELETE', url: `/api/v1/tokens/${apiToken.id}`, headers: auth });
     assert.equal(revoked.statusCode, 204);
-    const refused = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${token}` } });
+    const refused = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/me',
+      headers: { authorization: `Bearer ${token}` },
+    });
     assert.equal(refused.statusCode, 401);
 
-    const garbage = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: 'Basic abc' } });
+    const garbage = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/me',
+      headers: { authorization: 'Basic abc' },
+    });
     assert.equal(garbage.statusCode, 401);
     const badId = await t.app.inject({ method: 'DELETE', url: '/api/v1/tokens/%3Cscript%3E', headers: auth });
     assert.equal(badId.statusCode, 400);

@@ -103,9 +103,12 @@ export const createIdentityService = ({ store, clock }: IdentityServiceDeps) => 
   };
 
   /** Checks a password and opens a session. Returns the cookie secret; only its hash is stored. */
-  const signIn = async (
-    input: { email: string; password: string; ip: string; requestId: string | null },
-  ): Promise<{ user: User; sessionSecret: string; expiresAt: Date }> => {
+  const signIn = async (input: {
+    email: string;
+    password: string;
+    ip: string;
+    requestId: string | null;
+  }): Promise<{ user: User; sessionSecret: string; expiresAt: Date }> => {
     const now = clock.now();
     const keys = rateLimitKeys(input.email, input.ip);
     await checkLoginRate(keys, now);

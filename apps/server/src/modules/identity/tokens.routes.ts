@@ -15,7 +15,11 @@ export const tokensRoutes =
       '/tokens',
       {
         config: { access: 'token:manage' },
-        schema: { tags: ['tokens'], summary: 'Your API tokens', response: { 200: Type.Object({ items: Type.Array(ApiTokenDto) }), ...errors } },
+        schema: {
+          tags: ['tokens'],
+          summary: 'Your API tokens',
+          response: { 200: Type.Object({ items: Type.Array(ApiTokenDto) }), ...errors },
+        },
       },
       async (request) => ({ items: (await identity.listApiTokens(request.ctx)).map(presentApiToken) }),
     );
@@ -24,7 +28,12 @@ export const tokensRoutes =
       '/tokens',
       {
         config: { access: 'token:manage' },
-        schema: { tags: ['tokens'], summary: 'Create an API token for yourself', body: CreateTokenBody, response: { 201: CreatedToken, ...errors } },
+        schema: {
+          tags: ['tokens'],
+          summary: 'Create an API token for yourself',
+          body: CreateTokenBody,
+          response: { 201: CreatedToken, ...errors },
+        },
       },
       async (request, reply) => {
         const user = request.user;
@@ -38,7 +47,12 @@ export const tokensRoutes =
       '/tokens/:id',
       {
         config: { access: 'token:manage' },
-        schema: { tags: ['tokens'], summary: 'Revoke one of your API tokens', params: IdParams, response: { 204: Type.Null(), ...errors } },
+        schema: {
+          tags: ['tokens'],
+          summary: 'Revoke one of your API tokens',
+          params: IdParams,
+          response: { 204: Type.Null(), ...errors },
+        },
       },
       async (request, reply) => {
         await identity.revokeApiToken(request.ctx, request.params.id);

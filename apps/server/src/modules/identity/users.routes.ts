@@ -12,7 +12,12 @@ export const usersRoutes =
       '/users',
       {
         config: { access: 'user:read' },
-        schema: { tags: ['users'], summary: 'List users', querystring: ListQuery, response: { 200: UserList, ...errors } },
+        schema: {
+          tags: ['users'],
+          summary: 'List users',
+          querystring: ListQuery,
+          response: { 200: UserList, ...errors },
+        },
       },
       async (request) => {
         const page = await identity.listUsers(request.ctx, request.query.limit ?? 50, request.query.cursor);
@@ -24,7 +29,12 @@ export const usersRoutes =
       '/users',
       {
         config: { access: 'user:manage' },
-        schema: { tags: ['users'], summary: 'Create a user', body: CreateUserBody, response: { 201: UserDto, ...errors } },
+        schema: {
+          tags: ['users'],
+          summary: 'Create a user',
+          body: CreateUserBody,
+          response: { 201: UserDto, ...errors },
+        },
       },
       async (request, reply) => {
         const user = await identity.createUser(request.ctx, request.body);

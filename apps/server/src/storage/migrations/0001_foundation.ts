@@ -5,9 +5,10 @@ import type { Migration } from './types.ts';
 export const foundation: Migration = {
   id: '0001_foundation',
   async up(db, t) {
-    const serialPk = (name: string) =>
-      (table: ReturnType<typeof db.schema.createTable>) =>
-        table.addColumn(name, t.serial, (c) => (t.dialect === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey()));
+    const serialPk = (name: string) => (table: ReturnType<typeof db.schema.createTable>) =>
+      table.addColumn(name, t.serial, (c) =>
+        t.dialect === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey(),
+      );
 
     await db.schema
       .createTable('users')
@@ -48,7 +49,11 @@ export const foundation: Migration = {
       .addColumn('key', 'text', (c) => c.notNull())
       .addColumn('attempted_at', t.timestamp, (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('login_attempts_key_idx').on('login_attempts').columns(['key', 'attempted_at']).execute();
+    await db.schema
+      .createIndex('login_attempts_key_idx')
+      .on('login_attempts')
+      .columns(['key', 'attempted_at'])
+      .execute();
 
     await serialPk('seq')(db.schema.createTable('events'))
       .addColumn('id', 'text', (c) => c.notNull().unique())
@@ -60,7 +65,11 @@ export const foundation: Migration = {
       .addColumn('payload', t.json, (c) => c.notNull())
       .addColumn('occurred_at', t.timestamp, (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('events_subject_idx').on('events').columns(['subject_type', 'subject_id', 'seq']).execute();
+    await db.schema
+      .createIndex('events_subject_idx')
+      .on('events')
+      .columns(['subject_type', 'subject_id', 'seq'])
+      .execute();
     await db.schema.createIndex('events_type_idx').on('events').columns(['type', 'seq']).execute();
 
     await db.schema
@@ -88,7 +97,9 @@ export const foundation: Migration = {
       .addColumn('time_zone', 'text', (c) => c.notNull())
       .addColumn('job_name', 'text', (c) => c.notNull())
       .addColumn('payload', t.json, (c) => c.notNull())
-      .addColumn('enabled', t.bool, (c) => c.notNull().defaultTo(sql`${sql.raw(t.dialect === 'postgres' ? 'true' : '1')}`))
+      .addColumn('enabled', t.bool, (c) =>
+        c.notNull().defaultTo(sql`${sql.raw(t.dialect === 'postgres' ? 'true' : '1')}`),
+      )
       .addColumn('next_run_at', t.timestamp, (c) => c.notNull())
       .addColumn('last_run_at', t.timestamp)
       .execute();

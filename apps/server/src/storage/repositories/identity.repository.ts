@@ -133,7 +133,11 @@ export const identityRepository = (tx: Tx): IdentityRepository => ({
     }));
   },
   async touchApiToken(id, at) {
-    await tx.updateTable('api_tokens').set({ last_used_at: toDbTime(at) }).where('id', '=', id).execute();
+    await tx
+      .updateTable('api_tokens')
+      .set({ last_used_at: toDbTime(at) })
+      .where('id', '=', id)
+      .execute();
   },
   async revokeApiToken(id, userId, at) {
     const result = await tx
@@ -147,7 +151,10 @@ export const identityRepository = (tx: Tx): IdentityRepository => ({
   },
 
   async recordLoginFailure(key, at) {
-    await tx.insertInto('login_attempts').values({ key, attempted_at: toDbTime(at) }).execute();
+    await tx
+      .insertInto('login_attempts')
+      .values({ key, attempted_at: toDbTime(at) })
+      .execute();
   },
   async loginFailures(key, since) {
     const row = await tx

@@ -40,7 +40,10 @@ test('a second open of a locked data directory fails with a coded error, and suc
   const data = tempDir();
   t.after(data.remove);
   const first = await openSqlite({ dataDir: data.dir });
-  await assert.rejects(openSqlite({ dataDir: data.dir }), (error: Error & { code?: string }) => error.code === 'data_dir_locked');
+  await assert.rejects(
+    openSqlite({ dataDir: data.dir }),
+    (error: Error & { code?: string }) => error.code === 'data_dir_locked',
+  );
   await first.close();
   const again = await openSqlite({ dataDir: data.dir });
   await again.close();
@@ -60,7 +63,16 @@ test('an online backup is a complete, openable database', async (t) => {
       db.write((tx) =>
         tx
           .insertInto('events')
-          .values({ id: `evt_${i}`, type: 't', subject_type: 's', subject_id: 'x', actor_id: null, request_id: null, payload: '{}', occurred_at: at })
+          .values({
+            id: `evt_${i}`,
+            type: 't',
+            subject_type: 's',
+            subject_id: 'x',
+            actor_id: null,
+            request_id: null,
+            payload: '{}',
+            occurred_at: at,
+          })
           .execute(),
       ),
     ),
@@ -69,7 +81,10 @@ test('an online backup is a complete, openable database', async (t) => {
   await db.close();
   const restored = await openSqlite({ dataDir: copy.dir });
   try {
-    const n = await restored.read.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const n = await restored.read
+      .selectFrom('events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     assert.equal(Number(n.n), 50);
   } finally {
     await restored.close();

@@ -62,7 +62,9 @@ export const openSqlite = async (options: SqliteOptions): Promise<SqliteDatabase
 
     // An in-memory database exists once per connection, so it reads through the writer.
     const readerRaw = memory ? writerRaw : openConnection(file, synchronous);
-    const readerDb = memory ? writerDb : new Kysely<Schema>({ dialect: new NodeSqliteDialect(new NodeSqliteConnection(readerRaw)) });
+    const readerDb = memory
+      ? writerDb
+      : new Kysely<Schema>({ dialect: new NodeSqliteDialect(new NodeSqliteConnection(readerRaw)) });
     if (!memory) readerRaw.exec('PRAGMA query_only = ON');
 
     const writer = new GroupCommitWriter(writerConnection);

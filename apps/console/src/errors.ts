@@ -1,0 +1,34 @@
+import { ApiError } from './api.ts';
+
+/** API error codes the console has words for; any other code reads as `errors.unknown`. */
+const KNOWN_CODES = [
+  'invalid_credentials',
+  'rate_limited',
+  'validation_failed',
+  'unauthenticated',
+  'csrf_rejected',
+  'network',
+] as const;
+type KnownCode = (typeof KNOWN_CODES)[number];
+
+export type ErrorMessageKey = `errors.${KnownCode}` | 'errors.rate_limited_wait' | 'errors.unknown';
+
+/** A message to show for a failure: a catalogue key and its ICU values, translated at render time. */
+export interface ErrorMessage {
+  key: ErrorMessageKey;
+  values?: Record<string, number | string>;
+}
+
+const isKnownCode = (code: string): code is KnownCode => (KNOWN_CODES as readonly string[]).includes(code);
+
+/**
+ * Chooses the words for a failure from its stable code, never from the server's English `message`,
+ * so the reader gets it in their language. Kept as a key so a language switch re-translates it.
+ */
+export const describeError = (error: unknown): ErrorMessage => {
+  if (!(error instanceof ApiError) || !isKnownCode(error.code)) return { key: 'errors.unknown' };
+  if (error.code === 'rate_limited' && error.retryAfterSeconds !== undefined && error.retryAfterSeconds > 0) {
+    return { key: 'errors.rate_limited_wait', values: { seconds: error.retryAfterSeconds } };
+  }
+  return { key: `errors.${error.code}` };
+};
