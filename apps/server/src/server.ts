@@ -2,10 +2,23 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { createDeps, type Deps } from './deps.ts';
-import { registerConsole, consoleDistDir } from './http/console.ts';
+import { consoleDistDir, registerConsole } from './http/console.ts';
+import {
+  BUILTIN_SCHEDULES,
+  createJobRegistry,
+  createJobRunner,
+  createScheduler,
+  defaultWorkerId,
+  housekeepingJob,
+  upsertCronSchedule,
+  type JobRegistry,
+  type JobRunner,
+  type Scheduler,
+} from './jobs/index.ts';
 import { systemClock } from './shared/clock.ts';
 import { createLogger, type Logger } from './shared/logger.ts';
 import { openDatabase } from './storage/index.ts';
+import { pruneExpired } from './storage/retention.ts';
 
 export interface RunningServer {
   readonly deps: Deps;
@@ -14,6 +27,25 @@ export interface RunningServer {
   /** Stops taking work, finishes in-flight requests and jobs, closes the database. */
   stop(): Promise<void>;
 }
+
+/** How long shutdown waits for running jobs before closing anyway (their leases let others retry). */
+export const JOB_DRAIN_TIMEOUT_MS = 25_000;
+
+/** Every job this process knows, built from the services. Modules add theirs here. */
+export const buildJobRegistry = (deps: Deps): JobRegistry =>
+  createJobRegistry([housekeepingJob(() => pruneExpired(deps.db, deps.clock.now()))]);
+
+const withTimeout = async (work: Promise<void>, ms: number, onTimeout: () => void): Promise<void> => {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(() => {
+      onTimeout();
+      resolve();
+    }, ms);
+  });
+  await Promise.race([work, timeout]);
+  clearTimeout(timer);
+};
 
 /**
  * Starts the roles this process plays — web, worker, scheduler — on one database. Every role is
@@ -25,9 +57,12 @@ export const startServer = async (
 ): Promise<RunningServer> => {
   const db = await openDatabase(config);
   const deps = createDeps(config, db, systemClock);
+  const registry = buildJobRegistry(deps);
   let accepting = true;
   let app: FastifyInstance | undefined;
   let url: string | undefined;
+  let runner: JobRunner | undefined;
+  let scheduler: Scheduler | undefined;
 
   if (config.roles.includes('web')) {
     ({ app } = await buildApp(deps, {
@@ -37,6 +72,15 @@ export const startServer = async (
     }));
     url = await app.listen({ port: config.port, host: config.host });
   }
+  if (config.roles.includes('worker')) {
+    runner = createJobRunner({ db, registry, clock: systemClock, logger, workerId: defaultWorkerId() });
+    runner.start();
+  }
+  if (config.roles.includes('scheduler')) {
+    for (const schedule of BUILTIN_SCHEDULES) await upsertCronSchedule(db, schedule, systemClock.now());
+    scheduler = createScheduler({ db, clock: systemClock, logger });
+    scheduler.start();
+  }
 
   logger.info({ roles: config.roles, database: db.dialect, url }, 'Redress started');
 
@@ -44,7 +88,14 @@ export const startServer = async (
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
       accepting = false;
-      await app?.close();
+      await scheduler?.stop();
+      await Promise.all([
+        app?.close(),
+        runner &&
+          withTimeout(runner.stop(), JOB_DRAIN_TIMEOUT_MS, () =>
+            logger.warn('jobs still running at shutdown; their leases will let another worker retry them'),
+          ),
+      ]);
       await db.close();
       logger.info('Redress stopped');
     })();

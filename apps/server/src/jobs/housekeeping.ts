@@ -1,0 +1,23 @@
+import { Type } from 'typebox';
+import { defineJob, type JobDefinition } from './registry.ts';
+import type { CronDefinition } from './scheduler.ts';
+
+export const HOUSEKEEPING_JOB = 'system.housekeeping';
+
+/** The daily clean-up: expired sessions, old failed sign-ins, long-finished jobs. */
+export const housekeepingJob = (
+  prune: () => Promise<{ sessions: number; loginAttempts: number; jobs: number }>,
+): JobDefinition =>
+  defineJob({
+    name: HOUSEKEEPING_JOB,
+    schema: Type.Object({}),
+    async handler(_payload, context) {
+      const removed = await prune();
+      context.logger.info({ removed }, 'housekeeping done');
+    },
+  });
+
+/** Built-in schedules. 03:17 UTC: a quiet hour in Asia and Europe, off the round-hour rush. */
+export const BUILTIN_SCHEDULES: readonly CronDefinition[] = [
+  { name: 'housekeeping', expression: '17 3 * * *', timeZone: 'UTC', jobName: HOUSEKEEPING_JOB },
+];
