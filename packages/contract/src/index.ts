@@ -4,3 +4,4 @@ export * from './health.ts';
 export * from './permissions.ts';
 export * from './roles.ts';
 export * from './users.ts';
+export * from './events.ts';
