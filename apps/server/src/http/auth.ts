@@ -71,17 +71,14 @@ export const registerAuth = (app: FastifyInstance, identity: IdentityService): R
     if (token) {
       user = await identity.resolveApiToken(token);
       if (!user) throw new AppError(ErrorCode.Unauthenticated, 'The API token is not valid');
-      request.ctx = { actor: { kind: 'user', userId: user.id, role: user.role, via: 'token' }, requestId: request.id };
+      request.ctx = { actor: await identity.actorFor(user, 'token'), requestId: request.id };
     } else {
       const secret = request.cookies[SESSION_COOKIE];
       const session = secret ? await identity.resolveSession(secret) : undefined;
       if (session) {
         user = session.user;
         request.sessionId = session.sessionId;
-        request.ctx = {
-          actor: { kind: 'user', userId: user.id, role: user.role, via: 'session' },
-          requestId: request.id,
-        };
+        request.ctx = { actor: await identity.actorFor(user, 'session'), requestId: request.id };
         if (UNSAFE.has(request.method)) {
           const expected = request.cookies[CSRF_COOKIE];
           const sent = request.headers[CSRF_HEADER];

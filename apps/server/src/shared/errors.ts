@@ -12,6 +12,14 @@ export const ErrorCode = {
   RateLimited: 'rate_limited',
   CsrfRejected: 'csrf_rejected',
   Conflict: 'conflict',
+  /** A lifecycle transition that the case's current status does not allow. */
+  InvalidTransition: 'invalid_transition',
+  /** An `Idempotency-Key` reused with a different request body. */
+  IdempotencyKeyReused: 'idempotency_key_reused',
+  /** An upload whose sniffed type is not accepted. */
+  FileTypeNotAllowed: 'file_type_not_allowed',
+  /** A rule of the domain refused the change; the message says which. */
+  RuleViolated: 'rule_violated',
   PayloadTooLarge: 'payload_too_large',
   UnsupportedMediaType: 'unsupported_media_type',
   DataDirLocked: 'data_dir_locked',

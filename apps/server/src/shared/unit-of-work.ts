@@ -25,10 +25,31 @@ export interface Context {
   readonly requestId: string | null;
 }
 
-/** A signed-in user, or the system itself (jobs, CLI, migrations). */
+/**
+ * Where an actor may see and act. List queries are narrowed by this in SQL, not filtered after.
+ * Brand roles (quality analyst, administrator) have `allSites`; everyone else sees their sites, and
+ * department members see the cases their teams have tasks on.
+ */
+export interface Scope {
+  readonly allSites: boolean;
+  readonly siteIds: readonly string[];
+  readonly teamIds: readonly string[];
+}
+
+export const ALL_SCOPE: Scope = { allSites: true, siteIds: [], teamIds: [] };
+
+/** A signed-in user, or the system itself (jobs, CLI, migrations), which sees everything. */
 export type Actor =
-  | { readonly kind: 'user'; readonly userId: string; readonly role: string; readonly via: 'session' | 'token' }
+  | {
+      readonly kind: 'user';
+      readonly userId: string;
+      readonly role: string;
+      readonly via: 'session' | 'token';
+      readonly scope: Scope;
+    }
   | { readonly kind: 'system'; readonly name: string };
+
+export const scopeOf = (actor: Actor): Scope => (actor.kind === 'user' ? actor.scope : ALL_SCOPE);
 
 export const systemContext = (name: string): Context => ({ actor: { kind: 'system', name }, requestId: null });
 export const actorId = (actor: Actor): string | null => (actor.kind === 'user' ? actor.userId : null);

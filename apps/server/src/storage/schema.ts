@@ -1,4 +1,8 @@
 import type { ColumnType } from 'kysely';
+import type { AttachmentTables } from './schema/attachments.ts';
+import type { CaseTables } from './schema/cases.ts';
+import type { CustomerTables } from './schema/customers.ts';
+import type { OrgTables } from './schema/org.ts';
 
 /** An instant: written as an ISO-8601 UTC string, read back as `Date` (PG) or string (SQLite). */
 export type Timestamp = ColumnType<Date | string, string, string>;
@@ -18,6 +22,8 @@ export interface UsersTable {
   role: string;
   password_hash: string | null;
   locale: string;
+  /** Home site; null for brand-wide users. */
+  site_id: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
   disabled_at: NullableTimestamp;
@@ -86,8 +92,11 @@ export interface CronSchedulesTable {
   last_run_at: NullableTimestamp;
 }
 
-/** Every table Redress stores; the one place column types are written down for the query builder. */
-export interface Schema {
+/**
+ * Every table Redress stores; the one place column types are written down for the query builder.
+ * Each area keeps its tables in `schema/<area>.ts`.
+ */
+export interface Schema extends OrgTables, CustomerTables, CaseTables, AttachmentTables {
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

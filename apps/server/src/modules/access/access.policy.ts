@@ -1,18 +1,51 @@
 import { Permissions, type Permission, type Role } from '@redress/contract';
-import type { Actor } from '../../shared/unit-of-work.ts';
+import type { Actor, Scope } from '../../shared/unit-of-work.ts';
+
+const AGENT: readonly Permission[] = [
+  'session:self',
+  'token:manage',
+  'org:read',
+  'customer:read',
+  'customer:write',
+  'case:read',
+  'case:create',
+  'case:update',
+  'case:assign',
+  'case:transition',
+  'task:create',
+  'task:answer',
+  'attachment:read',
+  'attachment:write',
+];
+const SUPERVISOR: readonly Permission[] = [...AGENT, 'user:read', 'customer:merge', 'case:merge'];
 
 /**
  * What each role may do. Default deny: a permission not listed here is refused. Later modules add
  * their permissions to the catalogue and grant them here, so the whole policy reads in one place.
+ * A department member sees the cases their teams have tasks on — the customer's own words, not
+ * their contact details (no `customer:read`).
  */
 const GRANTS: Readonly<Record<Role, readonly Permission[]>> = {
-  agent: ['session:self', 'token:manage'],
-  supervisor: ['session:self', 'token:manage', 'user:read'],
-  manager: ['session:self', 'token:manage', 'user:read'],
-  department_member: ['session:self'],
-  quality_analyst: ['session:self', 'token:manage', 'user:read', 'system:read'],
+  agent: AGENT,
+  supervisor: SUPERVISOR,
+  manager: [...SUPERVISOR, 'audit:read'],
+  department_member: ['session:self', 'org:read', 'case:read', 'task:answer', 'attachment:read', 'attachment:write'],
+  quality_analyst: [
+    'session:self',
+    'token:manage',
+    'user:read',
+    'system:read',
+    'org:read',
+    'customer:read',
+    'case:read',
+    'attachment:read',
+    'audit:read',
+  ],
   admin: [...Permissions],
 };
+
+/** Roles that oversee the whole network and see every site. */
+const BRAND_ROLES: readonly string[] = ['quality_analyst', 'admin'];
 
 /** The permissions a role holds; an unknown role holds none. */
 export const permissionsFor = (role: string): readonly Permission[] =>
@@ -21,3 +54,22 @@ export const permissionsFor = (role: string): readonly Permission[] =>
 /** True when `actor` holds `permission`. The system actor holds every permission by name. */
 export const can = (actor: Actor, permission: Permission): boolean =>
   actor.kind === 'system' ? true : permissionsFor(actor.role).includes(permission);
+
+/**
+ * Where a user may see and act: brand roles everywhere; others their home site and the sites of
+ * their teams; their teams for task-scoped views.
+ */
+export const scopeFor = (
+  role: string,
+  homeSiteId: string | null,
+  teams: readonly { id: string; siteId: string | null }[],
+): Scope => {
+  const siteIds = new Set<string>();
+  if (homeSiteId) siteIds.add(homeSiteId);
+  for (const team of teams) if (team.siteId) siteIds.add(team.siteId);
+  return { allSites: BRAND_ROLES.includes(role), siteIds: [...siteIds].sort(), teamIds: teams.map((t) => t.id).sort() };
+};
+
+/** True when the scope reaches `siteId` (a case or customer's site). */
+export const scopeCoversSite = (scope: Scope, siteId: string | null): boolean =>
+  scope.allSites || (siteId !== null && scope.siteIds.includes(siteId));

@@ -1,1 +1,1 @@
-export { can, permissionsFor } from './access.policy.ts';
+export { can, permissionsFor, scopeCoversSite, scopeFor } from './access.policy.ts';

@@ -8,6 +8,7 @@ export interface NewUser {
   readonly role: string;
   readonly locale: string;
   readonly passwordHash: string | null;
+  readonly siteId?: string | null;
   readonly createdAt: Date;
 }
 
@@ -19,6 +20,8 @@ export interface IdentityRepository {
   listUsers(limit: number, cursor: string | undefined): Promise<User[]>;
   countUsers(): Promise<number>;
   insertUser(user: NewUser): Promise<void>;
+  /** The teams a user belongs to, with each team's site (null for brand-wide departments). */
+  teamsOf(userId: string): Promise<{ id: string; siteId: string | null }[]>;
 
   insertSession(session: Session & { tokenHash: string; createdAt: Date }): Promise<void>;
   findSessionByTokenHash(tokenHash: string): Promise<Session | undefined>;

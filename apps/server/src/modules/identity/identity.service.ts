@@ -3,7 +3,7 @@ import type { Clock } from '../../shared/clock.ts';
 import { AppError, ErrorCode } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { actorId, type Actor, type Context, type UnitOfWork } from '../../shared/unit-of-work.ts';
-import { can } from '../access/index.ts';
+import { can, scopeFor } from '../access/index.ts';
 import {
   LOGIN_MAX_FAILURES_PER_EMAIL,
   LOGIN_MAX_FAILURES_PER_IP,
@@ -76,7 +76,7 @@ export const createIdentityService = ({ store, clock }: IdentityServiceDeps) => 
         payload: { role: input.role, locale },
         occurredAt: now,
       });
-      return { ...user, role: input.role as User['role'], disabledAt: null };
+      return { ...user, role: input.role as User['role'], siteId: null, disabledAt: null };
     });
   };
 
@@ -236,10 +236,20 @@ export const createIdentityService = ({ store, clock }: IdentityServiceDeps) => 
     return user;
   };
 
+  /** The actor a signed-in user acts as, with the scope their site and teams give them. */
+  const actorFor = async (user: User, via: 'session' | 'token'): Promise<Actor> => ({
+    kind: 'user',
+    userId: user.id,
+    role: user.role,
+    via,
+    scope: scopeFor(user.role, user.siteId, await store.read.teamsOf(user.id)),
+  });
+
   const findUserByEmail = (email: string) => store.read.findUserByEmail(normalizeEmail(email));
   const countUsers = () => store.read.countUsers();
 
   return {
+    actorFor,
     createUser,
     listUsers,
     signIn,

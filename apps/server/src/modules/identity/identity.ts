@@ -8,6 +8,8 @@ export interface User {
   readonly role: Role;
   readonly locale: Locale;
   readonly passwordHash: string | null;
+  /** Home site; null for brand-wide users. */
+  readonly siteId: string | null;
   readonly createdAt: Date;
   readonly disabledAt: Date | null;
 }

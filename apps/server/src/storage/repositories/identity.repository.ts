@@ -14,6 +14,7 @@ const toUser = (row: UserRow): User => ({
   role: row.role as Role,
   locale: row.locale as Locale,
   passwordHash: (row.password_hash as string | null) ?? null,
+  siteId: (row.site_id as string | null) ?? null,
   createdAt: readTime(row.created_at),
   disabledAt: readOptionalTime(row.disabled_at),
 });
@@ -33,6 +34,16 @@ export const identityRepository = (tx: Tx): IdentityRepository => ({
     if (cursor) query = query.where('id', '>', cursor);
     return (await query.execute()).map(toUser);
   },
+  async teamsOf(userId) {
+    const rows = await tx
+      .selectFrom('team_members')
+      .innerJoin('teams', 'teams.id', 'team_members.team_id')
+      .select(['teams.id', 'teams.site_id'])
+      .where('team_members.user_id', '=', userId)
+      .where('teams.archived_at', 'is', null)
+      .execute();
+    return rows.map((row) => ({ id: row.id, siteId: row.site_id }));
+  },
   async countUsers() {
     const row = await tx
       .selectFrom('users')
@@ -51,6 +62,7 @@ export const identityRepository = (tx: Tx): IdentityRepository => ({
         role: user.role,
         locale: user.locale,
         password_hash: user.passwordHash,
+        site_id: user.siteId ?? null,
         created_at: at,
         updated_at: at,
         disabled_at: null,
