@@ -7,6 +7,7 @@ import { registerErrorHandling } from './http/errors.ts';
 import { healthRoutes } from './http/health.routes.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { authRoutes, tokensRoutes, usersRoutes } from './modules/identity/index.ts';
+import { orgRoutes } from './modules/org/index.ts';
 import { loggerOptions, type Logger } from './shared/logger.ts';
 import { newId } from './shared/ids.ts';
 
@@ -68,6 +69,7 @@ export const buildApp = async (deps: Deps, options: AppOptions = {}): Promise<Re
       await api.register(authRoutes({ identity: deps.identity, secureCookies: deps.config.secureCookies }));
       await api.register(usersRoutes({ identity: deps.identity }));
       await api.register(tokensRoutes({ identity: deps.identity }));
+      await api.register(orgRoutes({ org: deps.org }));
     },
     { prefix: '/api/v1' },
   );

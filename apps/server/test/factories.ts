@@ -75,3 +75,25 @@ export const bearerFor = async (deps: Deps, userId: string): Promise<Record<stri
   const { token } = await deps.identity.createApiToken(systemContext('test'), { userId, name: 'test' });
   return { authorization: `Bearer ${token}` };
 };
+
+/** Creates a site through the organisation service (as the system). */
+export const createSite = (deps: Deps, code: string, timeZone = 'Asia/Taipei') =>
+  deps.org.createSite(systemContext('test'), { name: `Site ${code}`, code, timeZone });
+
+/** Creates a team; `siteId` null makes it brand-wide. */
+export const createTeam = (deps: Deps, name: string, kind: 'frontline' | 'department', siteId: string | null) =>
+  deps.org.createTeam(systemContext('test'), { name, kind, siteId });
+
+/** Creates a user with a role and a home site, optionally in teams; returns the user. */
+export const createStaff = async (
+  deps: Deps,
+  role: string,
+  email: string,
+  siteId: string | null,
+  teamIds: readonly string[] = [],
+) => {
+  const user = await createUser(deps, role, email);
+  await deps.org.setUserSite(systemContext('test'), user.id, siteId);
+  for (const teamId of teamIds) await deps.org.addMember(systemContext('test'), teamId, user.id);
+  return user;
+};

@@ -5,3 +5,6 @@ export * from './permissions.ts';
 export * from './roles.ts';
 export * from './users.ts';
 export * from './events.ts';
+export * from './org.ts';
+export * from './cases.ts';
+export * from './tasks.ts';

@@ -16,14 +16,21 @@ test('every API route declares its access, and the table is what we expect', asy
       .map((r) => `${r.method} ${r.url} ${r.access}`)
       .sort();
     assert.deepEqual(api, [
+      'DELETE /api/v1/teams/:id/members/:userId org:manage',
       'DELETE /api/v1/tokens/:id token:manage',
       'GET /api/v1/auth/me authenticated',
+      'GET /api/v1/sites org:read',
+      'GET /api/v1/teams org:read',
       'GET /api/v1/tokens token:manage',
       'GET /api/v1/users user:read',
       'POST /api/v1/auth/login public',
       'POST /api/v1/auth/logout authenticated',
+      'POST /api/v1/sites org:manage',
+      'POST /api/v1/teams org:manage',
+      'POST /api/v1/teams/:id/members org:manage',
       'POST /api/v1/tokens token:manage',
       'POST /api/v1/users user:manage',
+      'PUT /api/v1/users/:id/site user:manage',
     ]);
     const publicOutsideApi = t.routes.filter((r) => !r.url.startsWith('/api/v1')).map((r) => r.access);
     assert.ok(publicOutsideApi.every((a) => a === 'public'));

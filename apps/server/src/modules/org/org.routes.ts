@@ -1,0 +1,122 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import {
+  CreateSiteBody,
+  CreateTeamBody,
+  ErrorBody,
+  IdParams,
+  SetUserSiteBody,
+  SiteDto,
+  TeamDto,
+  TeamMemberBody,
+  TeamMemberParams,
+  TeamsQuery,
+} from '@redress/contract';
+import { Type } from 'typebox';
+import { presentSite, presentTeam } from './org.presenter.ts';
+import type { OrgService } from './org.service.ts';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody } as const;
+
+/** Sites, teams and memberships. */
+export const orgRoutes =
+  ({ org }: { org: OrgService }): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    app.get(
+      '/sites',
+      {
+        config: { access: 'org:read' },
+        schema: {
+          tags: ['organisation'],
+          summary: 'List sites',
+          response: { 200: Type.Object({ items: Type.Array(SiteDto) }), ...errors },
+        },
+      },
+      async (request) => ({ items: (await org.listSites(request.ctx)).map(presentSite) }),
+    );
+    app.post(
+      '/sites',
+      {
+        config: { access: 'org:manage' },
+        schema: {
+          tags: ['organisation'],
+          summary: 'Create a site (branch, dealer, franchisee)',
+          body: CreateSiteBody,
+          response: { 201: SiteDto, ...errors },
+        },
+      },
+      async (request, reply) => reply.status(201).send(presentSite(await org.createSite(request.ctx, request.body))),
+    );
+    app.get(
+      '/teams',
+      {
+        config: { access: 'org:read' },
+        schema: {
+          tags: ['organisation'],
+          summary: 'List teams and departments',
+          querystring: TeamsQuery,
+          response: { 200: Type.Object({ items: Type.Array(TeamDto) }), ...errors },
+        },
+      },
+      async (request) => ({ items: (await org.listTeams(request.ctx, request.query)).map(presentTeam) }),
+    );
+    app.post(
+      '/teams',
+      {
+        config: { access: 'org:manage' },
+        schema: {
+          tags: ['organisation'],
+          summary: 'Create a team or department',
+          body: CreateTeamBody,
+          response: { 201: TeamDto, ...errors },
+        },
+      },
+      async (request, reply) => reply.status(201).send(presentTeam(await org.createTeam(request.ctx, request.body))),
+    );
+    app.post(
+      '/teams/:id/members',
+      {
+        config: { access: 'org:manage' },
+        schema: {
+          tags: ['organisation'],
+          summary: 'Add a member to a team',
+          params: IdParams,
+          body: TeamMemberBody,
+          response: { 200: TeamDto, ...errors },
+        },
+      },
+      async (request) => presentTeam(await org.addMember(request.ctx, request.params.id, request.body.userId)),
+    );
+    app.delete(
+      '/teams/:id/members/:userId',
+      {
+        config: { access: 'org:manage' },
+        schema: {
+          tags: ['organisation'],
+          summary: 'Remove a member from a team',
+          params: TeamMemberParams,
+          response: { 204: Type.Null(), ...errors },
+        },
+      },
+      async (request, reply) => {
+        await org.removeMember(request.ctx, request.params.id, request.params.userId);
+        return reply.status(204).send(null);
+      },
+    );
+    app.put(
+      '/users/:id/site',
+      {
+        config: { access: 'user:manage' },
+        schema: {
+          tags: ['users'],
+          summary: "Set a user's home site",
+          params: IdParams,
+          body: SetUserSiteBody,
+          response: { 204: Type.Null(), ...errors },
+        },
+      },
+      async (request, reply) => {
+        await org.setUserSite(request.ctx, request.params.id, request.body.siteId);
+        return reply.status(204).send(null);
+      },
+    );
+  };

@@ -1,0 +1,130 @@
+import type { CreateSiteBody, CreateTeamBody, Permission } from '@redress/contract';
+import type { Clock } from '../../shared/clock.ts';
+import { AppError, ErrorCode } from '../../shared/errors.ts';
+import { newId } from '../../shared/ids.ts';
+import { actorId, type Context, type UnitOfWork } from '../../shared/unit-of-work.ts';
+import { can } from '../access/index.ts';
+import { assertTimeZone, normalizeSiteCode, type Site, type Team } from './org.ts';
+import type { OrgRepository } from './org.repository.ts';
+
+export interface OrgServiceDeps {
+  readonly store: UnitOfWork<OrgRepository>;
+  readonly clock: Clock;
+}
+
+const requirePermission = (ctx: Context, permission: Permission): void => {
+  if (!can(ctx.actor, permission)) throw new AppError(ErrorCode.Forbidden, 'Not allowed');
+};
+
+const notFound = (what: string, field?: string) =>
+  new AppError(ErrorCode.NotFound, `No such ${what}`, field ? [{ field, message: 'does not exist' }] : []);
+
+/** Sites, teams and who belongs where: the scope every other list is narrowed by. */
+export const createOrgService = ({ store, clock }: OrgServiceDeps) => {
+  const event = (
+    ctx: Context,
+    type: string,
+    subjectType: string,
+    subjectId: string,
+    payload: Record<string, unknown>,
+  ) => ({
+    type,
+    subjectType,
+    subjectId,
+    actorId: actorId(ctx.actor),
+    requestId: ctx.requestId,
+    payload,
+    occurredAt: clock.now(),
+  });
+
+  const listSites = async (ctx: Context): Promise<Site[]> => {
+    requirePermission(ctx, 'org:read');
+    return store.read.listSites();
+  };
+
+  const createSite = async (ctx: Context, input: CreateSiteBody): Promise<Site> => {
+    requirePermission(ctx, 'org:manage');
+    assertTimeZone(input.timeZone);
+    const now = clock.now();
+    const site: Site = {
+      id: newId('site', now),
+      name: input.name.trim(),
+      code: normalizeSiteCode(input.code),
+      timeZone: input.timeZone,
+      createdAt: now,
+    };
+    return store.write(async (repo) => {
+      if (await repo.findSiteByCode(site.code)) {
+        throw new AppError(ErrorCode.Conflict, `A site with code ${site.code} exists`, [
+          { field: '/body/code', message: 'already in use' },
+        ]);
+      }
+      await repo.insertSite(site);
+      await repo.appendEvent(event(ctx, 'site.created', 'site', site.id, { code: site.code, timeZone: site.timeZone }));
+      return site;
+    });
+  };
+
+  const listTeams = async (
+    ctx: Context,
+    filter: { siteId?: string | undefined; kind?: string | undefined },
+  ): Promise<Team[]> => {
+    requirePermission(ctx, 'org:read');
+    return store.read.listTeams(filter);
+  };
+
+  const createTeam = async (ctx: Context, input: CreateTeamBody): Promise<Team> => {
+    requirePermission(ctx, 'org:manage');
+    const now = clock.now();
+    const team = {
+      id: newId('team', now),
+      name: input.name.trim(),
+      kind: input.kind,
+      siteId: input.siteId ?? null,
+      createdAt: now,
+    };
+    return store.write(async (repo) => {
+      if (team.siteId && !(await repo.findSite(team.siteId))) throw notFound('site', '/body/siteId');
+      await repo.insertTeam(team);
+      await repo.appendEvent(event(ctx, 'team.created', 'team', team.id, { kind: team.kind, siteId: team.siteId }));
+      return { ...team, memberIds: [] };
+    });
+  };
+
+  const addMember = async (ctx: Context, teamId: string, userId: string): Promise<Team> => {
+    requirePermission(ctx, 'org:manage');
+    return store.write(async (repo) => {
+      if (!(await repo.findTeam(teamId))) throw notFound('team');
+      if (!(await repo.userExists(userId))) throw notFound('user', '/body/userId');
+      if (await repo.addMember(teamId, userId, clock.now())) {
+        await repo.appendEvent(event(ctx, 'team.member_added', 'team', teamId, { userId }));
+      }
+      const team = await repo.findTeam(teamId);
+      if (!team) throw notFound('team');
+      return team;
+    });
+  };
+
+  const removeMember = async (ctx: Context, teamId: string, userId: string): Promise<void> => {
+    requirePermission(ctx, 'org:manage');
+    await store.write(async (repo) => {
+      if (!(await repo.removeMember(teamId, userId))) throw notFound('membership');
+      await repo.appendEvent(event(ctx, 'team.member_removed', 'team', teamId, { userId }));
+    });
+  };
+
+  /** Sets a user's home site (null: brand-wide). Their scope changes on their next request. */
+  const setUserSite = async (ctx: Context, userId: string, siteId: string | null): Promise<void> => {
+    requirePermission(ctx, 'user:manage');
+    await store.write(async (repo) => {
+      if (!(await repo.userExists(userId))) throw notFound('user');
+      if (siteId && !(await repo.findSite(siteId))) throw notFound('site', '/body/siteId');
+      await repo.setUserSite(userId, siteId, clock.now());
+      await repo.appendEvent(event(ctx, 'user.site_changed', 'user', userId, { siteId }));
+    });
+  };
+
+  return { listSites, createSite, listTeams, createTeam, addMember, removeMember, setUserSite };
+};
+
+export type OrgService = ReturnType<typeof createOrgService>;

@@ -1,0 +1,134 @@
+import type { TeamKind } from '@redress/contract';
+import type { OrgRepository, Site, Team } from '../../modules/org/index.ts';
+import { readTime, toDbTime } from '../codec.ts';
+import type { Tx } from '../database.ts';
+import { appendEvent } from '../events.ts';
+
+const toSite = (row: { id: string; name: string; code: string; time_zone: string; created_at: unknown }): Site => ({
+  id: row.id,
+  name: row.name,
+  code: row.code,
+  timeZone: row.time_zone,
+  createdAt: readTime(row.created_at),
+});
+
+/** The organisation port over Kysely. */
+export const orgRepository = (tx: Tx): OrgRepository => {
+  const membersOf = async (teamIds: readonly string[]): Promise<Map<string, string[]>> => {
+    const members = new Map<string, string[]>();
+    if (teamIds.length === 0) return members;
+    const rows = await tx
+      .selectFrom('team_members')
+      .select(['team_id', 'user_id'])
+      .where('team_id', 'in', teamIds)
+      .orderBy('user_id')
+      .execute();
+    for (const row of rows) members.set(row.team_id, [...(members.get(row.team_id) ?? []), row.user_id]);
+    return members;
+  };
+
+  const listTeams: OrgRepository['listTeams'] = async (filter) => {
+    let query = tx.selectFrom('teams').selectAll().where('archived_at', 'is', null).orderBy('name').orderBy('id');
+    if (filter.siteId) query = query.where('site_id', '=', filter.siteId);
+    if (filter.kind) query = query.where('kind', '=', filter.kind);
+    const rows = await query.execute();
+    const members = await membersOf(rows.map((r) => r.id));
+    return rows.map((row): Team => ({
+      id: row.id,
+      name: row.name,
+      kind: row.kind as TeamKind,
+      siteId: row.site_id,
+      memberIds: members.get(row.id) ?? [],
+      createdAt: readTime(row.created_at),
+    }));
+  };
+
+  return {
+    async listSites() {
+      const rows = await tx.selectFrom('sites').selectAll().where('archived_at', 'is', null).orderBy('code').execute();
+      return rows.map(toSite);
+    },
+    async findSite(id) {
+      const row = await tx.selectFrom('sites').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toSite(row) : undefined;
+    },
+    async findSiteByCode(code) {
+      const row = await tx.selectFrom('sites').selectAll().where('code', '=', code).executeTakeFirst();
+      return row ? toSite(row) : undefined;
+    },
+    async insertSite(site) {
+      await tx
+        .insertInto('sites')
+        .values({
+          id: site.id,
+          name: site.name,
+          code: site.code,
+          time_zone: site.timeZone,
+          created_at: toDbTime(site.createdAt),
+          archived_at: null,
+        })
+        .execute();
+    },
+    listTeams,
+    async findTeam(id) {
+      const row = await tx
+        .selectFrom('teams')
+        .selectAll()
+        .where('id', '=', id)
+        .where('archived_at', 'is', null)
+        .executeTakeFirst();
+      if (!row) return undefined;
+      const members = await membersOf([row.id]);
+      return {
+        id: row.id,
+        name: row.name,
+        kind: row.kind as TeamKind,
+        siteId: row.site_id,
+        memberIds: members.get(row.id) ?? [],
+        createdAt: readTime(row.created_at),
+      };
+    },
+    async insertTeam(team) {
+      await tx
+        .insertInto('teams')
+        .values({
+          id: team.id,
+          name: team.name,
+          kind: team.kind,
+          site_id: team.siteId,
+          created_at: toDbTime(team.createdAt),
+          archived_at: null,
+        })
+        .execute();
+    },
+    async addMember(teamId, userId, at) {
+      const result = await tx
+        .insertInto('team_members')
+        .values({ team_id: teamId, user_id: userId, created_at: toDbTime(at) })
+        .onConflict((oc) => oc.columns(['team_id', 'user_id']).doNothing())
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+    },
+    async removeMember(teamId, userId) {
+      const result = await tx
+        .deleteFrom('team_members')
+        .where('team_id', '=', teamId)
+        .where('user_id', '=', userId)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
+    async userExists(userId) {
+      return (await tx.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst()) !== undefined;
+    },
+    async setUserSite(userId, siteId, at) {
+      await tx
+        .updateTable('users')
+        .set({ site_id: siteId, updated_at: toDbTime(at) })
+        .where('id', '=', userId)
+        .execute();
+    },
+    async appendEvent(event) {
+      await appendEvent(tx, event);
+    },
+  };
+};

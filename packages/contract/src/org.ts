@@ -1,0 +1,71 @@
+import { Type, type Static } from 'typebox';
+
+export const TeamKinds = ['frontline', 'department'] as const;
+export type TeamKind = (typeof TeamKinds)[number];
+
+export const SiteDto = Type.Object({
+  id: Type.String({ description: 'Prefixed id, `site_…`.' }),
+  name: Type.String(),
+  code: Type.String({ description: 'Short code people use, e.g. `TPE-01`.' }),
+  timeZone: Type.String({ description: 'IANA time zone, e.g. `Asia/Taipei`.' }),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+export type SiteDto = Static<typeof SiteDto>;
+
+export const CreateSiteBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    code: Type.String({ minLength: 1, maxLength: 32, pattern: '^[A-Za-z0-9][A-Za-z0-9_-]*$' }),
+    timeZone: Type.String({ minLength: 1, maxLength: 64 }),
+  },
+  { additionalProperties: false },
+);
+export type CreateSiteBody = Static<typeof CreateSiteBody>;
+
+export const TeamDto = Type.Object({
+  id: Type.String({ description: 'Prefixed id, `team_…`.' }),
+  name: Type.String(),
+  kind: Type.Enum(TeamKinds, { description: '`frontline` handles customers; `department` answers internal tasks.' }),
+  siteId: Type.Union([Type.String(), Type.Null()], { description: 'Null for a brand-wide department.' }),
+  memberIds: Type.Array(Type.String()),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+export type TeamDto = Static<typeof TeamDto>;
+
+export const CreateTeamBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    kind: Type.Enum(TeamKinds),
+    siteId: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+export type CreateTeamBody = Static<typeof CreateTeamBody>;
+
+export const TeamMemberBody = Type.Object(
+  { userId: Type.String({ minLength: 1, maxLength: 64 }) },
+  { additionalProperties: false },
+);
+export type TeamMemberBody = Static<typeof TeamMemberBody>;
+
+export const TeamMemberParams = Type.Object({
+  id: Type.String({ minLength: 3, maxLength: 64, pattern: '^[a-z]+_[0-9A-Z]+$' }),
+  userId: Type.String({ minLength: 3, maxLength: 64, pattern: '^[a-z]+_[0-9A-Z]+$' }),
+});
+export type TeamMemberParams = Static<typeof TeamMemberParams>;
+
+export const SetUserSiteBody = Type.Object(
+  {
+    siteId: Type.Union([Type.String({ maxLength: 64 }), Type.Null()], {
+      description: 'Home site; null for brand-wide.',
+    }),
+  },
+  { additionalProperties: false },
+);
+export type SetUserSiteBody = Static<typeof SetUserSiteBody>;
+
+export const TeamsQuery = Type.Object(
+  { siteId: Type.Optional(Type.String({ maxLength: 64 })), kind: Type.Optional(Type.Enum(TeamKinds)) },
+  { additionalProperties: false },
+);
+export type TeamsQuery = Static<typeof TeamsQuery>;
