@@ -1,0 +1,28 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { buildTestApp } from '../../test/factories.ts';
+import { systemContext } from '../shared/unit-of-work.ts';
+import { DEMO_PASSWORD, DEMO_SITES, DEMO_USERS, loadDemo } from './load-demo.ts';
+
+test('the demo loads a four-language organisation once, and its people can sign in', async (t) => {
+  const app = await buildTestApp();
+  t.after(() => app.close());
+  await loadDemo(app.deps);
+  const again = await loadDemo(app.deps);
+  assert.match(again, /0 new of/);
+  const ctx = systemContext('test');
+  assert.equal((await app.deps.org.listSites(ctx)).length, DEMO_SITES.length);
+  const locales = new Set(DEMO_USERS.map((u) => u.locale));
+  assert.deepEqual([...locales].sort(), ['en', 'th', 'zh-CN', 'zh-TW']);
+
+  const login = await app.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { email: 'zhao.min@demo.redress.local', password: DEMO_PASSWORD },
+  });
+  assert.equal(login.statusCode, 200);
+  const zhao = await app.deps.identity.findUserByEmail('zhao.min@demo.redress.local');
+  assert.ok(zhao);
+  const actor = await app.deps.identity.actorFor(zhao, 'session');
+  assert.ok(actor.kind === 'user' && actor.scope.teamIds.length === 1 && actor.scope.siteIds.length === 1);
+});
