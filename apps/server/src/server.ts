@@ -55,7 +55,10 @@ export const startServer = async (
   config: Config,
   logger: Logger = createLogger(config.logLevel),
 ): Promise<RunningServer> => {
-  const db = await openDatabase(config);
+  const db = await openDatabase({
+    ...config,
+    onIdleError: (error) => logger.warn({ err: error }, 'a pooled PostgreSQL connection dropped; reconnecting'),
+  });
   const deps = createDeps(config, db, systemClock);
   const registry = buildJobRegistry(deps);
   let accepting = true;

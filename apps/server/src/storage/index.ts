@@ -14,12 +14,14 @@ export interface StorageConfig {
    * do not, so `user create` works beside a running server through SQLite's own locking.
    */
   readonly lock?: boolean;
+  /** PostgreSQL: told when an idle pooled connection drops (the pool reconnects by itself). */
+  readonly onIdleError?: (error: Error) => void;
 }
 
 /** PostgreSQL when a URL is configured, otherwise the embedded database in `dataDir`. */
 export const openDatabase = (config: StorageConfig): Promise<Database> =>
   config.databaseUrl
-    ? openPostgres({ url: config.databaseUrl })
+    ? openPostgres({ url: config.databaseUrl, ...(config.onIdleError ? { onIdleError: config.onIdleError } : {}) })
     : openSqlite({
         dataDir: config.dataDir,
         lock: config.lock ?? true,

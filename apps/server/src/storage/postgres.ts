@@ -7,6 +7,8 @@ import type { Schema } from './schema.ts';
 export interface PostgresOptions {
   readonly url: string;
   readonly poolSize?: number;
+  /** Told when an idle pooled connection is lost; the pool reconnects on its own. */
+  readonly onIdleError?: (error: Error) => void;
 }
 
 /**
@@ -15,6 +17,9 @@ export interface PostgresOptions {
  */
 export const openPostgres = async (options: PostgresOptions): Promise<Database> => {
   const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+  // An idle client losing its connection (restart, failover, idle timeout) is routine: the pool
+  // replaces it. Without a listener the 'error' event would crash the process.
+  pool.on('error', (error) => options.onIdleError?.(error));
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   try {
     await migrate(db, 'postgres');

@@ -1,15 +1,27 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { Kysely, sql } from 'kysely';
+import { Kysely, sql, type KyselyPlugin } from 'kysely';
 import type { Database } from '../database.ts';
 import { migrate } from '../migrator.ts';
 import type { Schema } from '../schema.ts';
 import { NodeSqliteConnection, NodeSqliteDialect } from './driver.ts';
-import { GroupCommitWriter } from './group-commit.ts';
+import { GroupCommitWriter, type UnitHandle } from './group-commit.ts';
 import { lockDataDir, type DataDirLock } from './lock.ts';
 
 export const DATABASE_FILE = 'redress.db';
+
+/**
+ * Refuses queries from a unit that has already settled. Without it, a query a failed unit left
+ * running (an un-awaited promise) would land in the next unit's transaction on the shared writer.
+ */
+const revocable = (handle: UnitHandle): KyselyPlugin => ({
+  transformQuery: (args) => {
+    if (handle.revoked) throw new Error('This unit of work has already finished; its transaction is gone');
+    return args.node;
+  },
+  transformResult: async (args) => args.result,
+});
 
 export interface SqliteOptions {
   /** Directory for `redress.db` and the lock; `':memory:'` for a throwaway in-process store. */
@@ -23,9 +35,19 @@ export interface SqliteOptions {
 
 const BUSY_TIMEOUT_MS = 5_000;
 
-const openConnection = (file: string, synchronous: 'FULL' | 'NORMAL'): DatabaseSync => {
-  const db = new DatabaseSync(file, { timeout: BUSY_TIMEOUT_MS });
-  db.exec('PRAGMA journal_mode = WAL');
+const openConnection = (
+  file: string,
+  synchronous: 'FULL' | 'NORMAL',
+  busyTimeoutMs = BUSY_TIMEOUT_MS,
+): DatabaseSync => {
+  const db = new DatabaseSync(file, { timeout: busyTimeoutMs });
+  const mode = db.prepare('PRAGMA journal_mode = WAL').get() as { journal_mode?: string } | undefined;
+  if (file !== ':memory:' && mode?.journal_mode !== 'wal') {
+    db.close();
+    throw new Error(
+      `SQLite could not switch ${file} to WAL mode (got ${mode?.journal_mode}); put the data directory on a local disk`,
+    );
+  }
   db.exec(`PRAGMA synchronous = ${synchronous}`);
   db.exec('PRAGMA foreign_keys = ON');
   return db;
@@ -59,6 +81,8 @@ export const openSqlite = async (options: SqliteOptions): Promise<SqliteDatabase
     const writerConnection = new NodeSqliteConnection(writerRaw);
     const writerDb = new Kysely<Schema>({ dialect: new NodeSqliteDialect(writerConnection) });
     if (options.migrate !== false) await migrate(writerDb, 'sqlite');
+    // From here the group-commit writer retries BEGIN on timers, so SQLite must not busy-wait.
+    writerRaw.exec('PRAGMA busy_timeout = 0');
 
     // An in-memory database exists once per connection, so it reads through the writer.
     const readerRaw = memory ? writerRaw : openConnection(file, synchronous);
@@ -74,7 +98,7 @@ export const openSqlite = async (options: SqliteOptions): Promise<SqliteDatabase
       file,
       read: readerDb,
       stats: writer.stats,
-      write: (work) => writer.submit(() => work(writerDb)),
+      write: (work) => writer.submit((handle) => work(writerDb.withPlugin(revocable(handle)))),
       ping: async () => {
         await sql`SELECT 1`.execute(readerDb);
       },
