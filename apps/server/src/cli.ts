@@ -13,6 +13,9 @@ import { DATABASE_FILE, openSqlite } from './storage/sqlite/open.ts';
 import { lockDataDir } from './storage/sqlite/lock.ts';
 import { ensureFirstAdmin } from './first-run.ts';
 
+/** How long a graceful stop may take before the process exits anyway. */
+const SHUTDOWN_TIMEOUT_MS = 30_000;
+
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -55,9 +58,19 @@ export const buildCli = (): Command => {
     .action(async (flags: CommonFlags & { port?: string; host?: string; roles?: string }) => {
       const config = configFrom(flags);
       const server = await startServer(config);
-      if (server.url) await ensureFirstAdmin(server.deps, server.url, out);
+      let stopping = false;
       const shutdown = (signal: string) => {
+        if (stopping) {
+          err(`${signal} received again: exiting now.`);
+          process.exit(1);
+        }
+        stopping = true;
         err(`${signal} received: finishing in-flight work…`);
+        // Whatever is still running after this long is abandoned; leases let other workers retry jobs.
+        setTimeout(() => {
+          err('Shutdown took too long: exiting.');
+          process.exit(1);
+        }, SHUTDOWN_TIMEOUT_MS).unref();
         server.stop().then(
           () => process.exit(0),
           (error: unknown) => {
@@ -66,8 +79,9 @@ export const buildCli = (): Command => {
           },
         );
       };
-      process.once('SIGTERM', () => shutdown('SIGTERM'));
-      process.once('SIGINT', () => shutdown('SIGINT'));
+      process.on('SIGTERM', () => shutdown('SIGTERM'));
+      process.on('SIGINT', () => shutdown('SIGINT'));
+      if (server.url) await ensureFirstAdmin(server.deps, server.url, out);
     });
 
   program
@@ -144,6 +158,8 @@ export const buildCli = (): Command => {
         process.exitCode = 2;
         return;
       }
+      const source = join(config.dataDir, DATABASE_FILE);
+      if (!existsSync(source)) throw new AppError(ErrorCode.NotFound, `No Redress database at ${source}; check --data`);
       const target = resolve(flags.out);
       if (existsSync(target)) throw new AppError(ErrorCode.Conflict, `${target} exists; choose a new file`);
       mkdirSync(dirname(target), { recursive: true });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Deps } from './deps.ts';
+import { ErrorCode, isAppError } from './shared/errors.ts';
 import { systemContext } from './shared/unit-of-work.ts';
 
 export const FIRST_ADMIN_EMAIL = 'admin@redress.local';
@@ -11,12 +12,18 @@ export const FIRST_ADMIN_EMAIL = 'admin@redress.local';
 export const ensureFirstAdmin = async (deps: Deps, url: string, print: (line: string) => void): Promise<void> => {
   if ((await deps.identity.countUsers()) > 0) return;
   const password = randomBytes(12).toString('base64url');
-  await deps.identity.createUser(systemContext('first-run'), {
-    email: FIRST_ADMIN_EMAIL,
-    name: 'Administrator',
-    role: 'admin',
-    password,
-  });
+  try {
+    await deps.identity.createUser(systemContext('first-run'), {
+      email: FIRST_ADMIN_EMAIL,
+      name: 'Administrator',
+      role: 'admin',
+      password,
+    });
+  } catch (error) {
+    // Another instance starting at the same moment created it first: nothing to say here.
+    if (isAppError(error) && error.code === ErrorCode.Conflict) return;
+    throw error;
+  }
   const shown = url.replace('0.0.0.0', 'localhost').replace('127.0.0.1', 'localhost');
   print('');
   print(`  Redress is running at ${shown}`);

@@ -22,7 +22,14 @@ export const MeResponse = Type.Object({
 export type MeResponse = Static<typeof MeResponse>;
 
 export const CreateTokenBody = Type.Object(
-  { name: Type.String({ minLength: 1, maxLength: 100, description: 'What the token is for, e.g. "CRM sync".' }) },
+  {
+    name: Type.String({
+      minLength: 1,
+      maxLength: 100,
+      pattern: '^(?=.*\\S)[^\\u0000-\\u001f\\u007f\\u202a-\\u202e\\u2066-\\u2069]+$',
+      description: 'What the token is for, e.g. "CRM sync". No control or direction-override characters.',
+    }),
+  },
   { additionalProperties: false },
 );
 export type CreateTokenBody = Static<typeof CreateTokenBody>;

@@ -23,7 +23,7 @@ export type UserDto = Static<typeof UserDto>;
 export const CreateUserBody = Type.Object(
   {
     email: Email,
-    name: Type.String({ minLength: 1, maxLength: 200 }),
+    name: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S', description: 'Not blank.' }),
     role: RoleSchema,
     locale: Type.Optional(LocaleSchema),
     password: Type.Optional(Type.String({ minLength: 10, maxLength: 200, description: 'At least 10 characters.' })),

@@ -3,7 +3,7 @@ import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE, type RouteAccess } from '@red
 import { can, permissionsFor } from '../modules/access/index.ts';
 import type { IdentityService, User } from '../modules/identity/index.ts';
 import { AppError, ErrorCode } from '../shared/errors.ts';
-import type { Actor, Context } from '../shared/unit-of-work.ts';
+import { anonymousContext, type Context } from '../shared/unit-of-work.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -26,14 +26,18 @@ export interface RouteAccessEntry {
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-const anonymous: Actor = { kind: 'system', name: 'anonymous' };
 
-const bearer = (request: FastifyRequest): string | undefined => {
+/**
+ * The bearer token, if the request carries one. Another scheme (Basic from a proxy, say) is
+ * ignored on public routes and refused on the rest.
+ */
+const bearer = (request: FastifyRequest, isPublic: boolean): string | undefined => {
   const header = request.headers.authorization;
   if (!header) return undefined;
   const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match?.[1]) throw new AppError(ErrorCode.Unauthenticated, 'Use "Authorization: Bearer <token>"');
-  return match[1];
+  if (match?.[1]) return match[1];
+  if (isPublic) return undefined;
+  throw new AppError(ErrorCode.Unauthenticated, 'Use "Authorization: Bearer <token>"');
 };
 
 /**
@@ -41,7 +45,11 @@ const bearer = (request: FastifyRequest): string | undefined => {
  * resolves the actor from a bearer token or the session cookie, checks the CSRF header for
  * cookie-authenticated writes, then the route's declared access. Returns the access table.
  */
-export const registerAuth = (app: FastifyInstance, identity: IdentityService): RouteAccessEntry[] => {
+export const registerAuth = (
+  app: FastifyInstance,
+  identity: IdentityService,
+  cookieSecure = false,
+): RouteAccessEntry[] => {
   const table: RouteAccessEntry[] = [];
 
   app.decorateRequest('ctx', undefined as unknown as Context);
@@ -63,21 +71,30 @@ export const registerAuth = (app: FastifyInstance, identity: IdentityService): R
     for (const method of methods) if (method !== 'HEAD') table.push({ method, url: route.url, access });
   });
 
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     const access = request.routeOptions.config.access ?? 'public';
-    request.ctx = { actor: anonymous, requestId: request.id };
-    const token = bearer(request);
+    const isPublic = access === 'public';
+    request.ctx = anonymousContext(request.id);
+    const token = bearer(request, isPublic);
     let user: User | undefined;
     if (token) {
       user = await identity.resolveApiToken(token);
-      if (!user) throw new AppError(ErrorCode.Unauthenticated, 'The API token is not valid');
-      request.ctx = { actor: await identity.actorFor(user, 'token'), requestId: request.id };
+      // A stale token does not stop anyone signing in or reading a public page.
+      if (!user && !isPublic) throw new AppError(ErrorCode.Unauthenticated, 'The API token is not valid');
+      if (user) request.ctx = { actor: await identity.actorFor(user, 'token'), requestId: request.id };
     } else {
       const secret = request.cookies[SESSION_COOKIE];
       const session = secret ? await identity.resolveSession(secret) : undefined;
       if (session) {
         user = session.user;
         request.sessionId = session.sessionId;
+        if (session.renewedUntil) {
+          // The server session slid forward: move the cookies' expiry with it.
+          const options = { path: '/', sameSite: 'lax', secure: cookieSecure, expires: session.renewedUntil } as const;
+          void reply.setCookie(SESSION_COOKIE, secret ?? '', { ...options, httpOnly: true });
+          const csrf = request.cookies[CSRF_COOKIE];
+          if (csrf) void reply.setCookie(CSRF_COOKIE, csrf, { ...options, httpOnly: false });
+        }
         request.ctx = { actor: await identity.actorFor(user, 'session'), requestId: request.id };
         if (UNSAFE.has(request.method)) {
           const expected = request.cookies[CSRF_COOKIE];
@@ -92,7 +109,7 @@ export const registerAuth = (app: FastifyInstance, identity: IdentityService): R
       }
     }
     request.user = user;
-    if (access === 'public') return;
+    if (isPublic) return;
     if (!user) throw new AppError(ErrorCode.Unauthenticated, 'Sign in first');
     if (access !== 'authenticated' && !can(request.ctx.actor, access)) {
       throw new AppError(ErrorCode.Forbidden, 'Not found');

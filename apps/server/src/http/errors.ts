@@ -48,6 +48,17 @@ const validationDetails = (error: FastifyError): ErrorDetail[] => {
   });
 };
 
+/**
+ * For errors Fastify raises before routing (a malformed URL, say): the same envelope as the rest.
+ * Passed as the `frameworkErrors` server option.
+ */
+export const frameworkErrorHandler = (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
+  const mapped = new AppError(ErrorCode.ValidationFailed, 'The request URL is malformed', [
+    { field: '/url', message: error.message },
+  ]);
+  void reply.status(400).send(errorBody(mapped, request.id));
+};
+
 /** Maps errors Fastify raises itself (parsing, limits, validation) onto domain codes. */
 const fromFastifyError = (error: FastifyError): AppError | undefined => {
   if (error.validation) {
@@ -117,7 +128,8 @@ export const registerErrorHandling = (app: FastifyInstance): void => {
   });
 
   app.setNotFoundHandler((request, reply) => {
-    const error = new AppError(ErrorCode.NotFound, `No route ${request.method} ${request.url.split('?')[0] ?? ''}`);
+    const path = (request.url.split('?')[0] ?? '').slice(0, 200);
+    const error = new AppError(ErrorCode.NotFound, `No route ${request.method} ${path}`);
     return reply.status(404).send(errorBody(error, request.id));
   });
 };

@@ -15,6 +15,12 @@ export const IdPrefix = {
   team: 'team',
   customer: 'cus',
   case: 'case',
+  task: 'task',
+  category: 'cat',
+  rootCause: 'rc',
+  keyPerson: 'kp',
+  caseLink: 'lnk',
+  attachment: 'att',
   request: 'req',
 } as const;
 

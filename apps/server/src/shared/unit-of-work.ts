@@ -47,9 +47,16 @@ export type Actor =
       readonly via: 'session' | 'token';
       readonly scope: Scope;
     }
-  | { readonly kind: 'system'; readonly name: string };
+  | { readonly kind: 'system'; readonly name: string }
+  /** Nobody signed in (public routes): holds no permission and sees nothing. */
+  | { readonly kind: 'anonymous' };
 
-export const scopeOf = (actor: Actor): Scope => (actor.kind === 'user' ? actor.scope : ALL_SCOPE);
+export const NO_SCOPE: Scope = { allSites: false, siteIds: [], teamIds: [] };
+
+export const scopeOf = (actor: Actor): Scope =>
+  actor.kind === 'user' ? actor.scope : actor.kind === 'system' ? ALL_SCOPE : NO_SCOPE;
+
+export const anonymousContext = (requestId: string | null): Context => ({ actor: { kind: 'anonymous' }, requestId });
 
 export const systemContext = (name: string): Context => ({ actor: { kind: 'system', name }, requestId: null });
 export const actorId = (actor: Actor): string | null => (actor.kind === 'user' ? actor.userId : null);

@@ -51,9 +51,15 @@ const BRAND_ROLES: readonly string[] = ['quality_analyst', 'admin'];
 export const permissionsFor = (role: string): readonly Permission[] =>
   Object.hasOwn(GRANTS, role) ? GRANTS[role as Role] : [];
 
-/** True when `actor` holds `permission`. The system actor holds every permission by name. */
-export const can = (actor: Actor, permission: Permission): boolean =>
-  actor.kind === 'system' ? true : permissionsFor(actor.role).includes(permission);
+/**
+ * True when `actor` holds `permission`. The system actor (jobs, CLI) holds every permission by
+ * name; an anonymous caller holds none.
+ */
+export const can = (actor: Actor, permission: Permission): boolean => {
+  if (actor.kind === 'system') return true;
+  if (actor.kind === 'anonymous') return false;
+  return permissionsFor(actor.role).includes(permission);
+};
 
 /**
  * Where a user may see and act: brand roles everywhere; others their home site and the sites of

@@ -34,7 +34,9 @@ export interface IdentityRepository {
   touchApiToken(id: string, at: Date): Promise<void>;
   revokeApiToken(id: string, userId: string, at: Date): Promise<boolean>;
 
-  recordLoginFailure(key: string, at: Date): Promise<void>;
+  /** Records an attempt (counted as a failure unless taken back); returns its id. */
+  recordLoginFailure(key: string, at: Date): Promise<number>;
+  deleteLoginAttempts(ids: readonly number[]): Promise<void>;
   /** Failures for `key` at or after `since`: how many, and the oldest one. */
   loginFailures(key: string, since: Date): Promise<{ count: number; oldest: Date | null }>;
   clearLoginFailures(key: string): Promise<void>;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { buildTestApp, bearerFor, createUser, signIn, type TestApp } from '../../../test/factories.ts';
+import { buildTestApp, bearerFor, createUser, signIn, TEST_PASSWORD, type TestApp } from '../../../test/factories.ts';
 
 describe('sign-in, sessions and API tokens over HTTP', () => {
   let t: TestApp;
@@ -233,5 +233,86 @@ describe('sign-in, sessions and API tokens over HTTP', () => {
       payload: { email: 'limited@example.test', password: 'correct horse battery' },
     });
     assert.equal(open.statusCode, 200);
+  });
+});
+
+describe('hardening', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await buildTestApp();
+    await createUser(t.deps, 'admin');
+  });
+  after(() => t.close());
+
+  test('parallel guesses cannot get past the sign-in limit', async () => {
+    await createUser(t.deps, 'agent', 'target@example.test');
+    const responses = await Promise.all(
+      Array.from({ length: 30 }, () =>
+        t.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { email: 'target@example.test', password: 'guess-guess' },
+        }),
+      ),
+    );
+    const statuses = responses.map((r) => r.statusCode);
+    assert.equal(statuses.filter((s) => s === 401).length, 10, statuses.join(','));
+    assert.equal(statuses.filter((s) => s === 429).length, 20);
+  });
+
+  test('a stray Authorization header does not break public routes, but still fails protected ones', async () => {
+    const basic = await t.app.inject({ method: 'GET', url: '/healthz', headers: { authorization: 'Basic YTpi' } });
+    assert.equal(basic.statusCode, 200);
+    const stale = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { authorization: 'Bearer rdr_revoked' },
+      payload: { email: 'admin@example.test', password: TEST_PASSWORD },
+    });
+    assert.equal(stale.statusCode, 200);
+    const protectedRoute = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/users',
+      headers: { authorization: 'Bearer rdr_revoked' },
+    });
+    assert.equal(protectedRoute.statusCode, 401);
+  });
+
+  test('a malformed URL gets the coded error envelope', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/v1/users/%E0%A4%A' });
+    assert.equal(response.statusCode, 400);
+    assert.equal(response.json<{ error: { code: string } }>().error.code, 'validation_failed');
+  });
+
+  test('blank names and control characters are refused, naming the field', async () => {
+    const { headers } = await signIn(t.app, 'admin@example.test');
+    const blank = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers,
+      payload: { email: 'b@example.test', name: '   ', role: 'agent' },
+    });
+    assert.equal(blank.statusCode, 400);
+    assert.equal(blank.json<{ error: { details: { field: string }[] } }>().error.details[0]?.field, '/body/name');
+    const rtl = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/tokens',
+      headers,
+      payload: { name: 'evil\u202Etxt.exe' },
+    });
+    assert.equal(rtl.statusCode, 400);
+  });
+
+  test('a sliding session re-sends its cookies with the new expiry', async () => {
+    const { cookie } = await signIn(t.app, 'admin@example.test');
+    const quiet = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } });
+    assert.equal(quiet.cookies.length, 0, 'no cookie churn on every request');
+    t.clock.advance(6 * 60 * 1000);
+    const renewed = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } });
+    assert.equal(renewed.statusCode, 200);
+    const session = renewed.cookies.find((c) => c.name === 'redress_session');
+    assert.ok(session?.expires, 'the session cookie is sent again');
+    const expected = t.clock.now().getTime() + 14 * 24 * 60 * 60 * 1000;
+    assert.ok(Math.abs(session.expires.getTime() - expected) < 1000, `expires ${session.expires.toISOString()}`);
   });
 });

@@ -87,19 +87,29 @@ export const createIdentityService = ({ store, clock }: IdentityServiceDeps) => 
     return { items, nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
   };
 
-  const checkLoginRate = async (keys: { email: string; ip: string }, now: Date): Promise<void> => {
+  /**
+   * Counts this attempt before the password is checked, in one transaction, so parallel guesses
+   * cannot all slip past the limit. Returns the attempt's ids so a success can take them back.
+   */
+  const claimLoginAttempt = async (keys: { email: string; ip: string }, now: Date): Promise<number[]> => {
     const since = new Date(now.getTime() - LOGIN_WINDOW_MS);
-    for (const [key, max] of [
+    const limits = [
       [keys.email, LOGIN_MAX_FAILURES_PER_EMAIL],
       [keys.ip, LOGIN_MAX_FAILURES_PER_IP],
-    ] as const) {
-      const { count, oldest } = await store.read.loginFailures(key, since);
-      if (count >= max) {
-        throw new AppError(ErrorCode.RateLimited, 'Too many failed sign-in attempts. Try again later.', [], {
-          retryAfterSeconds: retryAfterSeconds(oldest ?? now, now),
-        });
+    ] as const;
+    const outcome = await store.write(async (repo) => {
+      for (const [key, max] of limits) {
+        const { count, oldest } = await repo.loginFailures(key, since);
+        if (count >= max) return { limited: retryAfterSeconds(oldest ?? now, now) };
       }
+      return { ids: [await repo.recordLoginFailure(keys.email, now), await repo.recordLoginFailure(keys.ip, now)] };
+    });
+    if ('limited' in outcome) {
+      throw new AppError(ErrorCode.RateLimited, 'Too many failed sign-in attempts. Try again later.', [], {
+        retryAfterSeconds: outcome.limited,
+      });
     }
+    return outcome.ids;
   };
 
   /** Checks a password and opens a session. Returns the cookie secret; only its hash is stored. */
@@ -111,20 +121,18 @@ export const createIdentityService = ({ store, clock }: IdentityServiceDeps) => 
   }): Promise<{ user: User; sessionSecret: string; expiresAt: Date }> => {
     const now = clock.now();
     const keys = rateLimitKeys(input.email, input.ip);
-    await checkLoginRate(keys, now);
+    const attemptIds = await claimLoginAttempt(keys, now);
     const user = await store.read.findUserByEmail(normalizeEmail(input.email));
     const valid = await verifyPassword(user?.passwordHash ?? DUMMY_PASSWORD_HASH, input.password);
     if (!user || !user.passwordHash || !valid || user.disabledAt) {
-      await store.write(async (repo) => {
-        await repo.recordLoginFailure(keys.email, now);
-        await repo.recordLoginFailure(keys.ip, now);
-      });
+      // The attempt stays counted as a failure.
       throw new AppError(ErrorCode.InvalidCredentials, 'The e-mail address or password is not right');
     }
     const sessionSecret = generateSecret('rds');
     const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
     await store.write(async (repo) => {
       await repo.clearLoginFailures(keys.email);
+      await repo.deleteLoginAttempts(attemptIds);
       await repo.insertSession({
         id: newId('ses', now),
         userId: user.id,
@@ -146,17 +154,25 @@ export const createIdentityService = ({ store, clock }: IdentityServiceDeps) => 
     return { user, sessionSecret, expiresAt };
   };
 
-  /** The user behind a session cookie, or undefined when it is unknown, expired or disabled. */
-  const resolveSession = async (secret: string): Promise<{ user: User; sessionId: string } | undefined> => {
+  /**
+   * The user behind a session cookie, or undefined when it is unknown, expired or disabled.
+   * `renewedUntil` is set when the sliding expiry moved, so the cookie can move with it.
+   */
+  const resolveSession = async (
+    secret: string,
+  ): Promise<{ user: User; sessionId: string; renewedUntil: Date | null } | undefined> => {
     const now = clock.now();
     const session = await store.read.findSessionByTokenHash(hashSecret(secret));
     if (!session || sessionExpired(session, now)) return undefined;
     const user = await store.read.findUserById(session.userId);
     if (!user || user.disabledAt) return undefined;
+    let renewedUntil: Date | null = null;
     if (sessionNeedsTouch(session, now)) {
-      await store.write((repo) => repo.touchSession(session.id, now, new Date(now.getTime() + SESSION_TTL_MS)));
+      renewedUntil = new Date(now.getTime() + SESSION_TTL_MS);
+      const until = renewedUntil;
+      await store.write((repo) => repo.touchSession(session.id, now, until));
     }
-    return { user, sessionId: session.id };
+    return { user, sessionId: session.id, renewedUntil };
   };
 
   const signOut = async (sessionId: string): Promise<void> => {

@@ -163,10 +163,19 @@ export const identityRepository = (tx: Tx): IdentityRepository => ({
   },
 
   async recordLoginFailure(key, at) {
-    await tx
+    const row = await tx
       .insertInto('login_attempts')
       .values({ key, attempted_at: toDbTime(at) })
-      .execute();
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return readInt(row.id);
+  },
+  async deleteLoginAttempts(ids) {
+    if (ids.length > 0)
+      await tx
+        .deleteFrom('login_attempts')
+        .where('id', 'in', [...ids])
+        .execute();
   },
   async loginFailures(key, since) {
     const row = await tx
