@@ -1,19 +1,10 @@
-import type { ColumnType } from 'kysely';
 import type { AttachmentTables } from './schema/attachments.ts';
 import type { CaseTables } from './schema/cases.ts';
 import type { CustomerTables } from './schema/customers.ts';
 import type { OrgTables } from './schema/org.ts';
 
-/** An instant: written as an ISO-8601 UTC string, read back as `Date` (PG) or string (SQLite). */
-export type Timestamp = ColumnType<Date | string, string, string>;
-export type NullableTimestamp = ColumnType<Date | string | null, string | null, string | null>;
-/** JSON: written as text, read back parsed (PG jsonb) or as text (SQLite). */
-export type Json = ColumnType<unknown, string, string>;
-export type Bool = ColumnType<boolean | number, boolean, boolean>;
-/** bigint / integer: PG returns bigint columns as strings. */
-export type BigCount = ColumnType<number | string | bigint, number, number | string | bigint>;
-/** An auto-incrementing key: assigned by the database, never written. */
-export type Serial = ColumnType<number | string | bigint, never, never>;
+export type { BigCount, Bool, Json, NullableTimestamp, Serial, Timestamp } from './schema/column-types.ts';
+import type { BigCount, Bool, Json, NullableTimestamp, Serial, Timestamp } from './schema/column-types.ts';
 
 export interface UsersTable {
   id: string;

@@ -79,7 +79,7 @@ test('while another process holds the write lock, the event loop keeps running a
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const exited = once(holder, 'exit');
-  await once(holder.stdout!, 'data');
+  await once(holder.stdout, 'data');
   let ticks = 0;
   const ticker = setInterval(() => (ticks += 1), 10);
   await db.write((tx) => tx.insertInto('events').values(event('evt_waited')).execute());

@@ -61,7 +61,7 @@ export class GroupCommitWriter {
     }
     return new Promise<T>((resolve, reject) => {
       this.#queue.push({
-        work: work as (handle: UnitHandle) => Promise<unknown>,
+        work: work,
         resolve: resolve as (value: unknown) => void,
         reject,
       });
