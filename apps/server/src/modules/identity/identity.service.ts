@@ -2,6 +2,7 @@ import { isRole, type Locale, Locales } from '@redress/contract';
 import type { Clock } from '../../shared/clock.ts';
 import { AppError, ErrorCode } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
+import { TtlCache } from '../../shared/ttl-cache.ts';
 import { actorId, type Actor, type Context, type UnitOfWork } from '../../shared/unit-of-work.ts';
 import { can, scopeFor } from '../access/index.ts';
 import {
@@ -33,6 +34,9 @@ export interface CreateUserInput {
   readonly password?: string | undefined;
 }
 
+/** How long a resolved bearer token or team list may be reused without reading it again. */
+export const AUTH_CACHE_MS = 5_000;
+
 const requirePermission = (actor: Actor, permission: Parameters<typeof can>[1]): void => {
   if (!can(actor, permission)) throw new AppError(ErrorCode.Forbidden, 'You are not allowed to do this');
 };
@@ -42,6 +46,12 @@ const requirePermission = (actor: Actor, permission: Parameters<typeof can>[1]):
  * a unit of work holds only database calls, so group commit is never held up by argon2.
  */
 export const createIdentityService = ({ store, clock }: IdentityServiceDeps) => {
+  // Bearer tokens and team memberships are read on every API request. A few seconds of staleness
+  // across instances is the price of not reading them three times per request; a revocation or
+  // sign-out on this instance takes effect here at once.
+  const tokenCache = new TtlCache<{ user: User; tokenId: string }>(AUTH_CACHE_MS);
+  const teamsCache = new TtlCache<{ id: string; siteId: string | null }[]>(AUTH_CACHE_MS);
+
   const createUser = async (ctx: Context, input: CreateUserInput): Promise<User> => {
     requirePermission(ctx.actor, 'user:manage');
     if (!isRole(input.role)) {
@@ -227,6 +237,7 @@ export const createIdentityService = ({ store, clock }: IdentityServiceDeps) => 
     await store.write(async (repo) => {
       // Scoped to the caller's own tokens: someone else's token id looks exactly like a missing one.
       if (!(await repo.revokeApiToken(tokenId, userId, now))) throw new AppError(ErrorCode.NotFound, 'No such token');
+      tokenCache.deleteWhere((entry) => entry.tokenId === tokenId);
       await repo.appendEvent({
         type: 'api_token.revoked',
         subjectType: 'user',
@@ -242,30 +253,43 @@ export const createIdentityService = ({ store, clock }: IdentityServiceDeps) => 
   /** The user behind a bearer token, or undefined when it is unknown, revoked or its user disabled. */
   const resolveApiToken = async (token: string): Promise<User | undefined> => {
     const now = clock.now();
-    const found = await store.read.findApiTokenByHash(hashSecret(token));
+    const tokenHash = hashSecret(token);
+    const cached = tokenCache.get(tokenHash, now);
+    if (cached) return cached.user;
+    const found = await store.read.findApiTokenByHash(tokenHash);
     if (!found || found.revokedAt) return undefined;
     const user = await store.read.findUserById(found.userId);
     if (!user || user.disabledAt) return undefined;
     if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > 60_000) {
       await store.write((repo) => repo.touchApiToken(found.id, now));
     }
+    tokenCache.set(tokenHash, { user, tokenId: found.id }, now);
     return user;
   };
 
   /** The actor a signed-in user acts as, with the scope their site and teams give them. */
-  const actorFor = async (user: User, via: 'session' | 'token'): Promise<Actor> => ({
-    kind: 'user',
-    userId: user.id,
-    role: user.role,
-    via,
-    scope: scopeFor(user.role, user.siteId, await store.read.teamsOf(user.id)),
-  });
+  const actorFor = async (user: User, via: 'session' | 'token'): Promise<Actor> => {
+    const now = clock.now();
+    let teams = teamsCache.get(user.id, now);
+    if (!teams) {
+      teams = await store.read.teamsOf(user.id);
+      teamsCache.set(user.id, teams, now);
+    }
+    return { kind: 'user', userId: user.id, role: user.role, via, scope: scopeFor(user.role, user.siteId, teams) };
+  };
 
   const findUserByEmail = (email: string) => store.read.findUserByEmail(normalizeEmail(email));
   const countUsers = () => store.read.countUsers();
 
+  /** Forgets what this instance cached about a user (their teams changed, say). */
+  const forgetUser = (userId: string): void => {
+    teamsCache.delete(userId);
+    tokenCache.deleteWhere((entry) => entry.user.id === userId);
+  };
+
   return {
     actorFor,
+    forgetUser,
     createUser,
     listUsers,
     signIn,

@@ -10,6 +10,8 @@ import type { OrgRepository } from './org.repository.ts';
 export interface OrgServiceDeps {
   readonly store: UnitOfWork<OrgRepository>;
   readonly clock: Clock;
+  /** Told after a user's teams or home site change, so cached scopes are dropped. */
+  readonly onUserScopeChanged?: (userId: string) => void;
 }
 
 const requirePermission = (ctx: Context, permission: Permission): void => {
@@ -20,7 +22,7 @@ const notFound = (what: string, field?: string) =>
   new AppError(ErrorCode.NotFound, `No such ${what}`, field ? [{ field, message: 'does not exist' }] : []);
 
 /** Sites, teams and who belongs where: the scope every other list is narrowed by. */
-export const createOrgService = ({ store, clock }: OrgServiceDeps) => {
+export const createOrgService = ({ store, clock, onUserScopeChanged = () => {} }: OrgServiceDeps) => {
   const event = (
     ctx: Context,
     type: string,
@@ -93,16 +95,18 @@ export const createOrgService = ({ store, clock }: OrgServiceDeps) => {
 
   const addMember = async (ctx: Context, teamId: string, userId: string): Promise<Team> => {
     requirePermission(ctx, 'org:manage');
-    return store.write(async (repo) => {
-      if (!(await repo.findTeam(teamId))) throw notFound('team');
-      if (!(await repo.userExists(userId))) throw notFound('user', '/body/userId');
-      if (await repo.addMember(teamId, userId, clock.now())) {
-        await repo.appendEvent(event(ctx, 'team.member_added', 'team', teamId, { userId }));
-      }
-      const team = await repo.findTeam(teamId);
-      if (!team) throw notFound('team');
-      return team;
-    });
+    return store
+      .write(async (repo) => {
+        if (!(await repo.findTeam(teamId))) throw notFound('team');
+        if (!(await repo.userExists(userId))) throw notFound('user', '/body/userId');
+        if (await repo.addMember(teamId, userId, clock.now())) {
+          await repo.appendEvent(event(ctx, 'team.member_added', 'team', teamId, { userId }));
+        }
+        const team = await repo.findTeam(teamId);
+        if (!team) throw notFound('team');
+        return team;
+      })
+      .finally(() => onUserScopeChanged(userId));
   };
 
   const removeMember = async (ctx: Context, teamId: string, userId: string): Promise<void> => {
@@ -111,6 +115,7 @@ export const createOrgService = ({ store, clock }: OrgServiceDeps) => {
       if (!(await repo.removeMember(teamId, userId))) throw notFound('membership');
       await repo.appendEvent(event(ctx, 'team.member_removed', 'team', teamId, { userId }));
     });
+    onUserScopeChanged(userId);
   };
 
   /** Sets a user's home site (null: brand-wide). Their scope changes on their next request. */
@@ -122,6 +127,7 @@ export const createOrgService = ({ store, clock }: OrgServiceDeps) => {
       await repo.setUserSite(userId, siteId, clock.now());
       await repo.appendEvent(event(ctx, 'user.site_changed', 'user', userId, { siteId }));
     });
+    onUserScopeChanged(userId);
   };
 
   return { listSites, createSite, listTeams, createTeam, addMember, removeMember, setUserSite };
