@@ -6,10 +6,11 @@ import { join } from 'node:path';
 import { measureHttpEcho } from './ceilings/http.ts';
 import { openPostgresCeilings } from './ceilings/postgres.ts';
 import { measureSqliteBatched, measureSqliteCommits } from './ceilings/sqlite.ts';
+import { intakeAlone, intakeOnly, intakeSection } from './intake/section.ts';
 import { describeError } from './lib/errors.ts';
 import { machineLine } from './lib/machine.ts';
 import { adminUrl, createTempDatabase, describeServer, type TempDatabase } from './lib/postgres.ts';
-import { newSeries, recordFailure, recordRound } from './lib/series.ts';
+import { newSeries, recordFailure, recordRound, typicalRound } from './lib/series.ts';
 import { formatNumber, markdownTable } from './lib/table.ts';
 import { CEILING_COLUMNS, ceilingRow, failureNotes, STORE_COLUMNS, storeRow } from './report.ts';
 import { openPostgresStore } from './store/postgres.ts';
@@ -41,6 +42,17 @@ const progress = (text: string): void => {
 
 const main = async (): Promise<void> => {
   const startedAt = performance.now();
+  // `npm run bench -- intake` (or BENCH_ONLY=intake): only the intake section, with its own ceilings.
+  if (intakeOnly()) {
+    print('# Redress benchmarks: intake only');
+    print('');
+    print(machineLine());
+    print(`Run ${new Date().toISOString()} · loopback only`);
+    print('');
+    print(await intakeAlone(progress));
+    print(`Total run time: ${formatNumber((performance.now() - startedAt) / 1000, 1)} s`);
+    return;
+  }
   const dir = mkdtempSync(join(tmpdir(), 'redress-bench-'));
   print('# Redress benchmarks');
   print('');
@@ -237,6 +249,18 @@ const main = async (): Promise<void> => {
           ['PostgreSQL concurrent', store.pgConcurrent],
         ]),
       ],
+    ),
+  );
+  print(
+    await intakeSection(
+      {
+        echo: typicalRound(ceiling.e),
+        commit: typicalRound(ceiling.a),
+        echoConnections: HTTP_CONNECTIONS,
+        echoSeconds: HTTP_SECONDS,
+        source: `from the ceilings table above (median round; (a) of ${SQLITE_ROUNDS} rounds)`,
+      },
+      progress,
     ),
   );
   print(`Total run time: ${formatNumber((performance.now() - startedAt) / 1000, 1)} s`);

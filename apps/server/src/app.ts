@@ -3,9 +3,14 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Deps } from './deps.ts';
 import { registerAuth, type RouteAccessEntry } from './http/auth.ts';
-import { registerErrorHandling } from './http/errors.ts';
+import { frameworkErrorHandler, registerErrorHandling } from './http/errors.ts';
+import { registerIdempotency } from './http/idempotency.ts';
 import { healthRoutes } from './http/health.routes.ts';
 import { registerOpenApi } from './http/openapi.ts';
+import { casesRoutes } from './modules/cases/index.ts';
+import { tasksRoutes } from './modules/tasks/index.ts';
+import { customersRoutes } from './modules/customers/index.ts';
+import { attachmentsRoutes } from './modules/attachments/index.ts';
 import { authRoutes, tokensRoutes, usersRoutes } from './modules/identity/index.ts';
 import { orgRoutes } from './modules/org/index.ts';
 import { loggerOptions, type Logger } from './shared/logger.ts';
@@ -44,9 +49,17 @@ export const buildApp = async (deps: Deps, options: AppOptions = {}): Promise<Re
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: () => newId('req'),
     requestIdHeader: false,
-    trustProxy: deps.config.trustProxy,
+    // A hop count becomes "trust the first n hops" (what proxy-addr does with a number).
+    trustProxy:
+      typeof deps.config.trustProxy === 'number'
+        ? (
+            (hops: number) => (_address: string, hop: number) =>
+              hop < hops
+          )(deps.config.trustProxy)
+        : deps.config.trustProxy,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
     return503OnClosing: true,
+    frameworkErrors: frameworkErrorHandler,
     forceCloseConnections: 'idle',
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -60,7 +73,8 @@ export const buildApp = async (deps: Deps, options: AppOptions = {}): Promise<Re
   // The API speaks JSON only; a text/plain body (what a cross-site form can send) is refused with 415.
   app.removeContentTypeParser('text/plain');
   await app.register(cookie);
-  const routes = registerAuth(app, deps.identity);
+  const routes = registerAuth(app, deps.identity, deps.config.secureCookies);
+  registerIdempotency(app, deps.idempotency, deps.clock);
   await registerOpenApi(app, VERSION);
 
   await app.register(healthRoutes({ dialect: deps.db.dialect, ping: () => deps.db.ping(), accepting }));
@@ -70,6 +84,10 @@ export const buildApp = async (deps: Deps, options: AppOptions = {}): Promise<Re
       await api.register(usersRoutes({ identity: deps.identity }));
       await api.register(tokensRoutes({ identity: deps.identity }));
       await api.register(orgRoutes({ org: deps.org }));
+      await api.register(attachmentsRoutes({ attachments: deps.attachments }));
+      await api.register(customersRoutes({ customers: deps.customers }));
+      await api.register(casesRoutes({ cases: deps.cases }));
+      await api.register(tasksRoutes({ tasks: deps.tasks }));
     },
     { prefix: '/api/v1' },
   );

@@ -10,7 +10,10 @@ export interface Config {
   readonly host: string;
   /** Directory holding the embedded database, its lock and backups. */
   readonly dataDir: string;
-  /** When set, PostgreSQL is the store and `dataDir` holds nothing but local scratch. */
+  /**
+   * When set, PostgreSQL is the store and `dataDir` still holds attachment files (several instances
+   * then need it on a shared volume, or a future object store).
+   */
   readonly databaseUrl: string | undefined;
   readonly roles: readonly Role[];
   readonly logLevel: string;
@@ -20,8 +23,13 @@ export interface Config {
   readonly secureCookies: boolean;
   /** `FULL` unless an operator deliberately trades durability for speed. */
   readonly sqliteSynchronous: 'FULL' | 'NORMAL';
-  /** Trust X-Forwarded-* from a load balancer in front (client IPs for rate limits). */
-  readonly trustProxy: boolean;
+  /**
+   * Which X-Forwarded-For hops to believe, for client addresses (rate limits): a number of proxies
+   * in front (`1` for one load balancer) or their addresses/CIDRs. `false` trusts none.
+   */
+  readonly trustProxy: number | string | false;
+  /** Largest attachment accepted, in bytes (`REDRESS_ATTACHMENT_MAX_BYTES`, default 20 MiB). */
+  readonly attachmentMaxBytes: number;
 }
 
 export interface ConfigOverrides {
@@ -53,6 +61,33 @@ export const parseRoles = (raw: string): Role[] => {
   return roles as Role[];
 };
 
+const parseAttachmentMaxBytes = (raw: string | undefined): number => {
+  if (raw === undefined || raw === '') return 20 * 1024 * 1024;
+  const bytes = Number(raw);
+  if (!Number.isInteger(bytes) || bytes < 1 || bytes > 2 ** 31) {
+    throw new AppError(
+      ErrorCode.ConfigInvalid,
+      `REDRESS_ATTACHMENT_MAX_BYTES must be a whole number of bytes up to 2 GiB, got "${raw}"`,
+    );
+  }
+  return bytes;
+};
+
+/**
+ * `REDRESS_TRUST_PROXY`: a hop count (`1`) or a comma-separated list of proxy addresses/CIDRs.
+ * Trusting every hop would let a client pick its own address by sending X-Forwarded-For.
+ */
+const parseTrustProxy = (raw: string | undefined): number | string | false => {
+  const value = raw?.trim();
+  if (!value || value === '0' || value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  if (/^[0-9a-fA-F:.,/ ]+$/.test(value)) return value;
+  throw new AppError(
+    ErrorCode.ConfigInvalid,
+    'REDRESS_TRUST_PROXY must be a hop count such as 1, or proxy addresses/CIDRs',
+  );
+};
+
 /** An absolute data directory; `:memory:` stays as it is (a throwaway store for tests). */
 const dataDirFrom = (raw: string): string => (raw === ':memory:' ? raw : resolve(raw));
 
@@ -75,6 +110,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv, overrides: ConfigOverrides = 
     publicUrl,
     secureCookies: publicUrl.startsWith('https://'),
     sqliteSynchronous: synchronous,
-    trustProxy: env.REDRESS_TRUST_PROXY === 'true' || env.REDRESS_TRUST_PROXY === '1',
+    trustProxy: parseTrustProxy(env.REDRESS_TRUST_PROXY),
+    attachmentMaxBytes: parseAttachmentMaxBytes(env.REDRESS_ATTACHMENT_MAX_BYTES),
   };
 };

@@ -1,9 +1,19 @@
 import type { Config } from './config.ts';
+import { createAttachmentService, type AttachmentService } from './modules/attachments/index.ts';
+import { createCaseService, type CaseService } from './modules/cases/index.ts';
+import { createTaskService, type TaskService } from './modules/tasks/index.ts';
+import { createCustomerService, type CustomerService } from './modules/customers/index.ts';
 import { createIdentityService, type IdentityService } from './modules/identity/index.ts';
 import { createOrgService, type OrgService } from './modules/org/index.ts';
 import type { Clock } from './shared/clock.ts';
+import { fileStoreFor } from './storage/files/fs-file-store.ts';
 import type { Database } from './storage/index.ts';
+import { attachmentsRepository } from './storage/repositories/attachments.repository.ts';
+import { casesRepository } from './storage/repositories/cases.repository.ts';
+import { tasksRepository } from './storage/repositories/tasks.repository.ts';
+import { customersRepository } from './storage/repositories/customers.repository.ts';
 import { identityRepository } from './storage/repositories/identity.repository.ts';
+import { idempotencyStore, type IdempotencyStore } from './storage/repositories/idempotency.repository.ts';
 import { orgRepository } from './storage/repositories/org.repository.ts';
 import { unitOfWork } from './storage/unit-of-work.ts';
 
@@ -14,10 +24,36 @@ export interface Deps {
   readonly clock: Clock;
   readonly identity: IdentityService;
   readonly org: OrgService;
+  readonly customers: CustomerService;
+  readonly attachments: AttachmentService;
+  readonly cases: CaseService;
+  readonly tasks: TaskService;
+  /** `Idempotency-Key` records for creates (http/idempotency.ts). */
+  readonly idempotency: IdempotencyStore;
 }
 
 export const createDeps = (config: Config, db: Database, clock: Clock): Deps => {
   const identity = createIdentityService({ store: unitOfWork(db, identityRepository), clock });
-  const org = createOrgService({ store: unitOfWork(db, orgRepository), clock });
-  return { config, db, clock, identity, org };
+  const org = createOrgService({
+    store: unitOfWork(db, orgRepository),
+    clock,
+    onUserScopeChanged: (userId) => identity.forgetUser(userId),
+  });
+  const customers = createCustomerService({ store: unitOfWork(db, customersRepository), clock });
+  const cases = createCaseService({
+    store: unitOfWork(db, (tx) => ({ cases: casesRepository(tx), customers: customersRepository(tx) })),
+    clock,
+  });
+  const tasks = createTaskService({
+    store: unitOfWork(db, (tx) => ({ cases: casesRepository(tx), tasks: tasksRepository(tx) })),
+    clock,
+  });
+  const attachments = createAttachmentService({
+    store: unitOfWork(db, attachmentsRepository),
+    files: fileStoreFor(config.dataDir),
+    clock,
+    maxBytes: config.attachmentMaxBytes,
+    requireVisibleCase: (ctx, caseId) => cases.requireVisibleCase(ctx, caseId),
+  });
+  return { config, db, clock, identity, org, customers, attachments, cases, tasks, idempotency: idempotencyStore(db) };
 };

@@ -14,6 +14,16 @@ export const EventType = {
   TeamCreated: 'team.created',
   TeamMemberAdded: 'team.member_added',
   TeamMemberRemoved: 'team.member_removed',
+  // Customers: subject is the customer.
+  CustomerCreated: 'customer.created',
+  CustomerUpdated: 'customer.updated',
+  CustomerContactAdded: 'customer.contact_added',
+  CustomerContactRemoved: 'customer.contact_removed',
+  CustomerExternalIdAdded: 'customer.external_id_added',
+  CustomerProductAdded: 'customer.product_added',
+  CustomerMerged: 'customer.merged',
+  // Attachments: subject is the case they belong to.
+  AttachmentAdded: 'attachment.added',
   // Cases and internal tasks.
   CaseCreated: 'case.created',
   CaseStatusChanged: 'case.status_changed',

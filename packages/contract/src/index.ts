@@ -6,5 +6,7 @@ export * from './roles.ts';
 export * from './users.ts';
 export * from './events.ts';
 export * from './org.ts';
+export * from './customers.ts';
 export * from './cases.ts';
 export * from './tasks.ts';
+export * from './attachments.ts';

@@ -72,8 +72,25 @@ describeBothBackends('housekeeping', (backend) => {
         ])
         .execute();
     });
-    assert.deepEqual(await pruneExpired(db, now), { sessions: 1, loginAttempts: 1, jobs: 2 });
-    assert.deepEqual(await pruneExpired(db, now), { sessions: 0, loginAttempts: 0, jobs: 0 });
+    await db.write(async (tx) => {
+      const key = (hash: string, createdAt: string) => ({
+        actor_id: 'usr_1',
+        key_hash: hash,
+        method: 'POST',
+        route: '/api/v1/users',
+        request_hash: 'h',
+        state: 'done',
+        response_status: 201,
+        response_body: '{}',
+        created_at: createdAt,
+      });
+      await tx
+        .insertInto('idempotency_keys')
+        .values([key('old', ago(RETENTION.idempotencyKeysMs + 1)), key('recent', ago(1000))])
+        .execute();
+    });
+    assert.deepEqual(await pruneExpired(db, now), { sessions: 1, loginAttempts: 1, jobs: 2, idempotencyKeys: 1 });
+    assert.deepEqual(await pruneExpired(db, now), { sessions: 0, loginAttempts: 0, jobs: 0, idempotencyKeys: 0 });
     const jobs = (await db.read.selectFrom('jobs').select('id').orderBy('id').execute()).map((r) => r.id);
     assert.deepEqual(jobs, ['job_queued', 'job_recent']);
   });

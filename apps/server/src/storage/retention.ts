@@ -7,16 +7,19 @@ export const RETENTION = {
   finishedJobsMs: 30 * 24 * 60 * 60 * 1000,
   /** Failed sign-ins: far beyond the 15-minute rate-limit window. */
   loginAttemptsMs: 24 * 60 * 60 * 1000,
+  /** `Idempotency-Key` records: a retry within a day replays the first response. */
+  idempotencyKeysMs: 24 * 60 * 60 * 1000,
 } as const;
 
 export interface PruneResult {
   readonly sessions: number;
   readonly loginAttempts: number;
   readonly jobs: number;
+  readonly idempotencyKeys: number;
 }
 
 /**
- * Deletes expired sessions, old failed sign-ins and long-finished jobs. Idempotent: running it
+ * Deletes expired sessions, old failed sign-ins, long-finished jobs and day-old idempotency keys. Idempotent: running it
  * twice, or on two instances, removes nothing twice. The event log is never pruned here.
  */
 export const pruneExpired = async (db: Database, now: Date): Promise<PruneResult> =>
@@ -31,9 +34,14 @@ export const pruneExpired = async (db: Database, now: Date): Promise<PruneResult
       .where('status', 'in', ['done', 'dead'])
       .where('finished_at', '<', toDbTime(new Date(now.getTime() - RETENTION.finishedJobsMs)))
       .executeTakeFirst();
+    const idempotencyKeys = await tx
+      .deleteFrom('idempotency_keys')
+      .where('created_at', '<', toDbTime(new Date(now.getTime() - RETENTION.idempotencyKeysMs)))
+      .executeTakeFirst();
     return {
       sessions: Number(sessions.numDeletedRows),
       loginAttempts: Number(attempts.numDeletedRows),
       jobs: Number(jobs.numDeletedRows),
+      idempotencyKeys: Number(idempotencyKeys.numDeletedRows),
     };
   });

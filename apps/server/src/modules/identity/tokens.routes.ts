@@ -27,7 +27,7 @@ export const tokensRoutes =
     app.post(
       '/tokens',
       {
-        config: { access: 'token:manage' },
+        config: { access: 'token:manage', idempotent: true },
         schema: {
           tags: ['tokens'],
           summary: 'Create an API token for yourself',

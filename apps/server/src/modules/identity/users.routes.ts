@@ -28,7 +28,7 @@ export const usersRoutes =
     app.post(
       '/users',
       {
-        config: { access: 'user:manage' },
+        config: { access: 'user:manage', idempotent: true },
         schema: {
           tags: ['users'],
           summary: 'Create a user',

@@ -1,4 +1,4 @@
-import type { NullableTimestamp, Timestamp } from '../schema.ts';
+import type { NullableTimestamp, Timestamp } from './column-types.ts';
 
 /** Sites (branches, dealers, franchisees), teams/departments and who belongs to them. */
 export interface OrgTables {

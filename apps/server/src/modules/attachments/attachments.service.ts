@@ -1,0 +1,246 @@
+import { pipeline, Readable, Transform } from 'node:stream';
+import { EventType } from '@redress/contract';
+import { fileTypeFromStream } from 'file-type';
+import type { Clock } from '../../shared/clock.ts';
+import { AppError, ErrorCode } from '../../shared/errors.ts';
+import { newId } from '../../shared/ids.ts';
+import { actorId, type Actor, type Context, type UnitOfWork } from '../../shared/unit-of-work.ts';
+import { can } from '../access/index.ts';
+import {
+  DEFAULT_ATTACHMENT_MAX_BYTES,
+  MAX_FILES_PER_REQUEST,
+  sanitizeFilename,
+  withExtension,
+  type Attachment,
+} from './attachment.ts';
+import type { AttachmentsRepository } from './attachments.repository.ts';
+import { ACCEPTED_SUMMARY, classify } from './content-type.ts';
+import type { FileStore } from './file-store.ts';
+
+/** Bytes kept from the start of each upload to decide whether it is plain text. */
+const TEXT_SNIFF_BYTES = 64 * 1024;
+
+export interface AttachmentServiceDeps {
+  readonly store: UnitOfWork<AttachmentsRepository>;
+  readonly files: FileStore;
+  readonly clock: Clock;
+  /**
+   * Throws `not_found` when the case does not exist or the actor may not see it; the cases
+   * module's `requireVisibleCase`. Injected so this module does not depend on cases.
+   */
+  readonly requireVisibleCase: (ctx: Context, caseId: string) => Promise<unknown>;
+  /** Per-file limit in bytes; default 20 MiB. */
+  readonly maxBytes?: number;
+  /** Files per upload request; default 10. */
+  readonly maxFiles?: number;
+}
+
+/** One file of an upload as the HTTP layer hands it over: the client's name and the byte stream. */
+export interface IncomingFile {
+  /** The form field it came in, for error messages (`/body/<field>`). */
+  readonly field: string;
+  readonly filename: string | undefined;
+  readonly content: Readable;
+}
+
+const requirePermission = (actor: Actor, permission: 'attachment:read' | 'attachment:write'): void => {
+  if (!can(actor, permission)) throw new AppError(ErrorCode.Forbidden, 'You are not allowed to do this');
+};
+
+const mebibytes = (bytes: number): string => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MiB`;
+
+/** Passes bytes through, failing once more than `maxBytes` went by, and keeps the first `keep` bytes. */
+const limitAndKeepHead = (maxBytes: number, keep: number, tooLarge: () => Error) => {
+  const head: Buffer[] = [];
+  let kept = 0;
+  let seen = 0;
+  const transform = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      seen += chunk.length;
+      if (seen > maxBytes) {
+        done(tooLarge());
+        return;
+      }
+      if (kept < keep) {
+        const part = chunk.subarray(0, keep - kept);
+        head.push(part);
+        kept += part.length;
+      }
+      done(null, chunk);
+    },
+  });
+  return { transform, head: () => Buffer.concat(head) };
+};
+
+/**
+ * Waits for the first chunk, so a missing or unreadable file fails here (before any response
+ * header is set) rather than half-way through a response; then streams everything.
+ */
+const startReading = async (stream: Readable): Promise<Readable> => {
+  const iterator = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const first = await iterator.next();
+  const rest = { [Symbol.asyncIterator]: () => iterator };
+  return Readable.from(
+    (async function* () {
+      if (!first.done) yield first.value;
+      yield* rest;
+    })(),
+    { objectMode: false },
+  );
+};
+
+/**
+ * Files attached to cases. Bytes are written to the file store and made durable first, then
+ * sniffed; only then does one transaction record every row with its `attachment.added` event. A
+ * failure anywhere removes the files this request stored. The case check runs before any byte is
+ * read or written.
+ */
+export const createAttachmentService = ({
+  store,
+  files,
+  clock,
+  requireVisibleCase,
+  maxBytes = DEFAULT_ATTACHMENT_MAX_BYTES,
+  maxFiles = MAX_FILES_PER_REQUEST,
+}: AttachmentServiceDeps) => {
+  const sniff = async (key: string): Promise<{ ext: string; mime: string } | undefined> => {
+    const stream = files.get(key);
+    try {
+      return await fileTypeFromStream(stream);
+    } finally {
+      stream.destroy();
+    }
+  };
+
+  const storeOne = async (
+    caseId: string,
+    file: IncomingFile,
+    uploadedBy: string | null,
+    stored: string[],
+  ): Promise<Attachment> => {
+    const id = newId('att', clock.now());
+    const field = `/body/${file.field}`;
+    const guard = limitAndKeepHead(
+      maxBytes,
+      TEXT_SNIFF_BYTES,
+      () =>
+        new AppError(ErrorCode.PayloadTooLarge, `Each file may be at most ${mebibytes(maxBytes)}`, [
+          { field, message: `is larger than ${maxBytes} bytes` },
+        ]),
+    );
+    // pipeline: an error on either side (client gone, limit passed) destroys both, and put() rejects.
+    const content = pipeline(file.content, guard.transform, () => {});
+    const { size, sha256 } = await files.put(id, content);
+    stored.push(id);
+    const name = sanitizeFilename(file.filename);
+    if (size === 0)
+      throw new AppError(ErrorCode.ValidationFailed, `"${name}" is empty`, [{ field, message: 'is empty' }]);
+    const verdict = classify(await sniff(id), guard.head(), name);
+    if (!verdict.allowed) {
+      throw new AppError(
+        ErrorCode.FileTypeNotAllowed,
+        `"${name}" is ${verdict.detected}, which is not accepted. Accepted: ${ACCEPTED_SUMMARY}.`,
+        [{ field, message: `detected ${verdict.detected}` }],
+      );
+    }
+    return {
+      id,
+      caseId,
+      filename: withExtension(name, verdict.type.extensions),
+      contentType: verdict.type.contentType,
+      size,
+      sha256,
+      storageKey: id,
+      uploadedBy,
+      createdAt: clock.now(),
+    };
+  };
+
+  /**
+   * Attaches the uploaded files to a case: all of them or none. Files are consumed one after the
+   * other, as multipart delivers them. Refuses (after checking the case) an empty upload, more
+   * than `maxFiles` files, a file over `maxBytes`, and any type outside the allow-list.
+   */
+  const addAttachments = async (
+    ctx: Context,
+    caseId: string,
+    incoming: AsyncIterable<IncomingFile>,
+  ): Promise<Attachment[]> => {
+    requirePermission(ctx.actor, 'attachment:write');
+    await requireVisibleCase(ctx, caseId);
+    const stored: string[] = [];
+    try {
+      const attachments: Attachment[] = [];
+      for await (const file of incoming) {
+        if (attachments.length >= maxFiles) {
+          throw new AppError(ErrorCode.PayloadTooLarge, `Send at most ${maxFiles} files at once`);
+        }
+        attachments.push(await storeOne(caseId, file, actorId(ctx.actor), stored));
+      }
+      if (attachments.length === 0) {
+        throw new AppError(ErrorCode.ValidationFailed, 'Send at least one file as multipart/form-data', [
+          { field: '/body/file', message: 'is required' },
+        ]);
+      }
+      await store.write(async (repo) => {
+        for (const attachment of attachments) {
+          await repo.insertAttachment(attachment);
+          await repo.appendEvent({
+            type: EventType.AttachmentAdded,
+            subjectType: 'case',
+            subjectId: caseId,
+            actorId: actorId(ctx.actor),
+            requestId: ctx.requestId,
+            payload: {
+              attachmentId: attachment.id,
+              filename: attachment.filename,
+              contentType: attachment.contentType,
+              size: attachment.size,
+              sha256: attachment.sha256,
+            },
+            occurredAt: attachment.createdAt,
+          });
+        }
+      });
+      return attachments;
+    } catch (error) {
+      await Promise.all(stored.map((key) => files.delete(key).catch(() => undefined)));
+      throw error;
+    }
+  };
+
+  /** A case's attachments, oldest first, one page at a time. */
+  const listAttachments = async (
+    ctx: Context,
+    caseId: string,
+    page: { readonly limit: number; readonly cursor: string | undefined },
+  ): Promise<{ items: Attachment[]; nextCursor: string | null }> => {
+    requirePermission(ctx.actor, 'attachment:read');
+    await requireVisibleCase(ctx, caseId);
+    const rows = await store.read.listAttachments(caseId, page.limit + 1, page.cursor);
+    const items = rows.slice(0, page.limit);
+    return { items, nextCursor: rows.length > page.limit ? (items.at(-1)?.id ?? null) : null };
+  };
+
+  /**
+   * One attachment and its bytes, after the case check: nothing is read before it passes. Resolves
+   * once the bytes are readable; missing bytes reject (an internal error: the row outlived its file).
+   */
+  const openAttachment = async (ctx: Context, id: string): Promise<{ attachment: Attachment; content: Readable }> => {
+    requirePermission(ctx.actor, 'attachment:read');
+    const attachment = await store.read.findAttachment(id);
+    if (!attachment) throw new AppError(ErrorCode.NotFound, 'Not found');
+    await requireVisibleCase(ctx, attachment.caseId);
+    return { attachment, content: await startReading(files.get(attachment.storageKey)) };
+  };
+
+  return {
+    addAttachments,
+    listAttachments,
+    openAttachment,
+    /** The limits the HTTP layer configures its multipart parser with. */
+    limits: { maxBytes, maxFiles } as const,
+  };
+};
+
+export type AttachmentService = ReturnType<typeof createAttachmentService>;
