@@ -15,6 +15,9 @@ test('the demo loads a four-language organisation once, and its people can sign 
   const locales = new Set(DEMO_USERS.map((u) => u.locale));
   assert.deepEqual([...locales].sort(), ['en', 'th', 'zh-CN', 'zh-TW']);
 
+  const cases = await app.deps.cases.listCases(ctx, { limit: 50 });
+  assert.ok(cases.items.length >= 8, 'complaints in four languages are waiting');
+
   const login = await app.app.inject({
     method: 'POST',
     url: '/api/v1/auth/login',

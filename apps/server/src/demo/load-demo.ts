@@ -1,5 +1,6 @@
 import type { Deps } from '../deps.ts';
 import { systemContext } from '../shared/unit-of-work.ts';
+import { loadDemoCases } from './demo-cases.ts';
 
 /** Everyone in the demo signs in with this password. It is a demo: change it before real use. */
 export const DEMO_PASSWORD = 'redress-demo-2026';
@@ -64,7 +65,7 @@ export const DEMO_SITES: readonly DemoSite[] = [
 
 /**
  * The demo organisation's people: a courier and car-dealer network working in four languages.
- * Customers and cases join them as those modules land.
+ * Customers and their complaints come from demo-cases.ts.
  */
 export const DEMO_USERS: readonly DemoUser[] = [
   {
@@ -161,8 +162,9 @@ export const loadDemo = async (deps: Deps): Promise<string> => {
     }
     created += 1;
   }
+  const cases = await loadDemoCases(deps, sites);
   const lines = [
-    `Demo organisation ready: ${DEMO_SITES.length} sites, ${created} new of ${DEMO_USERS.length} people.`,
+    `Demo organisation ready: ${DEMO_SITES.length} sites, ${created} new of ${DEMO_USERS.length} people, ${cases} new complaints.`,
     `Sign in as any of them with the password ${DEMO_PASSWORD}, e.g.:`,
     ...DEMO_USERS.map((u) => `  ${u.email.padEnd(38)} ${u.role.padEnd(18)} ${u.locale.padEnd(6)} ${u.name}`),
   ];

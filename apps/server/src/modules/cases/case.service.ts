@@ -207,12 +207,25 @@ export const createCaseService = ({ store, clock }: CaseServiceDeps) => {
     ]);
     let customer: Customer | undefined = await customers.findCustomer(record.customerId);
     if (customer?.mergedInto) customer = (await customers.findCustomer(customer.mergedInto)) ?? customer;
+    const showContacts = can(ctx.actor, 'customer:read');
+    if (showContacts && customer && ctx.actor.kind === 'user') {
+      // Contact details are personal data: the audit trail records who saw them, and when.
+      const entry = {
+        customerId: customer.id,
+        actorId: ctx.actor.userId,
+        action: 'read' as const,
+        requestId: ctx.requestId,
+        detail: `via case ${record.ref}`,
+        at: clock.now(),
+      };
+      await store.write((repo) => repo.customers.recordAccess([entry]));
+    }
     return {
       case: record,
       customer,
       ownerName: names.get(record.ownerId) ?? null,
       categoryKind: category?.kind ?? null,
-      showContacts: can(ctx.actor, 'customer:read'),
+      showContacts,
       timeline,
       keyPeople,
       links,
