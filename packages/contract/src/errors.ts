@@ -17,3 +17,17 @@ export const ErrorBody = Type.Object({
   }),
 });
 export type ErrorBody = Static<typeof ErrorBody>;
+
+/**
+ * The error statuses an API route may answer, each with the standard envelope; spread into a
+ * route's `response` so OpenAPI documents them.
+ */
+export const ErrorResponses = {
+  400: ErrorBody,
+  401: ErrorBody,
+  403: ErrorBody,
+  404: ErrorBody,
+  409: ErrorBody,
+  422: ErrorBody,
+  429: ErrorBody,
+} as const;

@@ -7,6 +7,7 @@ import {
   IdParams,
   ListQuery,
   UploadedAttachments,
+  ErrorResponses,
 } from '@redress/contract';
 import type { FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
@@ -16,7 +17,7 @@ import { presentAttachment } from './attachments.presenter.ts';
 import type { AttachmentService, IncomingFile } from './attachments.service.ts';
 import { downloadHeaders } from './download.ts';
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } as const;
+const errors = ErrorResponses;
 
 /** The bytes, streamed; documented as binary, never serialised. */
 const FileContent = Type.Unsafe<Readable>({

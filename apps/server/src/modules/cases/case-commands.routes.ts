@@ -4,7 +4,6 @@ import {
   CaseDto,
   CaseParams,
   CustomerDecisionBody,
-  ErrorBody,
   HandoffBody,
   KeyPersonBody,
   LinkBody,
@@ -13,18 +12,12 @@ import {
   NoteBody,
   ResolutionBody,
   TransitionBody,
+  ErrorResponses,
 } from '@redress/contract';
 import { presentCase } from './case.presenter.ts';
 import type { CaseService } from './case.service.ts';
 
-const errors = {
-  400: ErrorBody,
-  401: ErrorBody,
-  403: ErrorBody,
-  404: ErrorBody,
-  409: ErrorBody,
-  422: ErrorBody,
-} as const;
+const errors = ErrorResponses;
 
 /** The commands on one case; each appends to its timeline and answers with the case. */
 export const caseCommandRoutes =

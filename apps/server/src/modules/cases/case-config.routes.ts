@@ -4,21 +4,14 @@ import {
   CategoryList,
   CreateCategoryBody,
   CreateRootCauseBody,
-  ErrorBody,
   RootCauseDto,
   RootCauseList,
+  ErrorResponses,
 } from '@redress/contract';
 import { presentCategory, presentRootCause } from './case.presenter.ts';
 import type { CaseService } from './case.service.ts';
 
-const errors = {
-  400: ErrorBody,
-  401: ErrorBody,
-  403: ErrorBody,
-  404: ErrorBody,
-  409: ErrorBody,
-  422: ErrorBody,
-} as const;
+const errors = ErrorResponses;
 
 /** The category tree (flat, with parent ids) and the root-cause list. */
 export const caseConfigRoutes =

@@ -10,25 +10,17 @@ import {
   CustomerListQuery,
   CustomerMatches,
   CustomerParams,
-  ErrorBody,
   ExternalIdInput,
   ListQuery,
   MatchQuery,
   MergeCustomerBody,
   UpdateCustomerBody,
+  ErrorResponses,
 } from '@redress/contract';
 import { presentAuditEntry, presentCustomer, presentCustomerSummary } from './customer.presenter.ts';
 import type { CustomerService } from './customer.service.ts';
 
-const errors = {
-  400: ErrorBody,
-  401: ErrorBody,
-  403: ErrorBody,
-  404: ErrorBody,
-  409: ErrorBody,
-  422: ErrorBody,
-  429: ErrorBody,
-} as const;
+const errors = ErrorResponses;
 const tags = ['customers'];
 
 /**

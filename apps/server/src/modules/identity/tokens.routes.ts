@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ApiTokenDto, CreatedToken, CreateTokenBody, ErrorBody, IdParams } from '@redress/contract';
+import { ApiTokenDto, CreatedToken, CreateTokenBody, IdParams, ErrorResponses } from '@redress/contract';
 import { Type } from 'typebox';
 import { AppError, ErrorCode } from '../../shared/errors.ts';
 import { presentApiToken } from './identity.presenter.ts';
 import type { IdentityService } from './identity.service.ts';
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } as const;
+const errors = ErrorResponses;
 
 /** API tokens for integrations: created and revoked by their owner. */
 export const tokensRoutes =

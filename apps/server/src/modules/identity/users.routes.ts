@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { CreateUserBody, ErrorBody, ListQuery, UserDto, UserList } from '@redress/contract';
+import { CreateUserBody, ListQuery, UserDto, UserList, ErrorResponses } from '@redress/contract';
 import { presentUser } from './identity.presenter.ts';
 import type { IdentityService } from './identity.service.ts';
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody } as const;
+const errors = ErrorResponses;
 
 export const usersRoutes =
   ({ identity }: { identity: IdentityService }): FastifyPluginAsyncTypebox =>

@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   CreateSiteBody,
   CreateTeamBody,
-  ErrorBody,
   IdParams,
   SetUserSiteBody,
   SiteDto,
@@ -10,12 +9,13 @@ import {
   TeamMemberBody,
   TeamMemberParams,
   TeamsQuery,
+  ErrorResponses,
 } from '@redress/contract';
 import { Type } from 'typebox';
 import { presentSite, presentTeam } from './org.presenter.ts';
 import type { OrgService } from './org.service.ts';
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody } as const;
+const errors = ErrorResponses;
 
 /** Sites, teams and memberships. */
 export const orgRoutes =

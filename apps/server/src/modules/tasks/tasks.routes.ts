@@ -3,24 +3,17 @@ import {
   AnswerTaskBody,
   CaseParams,
   CreateTaskBody,
-  ErrorBody,
   ReassignTaskBody,
   TaskDto,
   TaskListQuery,
   TaskParams,
   TaskQueue,
+  ErrorResponses,
 } from '@redress/contract';
 import { presentQueueItem, presentTask } from './task.presenter.ts';
 import type { TaskService } from './task.service.ts';
 
-const errors = {
-  400: ErrorBody,
-  401: ErrorBody,
-  403: ErrorBody,
-  404: ErrorBody,
-  409: ErrorBody,
-  422: ErrorBody,
-} as const;
+const errors = ErrorResponses;
 
 /** Internal tasks: asked on a case, answered or passed on (never refused) by a department. */
 export const tasksRoutes =
