@@ -230,7 +230,10 @@ export const createAttachmentService = ({
     requirePermission(ctx.actor, 'attachment:read');
     const attachment = await store.read.findAttachment(id);
     if (!attachment) throw new AppError(ErrorCode.NotFound, 'Not found');
-    await requireVisibleCase(ctx, attachment.caseId);
+    // Same answer whether the attachment is missing or its case is out of reach.
+    await requireVisibleCase(ctx, attachment.caseId).catch(() => {
+      throw new AppError(ErrorCode.NotFound, 'Not found');
+    });
     return { attachment, content: await startReading(files.get(attachment.storageKey)) };
   };
 

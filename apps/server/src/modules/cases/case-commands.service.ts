@@ -206,6 +206,12 @@ export const caseCommands = ({ store, clock, getCase }: CommandDeps) => {
       const other = await loadVisibleCase(repo, ctx, input.toCaseId).catch(() => {
         throw new AppError(ErrorCode.NotFound, 'No such case', [{ field: '/body/toCaseId', message: 'no such case' }]);
       });
+      // Links and merges show each case's content to the other's readers: they stay within one site.
+      if (other.siteId !== current.siteId) {
+        throw new AppError(ErrorCode.RuleViolated, 'Only cases of the same site can be linked', [
+          { field: '/body/toCaseId', message: 'belongs to another site' },
+        ]);
+      }
       const added = await repo.insertLink({
         id: newId('lnk', now),
         fromCaseId: current.id,
@@ -245,6 +251,11 @@ export const caseCommands = ({ store, clock, getCase }: CommandDeps) => {
           { field: '/body/duplicateId', message: 'no such case' },
         ]);
       });
+      if (duplicate.siteId !== current.siteId) {
+        throw new AppError(ErrorCode.RuleViolated, 'Only cases of the same site can be merged', [
+          { field: '/body/duplicateId', message: 'belongs to another site' },
+        ]);
+      }
       const closed = closeAsMerged(duplicate, current.id, now);
       await repo.saveCase(closed.case);
       await appendCaseEvents(repo, ctx, duplicate.id, closed.events, now);

@@ -43,7 +43,10 @@ export const presentCustomer = (
   ...(matchedBy !== undefined ? { matchedBy } : {}),
 });
 
-export const presentTimelineEntry = (event: TimelineEvent): TimelineEntryDto => ({
+/** Payload fields that may hold a phone number or address: shown only to roles that read contacts. */
+const CONTACT_FIELDS: readonly string[] = ['counterpart', 'contact', 'from', 'to', 'email', 'phone'];
+
+export const presentTimelineEntry = (event: TimelineEvent, showContacts = true): TimelineEntryDto => ({
   id: event.id,
   seq: event.seq,
   type: event.type,
@@ -51,7 +54,9 @@ export const presentTimelineEntry = (event: TimelineEvent): TimelineEntryDto => 
   actorId: event.actorId,
   actorName: event.actorName,
   occurredAt: event.occurredAt.toISOString(),
-  data: event.payload,
+  data: showContacts
+    ? event.payload
+    : Object.fromEntries(Object.entries(event.payload).filter(([key]) => !CONTACT_FIELDS.includes(key))),
 });
 
 export const presentCaseSummary = (record: Case): CaseSummaryDto => ({
@@ -117,7 +122,9 @@ export const presentCase = (view: CaseView): CaseDto => {
         }
       : {}),
     ...(view.links ? { links: view.links.map((l) => ({ ...l })) } : {}),
-    ...(view.timeline ? { timeline: view.timeline.map(presentTimelineEntry) } : {}),
+    ...(view.timeline
+      ? { timeline: view.timeline.map((entry) => presentTimelineEntry(entry, view.showContacts)) }
+      : {}),
     ...(view.allowedActions ? { allowedActions: [...view.allowedActions] } : {}),
   };
 };

@@ -181,14 +181,21 @@ export const createCaseService = ({ store, clock }: CaseServiceDeps) => {
         ],
         now,
       );
-      return {
-        case: record,
-        customer,
-        matchedBy,
-        ownerName,
-        categoryKind,
-        showContacts: can(ctx.actor, 'customer:read'),
-      };
+      const showContacts = can(ctx.actor, 'customer:read');
+      if (showContacts && matchedBy !== null && ctx.actor.kind === 'user') {
+        // A matched customer's stored contacts come back with the new case: that is a read of personal data.
+        await customers.recordAccess([
+          {
+            customerId: customer.id,
+            actorId: ctx.actor.userId,
+            action: 'read',
+            requestId: ctx.requestId,
+            detail: `via intake ${ref}`,
+            at: now,
+          },
+        ]);
+      }
+      return { case: record, customer, matchedBy, ownerName, categoryKind, showContacts };
     });
   };
 

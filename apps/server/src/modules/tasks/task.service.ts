@@ -11,6 +11,7 @@ import {
   SUPERVISING_ROLES,
   transition,
   TRANSITIONS,
+  userCanWorkAt,
   visibilityFor,
   type CaseChange,
   type CaseRepository,
@@ -32,16 +33,28 @@ export interface TaskServiceDeps {
 
 const notFound = () => new AppError(ErrorCode.NotFound, 'No such task');
 
-/** Checks that a team or person exists and may answer tasks (a disabled user may not). */
-const checkAssignee = async (cases: CaseRepository, to: TaskAssignee): Promise<void> => {
-  if (to.teamId && !(await cases.findTeam(to.teamId))) {
-    throw new AppError(ErrorCode.ValidationFailed, 'No such team', [
-      { field: '/body/teamId', message: 'no such team' },
-    ]);
+/**
+ * Checks that a team or person exists, may answer tasks (a disabled user may not) and belongs to
+ * the case's site — a brand-wide department, or a team or person of that site. A task is not a
+ * way to carry a case to another branch: outside its site the assignee looks not to exist.
+ */
+const checkAssignee = async (cases: CaseRepository, to: TaskAssignee, caseSiteId: string | null): Promise<void> => {
+  if (to.teamId) {
+    const team = await cases.findTeam(to.teamId);
+    if (!team || (team.siteId !== null && team.siteId !== caseSiteId)) {
+      throw new AppError(ErrorCode.ValidationFailed, 'No such team', [
+        { field: '/body/teamId', message: 'no such team' },
+      ]);
+    }
   }
   if (to.userId) {
     const user = await cases.findUser(to.userId);
-    if (!user || user.disabled || !permissionsFor(user.role).includes('task:answer')) {
+    const brandWideDepartment = user?.teams.some((team) => team.siteId === null) ?? false;
+    const reaches =
+      user !== undefined &&
+      (userCanWorkAt(user, caseSiteId, 'task:answer') ||
+        (brandWideDepartment && !user.disabled && permissionsFor(user.role).includes('task:answer')));
+    if (!reaches) {
       throw new AppError(ErrorCode.ValidationFailed, 'No such user', [
         { field: '/body/userId', message: 'no such user' },
       ]);
@@ -82,8 +95,14 @@ export const createTaskService = ({ store, clock }: TaskServiceDeps) => {
         },
         now,
       );
-      await checkAssignee(cases, created.task.assigneeTeamId ? { teamId: created.task.assigneeTeamId } : {});
-      if (created.task.assigneeUserId) await checkAssignee(cases, { userId: created.task.assigneeUserId });
+      await checkAssignee(
+        cases,
+        created.task.assigneeTeamId ? { teamId: created.task.assigneeTeamId } : {},
+        current.siteId,
+      );
+      if (created.task.assigneeUserId) {
+        await checkAssignee(cases, { userId: created.task.assigneeUserId }, current.siteId);
+      }
       const events: CaseChange[] = [...created.events];
       if (current.status !== 'waiting_on_internal') {
         const moved = transition(current, 'wait_on_internal', { reason: 'internal task' }, now);
@@ -147,7 +166,13 @@ export const createTaskService = ({ store, clock }: TaskServiceDeps) => {
     return store.write(async (port) => {
       const task = await loadActionableTask(port, ctx, id);
       const moved = reassign(task, { teamId: input.teamId, userId: input.userId }, input.reason);
-      await checkAssignee(port.cases, { teamId: moved.task.assigneeTeamId, userId: moved.task.assigneeUserId });
+      const onCase = await port.cases.findCase(task.caseId);
+      if (!onCase) throw notFound();
+      await checkAssignee(
+        port.cases,
+        { teamId: moved.task.assigneeTeamId, userId: moved.task.assigneeUserId },
+        onCase.siteId,
+      );
       await port.tasks.saveTask(moved.task);
       await appendCaseEvents(port.cases, ctx, task.caseId, moved.events, now);
       return moved.task;
