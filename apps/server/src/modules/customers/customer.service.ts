@@ -1,28 +1,15 @@
-import {
-  EventType,
-  type AuditAction,
-  type ConsentKind,
-  type ContactKind,
-  type Permission,
-  type Priority,
-} from '@redress/contract';
-import type { Clock } from '../../shared/clock.ts';
+import { EventType, type ConsentKind, type Priority } from '@redress/contract';
 import { AppError, ErrorCode } from '../../shared/errors.ts';
 import { IdPrefix, newId } from '../../shared/ids.ts';
-import { actorId, type Actor, type Context, type UnitOfWork } from '../../shared/unit-of-work.ts';
-import { can } from '../access/index.ts';
+import type { Context } from '../../shared/unit-of-work.ts';
 import { normalizeCaptureInput } from './capture.service.ts';
 import {
   applyConsent,
   checkMerge,
   EMPTY_CONSENT,
   EMPTY_WHAT_MATTERS,
-  MAX_CONTACTS_PER_KIND,
-  MAX_EXTERNAL_IDS,
   mergeFields,
-  normalizeContact,
   normalizeEmail,
-  normalizeExternalId,
   normalizeName,
   normalizePhone,
   normalizeWhatMatters,
@@ -30,21 +17,26 @@ import {
   phoneSearchCandidates,
   rankCandidates,
   sameWhatMatters,
-  tryNormalizeEmail,
-  tryNormalizePhone,
   type Customer,
   type CustomerLanguage,
-  type CustomerProduct,
   type CustomerProfile,
   type ExternalId,
   type MatchedBy,
 } from './customer.ts';
-import type { AuditEntry, CustomerChanges, CustomerRepository } from './customer.repository.ts';
+import type { AuditEntry, CustomerChanges } from './customer.repository.ts';
+import { customerDetails } from './customer-details.service.ts';
+import {
+  notFound,
+  profileOf,
+  record,
+  requirePermission,
+  resolve,
+  trimmedOrNull,
+  type CustomerServiceDeps,
+} from './customer-support.service.ts';
 
-export interface CustomerServiceDeps {
-  readonly store: UnitOfWork<CustomerRepository>;
-  readonly clock: Clock;
-}
+export type { AddProductInput } from './customer-details.service.ts';
+export type { CustomerServiceDeps } from './customer-support.service.ts';
 
 type ConsentInput = Partial<Record<ConsentKind, boolean>>;
 interface WhatMattersInput {
@@ -80,43 +72,10 @@ export interface MatchInput {
   readonly language?: CustomerLanguage | undefined;
 }
 
-export interface AddProductInput {
-  readonly product: string;
-  readonly orderRef?: string | undefined;
-  readonly purchasedAt?: string | undefined;
-  readonly notes?: string | undefined;
-}
-
 export interface Page<T> {
   readonly items: T[];
   readonly nextCursor: string | null;
 }
-
-const requirePermission = (actor: Actor, permission: Permission): void => {
-  if (!can(actor, permission)) throw new AppError(ErrorCode.Forbidden, 'You are not allowed to do this');
-};
-
-const notFound = (): AppError => new AppError(ErrorCode.NotFound, 'No such customer');
-
-/** Follows `mergedInto` to the survivor: a merged customer's id keeps working. */
-const resolve = async (repo: CustomerRepository, id: string): Promise<Customer | undefined> => {
-  let customer = await repo.findCustomer(id);
-  for (let hops = 0; customer?.mergedInto && hops < 10; hops += 1) {
-    customer = await repo.findCustomer(customer.mergedInto);
-  }
-  return customer;
-};
-
-const profileOf = async (repo: CustomerRepository, id: string): Promise<CustomerProfile> => {
-  const profile = await repo.findProfile(id);
-  if (!profile) throw notFound();
-  return profile;
-};
-
-const trimmedOrNull = (text: string | undefined): string | null => {
-  const value = text?.trim() ?? '';
-  return value.length > 0 ? value : null;
-};
 
 /**
  * Customer use cases. Every full read of a customer writes a `read` row to the personal-data audit
@@ -124,24 +83,6 @@ const trimmedOrNull = (text: string | undefined): string | null => {
  * Lists and matches show masked contacts (see the presenter) and are not audited per customer.
  */
 export const createCustomerService = ({ store, clock }: CustomerServiceDeps) => {
-  /** Events and audit rows for one change of one customer, in the open unit of work. */
-  const record = (repo: CustomerRepository, ctx: Context, now: Date) => ({
-    event: (customerId: string, type: string, payload: Record<string, unknown>) =>
-      repo.appendEvent({
-        type,
-        subjectType: 'customer',
-        subjectId: customerId,
-        actorId: actorId(ctx.actor),
-        requestId: ctx.requestId,
-        payload,
-        occurredAt: now,
-      }),
-    audit: (customerId: string, action: AuditAction, detail: string | null) =>
-      repo.recordAccess([
-        { customerId, actorId: actorId(ctx.actor), action, requestId: ctx.requestId, detail, at: now },
-      ]),
-  });
-
   /** Creates a customer; 409 naming the field when an e-mail, phone or external id is someone else's. */
   const createCustomer = async (ctx: Context, input: CreateCustomerInput): Promise<CustomerProfile> => {
     requirePermission(ctx.actor, 'customer:write');
@@ -304,129 +245,6 @@ export const createCustomerService = ({ store, clock }: CustomerServiceDeps) => 
     });
   };
 
-  /** Adds an e-mail or phone (a phone is read in the country of the customer's language). */
-  const addContact = async (
-    ctx: Context,
-    id: string,
-    input: { kind: ContactKind; value: string },
-  ): Promise<CustomerProfile> => {
-    requirePermission(ctx.actor, 'customer:write');
-    const now = clock.now();
-    return store.write(async (repo) => {
-      const customer = await resolve(repo, id);
-      if (!customer) throw notFound();
-      const value = normalizeContact(input.kind, input.value, customer.language, '/body/value');
-      const existing = input.kind === 'email' ? customer.emails : customer.phones;
-      if (existing.includes(value)) return profileOf(repo, customer.id);
-      if (existing.length >= MAX_CONTACTS_PER_KIND) {
-        throw new AppError(ErrorCode.RuleViolated, `A customer keeps at most ${MAX_CONTACTS_PER_KIND} of each contact`);
-      }
-      if (!(await repo.addContact(customer.id, input.kind, value, now))) {
-        const owner = await repo.findByContact(input.kind, value);
-        throw new AppError(ErrorCode.Conflict, `This ${input.kind} belongs to another customer`, [
-          { field: '/body/value', message: `already belongs to customer ${owner?.id ?? 'another'}` },
-        ]);
-      }
-      await repo.updateCustomer(customer.id, {}, now);
-      const { event, audit } = record(repo, ctx, now);
-      await event(customer.id, EventType.CustomerContactAdded, { kind: input.kind, value });
-      await audit(customer.id, 'update', `${input.kind} added`);
-      return profileOf(repo, customer.id);
-    });
-  };
-
-  /** Removes an e-mail or phone from the current record; the event log keeps that it was there. */
-  const removeContact = async (
-    ctx: Context,
-    id: string,
-    input: { kind: ContactKind; value: string },
-  ): Promise<CustomerProfile> => {
-    requirePermission(ctx.actor, 'customer:write');
-    const now = clock.now();
-    return store.write(async (repo) => {
-      const customer = await resolve(repo, id);
-      if (!customer) throw notFound();
-      const value =
-        input.kind === 'email' ? tryNormalizeEmail(input.value) : tryNormalizePhone(input.value, customer.language);
-      if (!value || !(await repo.removeContact(customer.id, input.kind, value))) {
-        throw new AppError(ErrorCode.NotFound, `This customer has no such ${input.kind}`);
-      }
-      await repo.updateCustomer(customer.id, {}, now);
-      const { event, audit } = record(repo, ctx, now);
-      await event(customer.id, EventType.CustomerContactRemoved, { kind: input.kind, value });
-      await audit(customer.id, 'update', `${input.kind} removed`);
-      return profileOf(repo, customer.id);
-    });
-  };
-
-  const addExternalId = async (ctx: Context, id: string, input: ExternalId): Promise<CustomerProfile> => {
-    requirePermission(ctx.actor, 'customer:write');
-    const externalId = normalizeExternalId(input, '/body');
-    const now = clock.now();
-    return store.write(async (repo) => {
-      const customer = await resolve(repo, id);
-      if (!customer) throw notFound();
-      if (customer.externalIds.some((x) => x.kind === externalId.kind && x.value === externalId.value)) {
-        return profileOf(repo, customer.id);
-      }
-      if (customer.externalIds.length >= MAX_EXTERNAL_IDS) {
-        throw new AppError(ErrorCode.RuleViolated, `A customer keeps at most ${MAX_EXTERNAL_IDS} external ids`);
-      }
-      if (!(await repo.addExternalId(customer.id, externalId, now))) {
-        const owner = await repo.findByExternalId(externalId);
-        throw new AppError(ErrorCode.Conflict, 'This external id belongs to another customer', [
-          { field: '/body/value', message: `already belongs to customer ${owner?.id ?? 'another'}` },
-        ]);
-      }
-      await repo.updateCustomer(customer.id, {}, now);
-      const { event, audit } = record(repo, ctx, now);
-      await event(customer.id, EventType.CustomerExternalIdAdded, { ...externalId });
-      await audit(customer.id, 'update', 'external id added');
-      return profileOf(repo, customer.id);
-    });
-  };
-
-  /** Records a product or order the customer has, e.g. the kettle the complaint is about. */
-  const addProduct = async (
-    ctx: Context,
-    id: string,
-    input: AddProductInput,
-  ): Promise<{ customer: CustomerProfile; product: CustomerProduct }> => {
-    requirePermission(ctx.actor, 'customer:write');
-    const product = trimmedOrNull(input.product);
-    if (!product) {
-      throw new AppError(ErrorCode.ValidationFailed, 'Name the product', [
-        { field: '/body/product', message: 'cannot be empty' },
-      ]);
-    }
-    const purchasedAt = input.purchasedAt ? new Date(input.purchasedAt) : null;
-    if (purchasedAt && Number.isNaN(purchasedAt.getTime())) {
-      throw new AppError(ErrorCode.ValidationFailed, 'Not a date', [
-        { field: '/body/purchasedAt', message: 'not a date' },
-      ]);
-    }
-    const now = clock.now();
-    return store.write(async (repo) => {
-      const customer = await resolve(repo, id);
-      if (!customer) throw notFound();
-      const added = await repo.addProduct(
-        customer.id,
-        { product, orderRef: trimmedOrNull(input.orderRef), purchasedAt, notes: trimmedOrNull(input.notes) },
-        now,
-      );
-      await repo.updateCustomer(customer.id, {}, now);
-      const { event, audit } = record(repo, ctx, now);
-      await event(customer.id, EventType.CustomerProductAdded, {
-        productId: added.id,
-        product: added.product,
-        orderRef: added.orderRef,
-        purchasedAt: added.purchasedAt?.toISOString() ?? null,
-      });
-      await audit(customer.id, 'update', 'product added');
-      return { customer: await profileOf(repo, customer.id), product: added };
-    });
-  };
-
   /**
    * Merges `duplicateId` into `survivorId`: the survivor keeps every e-mail, phone, external id,
    * product and note of both; the duplicate stays, pointing at the survivor, and its id keeps
@@ -503,10 +321,7 @@ export const createCustomerService = ({ store, clock }: CustomerServiceDeps) => 
     listCustomers,
     matchCustomers,
     updateCustomer,
-    addContact,
-    removeContact,
-    addExternalId,
-    addProduct,
+    ...customerDetails({ store, clock }),
     mergeCustomers,
     listAudit,
   };
