@@ -373,30 +373,24 @@ export const casesRepository = (tx: Tx): CaseRepository => {
       return true;
     },
     async listLinks(caseId) {
-      const outgoing = await tx
-        .selectFrom('case_links')
-        .innerJoin('cases', 'cases.id', 'case_links.to_case_id')
-        .select([
-          'cases.id as case_id',
-          'cases.ref',
-          'case_links.kind',
-          'case_links.merged',
-          'case_links.id as link_id',
-        ])
-        .where('case_links.from_case_id', '=', caseId)
-        .execute();
-      const incoming = await tx
-        .selectFrom('case_links')
-        .innerJoin('cases', 'cases.id', 'case_links.from_case_id')
-        .select([
-          'cases.id as case_id',
-          'cases.ref',
-          'case_links.kind',
-          'case_links.merged',
-          'case_links.id as link_id',
-        ])
-        .where('case_links.to_case_id', '=', caseId)
-        .execute();
+      // A link reads the same from either end: the other case is across the join.
+      const linked = (ours: 'from_case_id' | 'to_case_id', theirs: 'from_case_id' | 'to_case_id') =>
+        tx
+          .selectFrom('case_links')
+          .innerJoin('cases', 'cases.id', `case_links.${theirs}`)
+          .select([
+            'cases.id as case_id',
+            'cases.ref',
+            'case_links.kind',
+            'case_links.merged',
+            'case_links.id as link_id',
+          ])
+          .where(`case_links.${ours}`, '=', caseId)
+          .execute();
+      const [outgoing, incoming] = await Promise.all([
+        linked('from_case_id', 'to_case_id'),
+        linked('to_case_id', 'from_case_id'),
+      ]);
       return [...outgoing, ...incoming]
         .sort((a, b) => a.link_id.localeCompare(b.link_id))
         .map((row) => ({
