@@ -1,4 +1,5 @@
 import { Permissions, type Permission, type Role } from '@redress/contract';
+import { AppError, ErrorCode } from '../../shared/errors.ts';
 import type { Actor, Scope } from '../../shared/unit-of-work.ts';
 
 const AGENT: readonly Permission[] = [
@@ -59,6 +60,14 @@ export const can = (actor: Actor, permission: Permission): boolean => {
   if (actor.kind === 'system') return true;
   if (actor.kind === 'anonymous') return false;
   return permissionsFor(actor.role).includes(permission);
+};
+
+/**
+ * Throws the coded `forbidden` error unless `actor` holds `permission`. Use cases call it first;
+ * the HTTP layer answers it exactly like not-found.
+ */
+export const requirePermission = (actor: Actor, permission: Permission): void => {
+  if (!can(actor, permission)) throw new AppError(ErrorCode.Forbidden, 'Not allowed');
 };
 
 /**

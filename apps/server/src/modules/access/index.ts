@@ -1,1 +1,1 @@
-export { can, permissionsFor, scopeCoversSite, scopeFor } from './access.policy.ts';
+export { can, permissionsFor, requirePermission, scopeCoversSite, scopeFor } from './access.policy.ts';

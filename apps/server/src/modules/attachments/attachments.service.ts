@@ -4,8 +4,8 @@ import { fileTypeFromStream } from 'file-type';
 import type { Clock } from '../../shared/clock.ts';
 import { AppError, ErrorCode } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
-import { actorId, type Actor, type Context, type UnitOfWork } from '../../shared/unit-of-work.ts';
-import { can } from '../access/index.ts';
+import { actorId, type Context, type UnitOfWork } from '../../shared/unit-of-work.ts';
+import { requirePermission } from '../access/index.ts';
 import {
   DEFAULT_ATTACHMENT_MAX_BYTES,
   MAX_FILES_PER_REQUEST,
@@ -42,10 +42,6 @@ export interface IncomingFile {
   readonly filename: string | undefined;
   readonly content: Readable;
 }
-
-const requirePermission = (actor: Actor, permission: 'attachment:read' | 'attachment:write'): void => {
-  if (!can(actor, permission)) throw new AppError(ErrorCode.Forbidden, 'You are not allowed to do this');
-};
 
 const mebibytes = (bytes: number): string => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MiB`;
 

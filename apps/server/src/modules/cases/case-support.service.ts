@@ -1,7 +1,7 @@
 import type { Permission } from '@redress/contract';
 import { AppError, ErrorCode } from '../../shared/errors.ts';
-import { actorId, type Actor, type Context } from '../../shared/unit-of-work.ts';
-import { can, permissionsFor, scopeCoversSite, scopeFor } from '../access/index.ts';
+import { actorId, type Context } from '../../shared/unit-of-work.ts';
+import { permissionsFor, scopeCoversSite, scopeFor } from '../access/index.ts';
 import type { Case, CaseChange } from './case.ts';
 import { visibilityFor } from './case.policy.ts';
 import type { CaseRepository, CaseUser } from './case.repository.ts';
@@ -9,9 +9,7 @@ import type { CaseRepository, CaseUser } from './case.repository.ts';
 /** How many timeline events one read returns. */
 export const TIMELINE_LIMIT = 1000;
 
-export const requirePermission = (actor: Actor, permission: Permission): void => {
-  if (!can(actor, permission)) throw new AppError(ErrorCode.Forbidden, 'Not found');
-};
+export { requirePermission } from '../access/index.ts';
 
 export const caseNotFound = (): AppError => new AppError(ErrorCode.NotFound, 'No such case');
 

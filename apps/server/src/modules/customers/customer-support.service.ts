@@ -1,8 +1,7 @@
-import type { AuditAction, Permission } from '@redress/contract';
+import type { AuditAction } from '@redress/contract';
 import { AppError, ErrorCode } from '../../shared/errors.ts';
 import type { Clock } from '../../shared/clock.ts';
-import { actorId, type Actor, type Context, type UnitOfWork } from '../../shared/unit-of-work.ts';
-import { can } from '../access/index.ts';
+import { actorId, type Context, type UnitOfWork } from '../../shared/unit-of-work.ts';
 import type { Customer, CustomerProfile } from './customer.ts';
 import type { CustomerRepository } from './customer.repository.ts';
 
@@ -13,9 +12,7 @@ export interface CustomerServiceDeps {
 
 // What the customer use cases share: permission checks, following merges, and recording a change.
 
-export const requirePermission = (actor: Actor, permission: Permission): void => {
-  if (!can(actor, permission)) throw new AppError(ErrorCode.Forbidden, 'You are not allowed to do this');
-};
+export { requirePermission } from '../access/index.ts';
 
 export const notFound = (): AppError => new AppError(ErrorCode.NotFound, 'No such customer');
 

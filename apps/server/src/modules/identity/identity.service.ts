@@ -4,7 +4,7 @@ import { AppError, ErrorCode } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { TtlCache } from '../../shared/ttl-cache.ts';
 import { actorId, type Actor, type Context, type UnitOfWork } from '../../shared/unit-of-work.ts';
-import { can, scopeFor } from '../access/index.ts';
+import { requirePermission, scopeFor } from '../access/index.ts';
 import {
   LOGIN_MAX_FAILURES_PER_EMAIL,
   LOGIN_MAX_FAILURES_PER_IP,
@@ -36,10 +36,6 @@ export interface CreateUserInput {
 
 /** How long a resolved bearer token or team list may be reused without reading it again. */
 export const AUTH_CACHE_MS = 5_000;
-
-const requirePermission = (actor: Actor, permission: Parameters<typeof can>[1]): void => {
-  if (!can(actor, permission)) throw new AppError(ErrorCode.Forbidden, 'You are not allowed to do this');
-};
 
 /**
  * Users, sign-in sessions and API tokens. Password hashing happens before the transaction opens:

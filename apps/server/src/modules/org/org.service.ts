@@ -1,9 +1,9 @@
-import type { CreateSiteBody, CreateTeamBody, Permission } from '@redress/contract';
+import type { CreateSiteBody, CreateTeamBody } from '@redress/contract';
 import type { Clock } from '../../shared/clock.ts';
 import { AppError, ErrorCode } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { actorId, type Context, type UnitOfWork } from '../../shared/unit-of-work.ts';
-import { can } from '../access/index.ts';
+import { requirePermission } from '../access/index.ts';
 import { assertTimeZone, normalizeSiteCode, type Site, type Team } from './org.ts';
 import type { OrgRepository } from './org.repository.ts';
 
@@ -13,10 +13,6 @@ export interface OrgServiceDeps {
   /** Told after a user's teams or home site change, so cached scopes are dropped. */
   readonly onUserScopeChanged?: (userId: string) => void;
 }
-
-const requirePermission = (ctx: Context, permission: Permission): void => {
-  if (!can(ctx.actor, permission)) throw new AppError(ErrorCode.Forbidden, 'Not allowed');
-};
 
 const notFound = (what: string, field?: string) =>
   new AppError(ErrorCode.NotFound, `No such ${what}`, field ? [{ field, message: 'does not exist' }] : []);
@@ -40,12 +36,12 @@ export const createOrgService = ({ store, clock, onUserScopeChanged = () => {} }
   });
 
   const listSites = async (ctx: Context): Promise<Site[]> => {
-    requirePermission(ctx, 'org:read');
+    requirePermission(ctx.actor, 'org:read');
     return store.read.listSites();
   };
 
   const createSite = async (ctx: Context, input: CreateSiteBody): Promise<Site> => {
-    requirePermission(ctx, 'org:manage');
+    requirePermission(ctx.actor, 'org:manage');
     assertTimeZone(input.timeZone);
     const now = clock.now();
     const site: Site = {
@@ -71,12 +67,12 @@ export const createOrgService = ({ store, clock, onUserScopeChanged = () => {} }
     ctx: Context,
     filter: { siteId?: string | undefined; kind?: string | undefined },
   ): Promise<Team[]> => {
-    requirePermission(ctx, 'org:read');
+    requirePermission(ctx.actor, 'org:read');
     return store.read.listTeams(filter);
   };
 
   const createTeam = async (ctx: Context, input: CreateTeamBody): Promise<Team> => {
-    requirePermission(ctx, 'org:manage');
+    requirePermission(ctx.actor, 'org:manage');
     const now = clock.now();
     const team = {
       id: newId('team', now),
@@ -94,7 +90,7 @@ export const createOrgService = ({ store, clock, onUserScopeChanged = () => {} }
   };
 
   const addMember = async (ctx: Context, teamId: string, userId: string): Promise<Team> => {
-    requirePermission(ctx, 'org:manage');
+    requirePermission(ctx.actor, 'org:manage');
     return store
       .write(async (repo) => {
         if (!(await repo.findTeam(teamId))) throw notFound('team');
@@ -110,7 +106,7 @@ export const createOrgService = ({ store, clock, onUserScopeChanged = () => {} }
   };
 
   const removeMember = async (ctx: Context, teamId: string, userId: string): Promise<void> => {
-    requirePermission(ctx, 'org:manage');
+    requirePermission(ctx.actor, 'org:manage');
     await store.write(async (repo) => {
       if (!(await repo.removeMember(teamId, userId))) throw notFound('membership');
       await repo.appendEvent(event(ctx, 'team.member_removed', 'team', teamId, { userId }));
@@ -120,7 +116,7 @@ export const createOrgService = ({ store, clock, onUserScopeChanged = () => {} }
 
   /** Sets a user's home site (null: brand-wide). Their scope changes on their next request. */
   const setUserSite = async (ctx: Context, userId: string, siteId: string | null): Promise<void> => {
-    requirePermission(ctx, 'user:manage');
+    requirePermission(ctx.actor, 'user:manage');
     await store.write(async (repo) => {
       if (!(await repo.userExists(userId))) throw notFound('user');
       if (siteId && !(await repo.findSite(siteId))) throw notFound('site', '/body/siteId');

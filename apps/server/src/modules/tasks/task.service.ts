@@ -3,7 +3,7 @@ import type { Clock } from '../../shared/clock.ts';
 import { AppError, ErrorCode } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { actorId, scopeOf, type Context, type UnitOfWork } from '../../shared/unit-of-work.ts';
-import { can, permissionsFor } from '../access/index.ts';
+import { permissionsFor, requirePermission } from '../access/index.ts';
 import {
   appendCaseEvents,
   loadVisibleCase,
@@ -67,17 +67,13 @@ const checkAssignee = async (cases: CaseRepository, to: TaskAssignee, caseSiteId
  * open one brings it back to investigating. Every step is an event on the case's timeline.
  */
 export const createTaskService = ({ store, clock }: TaskServiceDeps) => {
-  const requireTaskPermission = (ctx: Context, permission: 'task:create' | 'task:answer') => {
-    if (!can(ctx.actor, permission)) throw new AppError(ErrorCode.Forbidden, 'Not found');
-  };
-
   /** Only the case owner (or a supervising role) asks other teams; the owner stays the customer's contact. */
   const createTask = async (
     ctx: Context,
     caseId: string,
     input: { teamId?: string | undefined; userId?: string | undefined; question: string; dueAt: string },
   ): Promise<Task> => {
-    requireTaskPermission(ctx, 'task:create');
+    requirePermission(ctx.actor, 'task:create');
     const now = clock.now();
     return store.write(async ({ cases, tasks }) => {
       const current = await loadVisibleCase(cases, ctx, caseId, true);
@@ -133,7 +129,7 @@ export const createTaskService = ({ store, clock }: TaskServiceDeps) => {
 
   /** Answers a task; when no open task is left, a case waiting on internal help goes back to investigating. */
   const answerTask = async (ctx: Context, id: string, text: string): Promise<Task> => {
-    requireTaskPermission(ctx, 'task:answer');
+    requirePermission(ctx.actor, 'task:answer');
     const now = clock.now();
     return store.write(async (port) => {
       const task = await loadActionableTask(port, ctx, id);
@@ -161,7 +157,7 @@ export const createTaskService = ({ store, clock }: TaskServiceDeps) => {
     id: string,
     input: { teamId?: string | undefined; userId?: string | undefined; reason: string },
   ): Promise<Task> => {
-    requireTaskPermission(ctx, 'task:answer');
+    requirePermission(ctx.actor, 'task:answer');
     const now = clock.now();
     return store.write(async (port) => {
       const task = await loadActionableTask(port, ctx, id);
@@ -181,7 +177,7 @@ export const createTaskService = ({ store, clock }: TaskServiceDeps) => {
 
   /** A queue: mine (me and my teams) by default, or one of my teams; each task with the customer's own words. */
   const listTasks = async (ctx: Context, query: TaskListQuery) => {
-    requireTaskPermission(ctx, 'task:answer');
+    requirePermission(ctx.actor, 'task:answer');
     const scope = scopeOf(ctx.actor);
     const userId = actorId(ctx.actor);
     if (
