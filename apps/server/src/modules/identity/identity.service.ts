@@ -19,7 +19,7 @@ import {
   type User,
 } from './identity.ts';
 import type { IdentityRepository } from './identity.repository.ts';
-import { DUMMY_PASSWORD_HASH, generateSecret, hashPassword, hashSecret, verifyPassword } from './secrets.ts';
+import { dummyPasswordHash, generateSecret, hashPassword, hashSecret, verifyPassword } from './secrets.ts';
 
 export interface IdentityServiceDeps {
   readonly store: UnitOfWork<IdentityRepository>;
@@ -129,7 +129,7 @@ export const createIdentityService = ({ store, clock }: IdentityServiceDeps) => 
     const keys = rateLimitKeys(input.email, input.ip);
     const attemptIds = await claimLoginAttempt(keys, now);
     const user = await store.read.findUserByEmail(normalizeEmail(input.email));
-    const valid = await verifyPassword(user?.passwordHash ?? DUMMY_PASSWORD_HASH, input.password);
+    const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
     if (!user || !user.passwordHash || !valid || user.disabledAt) {
       // The attempt stays counted as a failure.
       throw new AppError(ErrorCode.InvalidCredentials, 'The e-mail address or password is not right');

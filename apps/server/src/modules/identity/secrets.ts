@@ -24,5 +24,9 @@ export const verifyPassword = async (stored: string, password: string): Promise<
   }
 };
 
+// Made on the first sign-in, not at import: every CLI command and test would otherwise pay for it.
+let dummyHash: Promise<string> | undefined;
+
 /** A fixed argon2id hash compared against when the e-mail is unknown, so timing does not reveal accounts. */
-export const DUMMY_PASSWORD_HASH = await hashPassword('redress-dummy-password-for-timing');
+export const dummyPasswordHash = (): Promise<string> =>
+  (dummyHash ??= hashPassword('redress-dummy-password-for-timing'));
