@@ -8,6 +8,9 @@ import { createOrgService, type OrgService } from './modules/org/index.ts';
 import type { Clock } from './shared/clock.ts';
 import { fileStoreFor } from './storage/files/fs-file-store.ts';
 import type { Database } from './storage/index.ts';
+import { routeEvents, type EventRoutes } from './storage/events.ts';
+import { buildJobRegistry } from './job-registry.ts';
+import type { JobRegistry } from './jobs/index.ts';
 import { attachmentsRepository } from './storage/repositories/attachments.repository.ts';
 import { casesRepository } from './storage/repositories/cases.repository.ts';
 import { tasksRepository } from './storage/repositories/tasks.repository.ts';
@@ -30,9 +33,18 @@ export interface Deps {
   readonly tasks: TaskService;
   /** `Idempotency-Key` records for creates (http/idempotency.ts). */
   readonly idempotency: IdempotencyStore;
+  /** Every job this process knows; events appended through `db` fan out to its subscribers. */
+  readonly jobs: JobRegistry;
 }
 
-export const createDeps = (config: Config, db: Database, clock: Clock): Deps => {
+/**
+ * Builds every service on `store`. The database is wrapped so that each appended event enqueues
+ * the jobs subscribed to it; the registry is built last, from the services its handlers use.
+ */
+export const createDeps = (config: Config, store: Database, clock: Clock): Deps => {
+  const late: { registry?: JobRegistry } = {};
+  const routes: EventRoutes = { subscribersOf: (type) => late.registry?.subscribersOf(type) ?? [] };
+  const db = routeEvents(store, routes);
   const identity = createIdentityService({ store: unitOfWork(db, identityRepository), clock });
   const org = createOrgService({
     store: unitOfWork(db, orgRepository),
@@ -55,5 +67,8 @@ export const createDeps = (config: Config, db: Database, clock: Clock): Deps => 
     maxBytes: config.attachmentMaxBytes,
     requireVisibleCase: (ctx, caseId) => cases.requireVisibleCase(ctx, caseId),
   });
-  return { config, db, clock, identity, org, customers, attachments, cases, tasks, idempotency: idempotencyStore(db) };
+  const services = { config, db, clock, identity, org, customers, attachments, cases, tasks };
+  const jobs = buildJobRegistry(services);
+  late.registry = jobs;
+  return { ...services, idempotency: idempotencyStore(db), jobs };
 };

@@ -5,20 +5,16 @@ import { createDeps, type Deps } from './deps.ts';
 import { consoleDistDir, registerConsole } from './http/console.ts';
 import {
   BUILTIN_SCHEDULES,
-  createJobRegistry,
   createJobRunner,
   createScheduler,
   defaultWorkerId,
-  housekeepingJob,
   upsertCronSchedule,
-  type JobRegistry,
   type JobRunner,
   type Scheduler,
 } from './jobs/index.ts';
 import { systemClock } from './shared/clock.ts';
 import { createLogger, type Logger } from './shared/logger.ts';
 import { openDatabase } from './storage/index.ts';
-import { pruneExpired } from './storage/retention.ts';
 
 export interface RunningServer {
   readonly deps: Deps;
@@ -30,10 +26,6 @@ export interface RunningServer {
 
 /** How long shutdown waits for running jobs before closing anyway (their leases let others retry). */
 export const JOB_DRAIN_TIMEOUT_MS = 25_000;
-
-/** Every job this process knows, built from the services. Modules add theirs here. */
-export const buildJobRegistry = (deps: Deps): JobRegistry =>
-  createJobRegistry([housekeepingJob(() => pruneExpired(deps.db, deps.clock.now()))]);
 
 const withTimeout = async (work: Promise<void>, ms: number, onTimeout: () => void): Promise<void> => {
   let timer: NodeJS.Timeout | undefined;
@@ -60,7 +52,7 @@ export const startServer = async (
     onIdleError: (error) => logger.warn({ err: error }, 'a pooled PostgreSQL connection dropped; reconnecting'),
   });
   const deps = createDeps(config, db, systemClock);
-  const registry = buildJobRegistry(deps);
+  const registry = deps.jobs;
   let accepting = true;
   let app: FastifyInstance | undefined;
   let url: string | undefined;

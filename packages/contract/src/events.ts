@@ -43,6 +43,35 @@ export const EventType = {
   CaseTaskReassigned: 'case.task_reassigned',
   CategoryCreated: 'category.created',
   RootCauseCreated: 'root_cause.created',
+  // Calendars and service policies: subject is the calendar or policy.
+  CalendarCreated: 'calendar.created',
+  CalendarUpdated: 'calendar.updated',
+  CalendarDaysImported: 'calendar.days_imported',
+  PolicyCreated: 'policy.created',
+  PolicyUpdated: 'policy.updated',
+  // Service clocks: subject is the case. Each warning threshold and each breach is recorded once per cycle.
+  ClockStarted: 'clock.started',
+  ClockWarned: 'clock.warned',
+  ClockBreached: 'clock.breached',
+  ClockMet: 'clock.met',
+  // Commitments (promises to the customer): subject is the case.
+  CommitmentMade: 'commitment.made',
+  CommitmentAtRisk: 'commitment.at_risk',
+  CommitmentKept: 'commitment.kept',
+  CommitmentBroken: 'commitment.broken',
+  CommitmentRenegotiated: 'commitment.renegotiated',
+  // The escalation ladder: subject is the case (levels and triggers: subject is the level/trigger).
+  CaseEscalated: 'case.escalated',
+  CaseDeEscalated: 'case.de_escalated',
+  EscalationAcknowledged: 'escalation.acknowledged',
+  EscalationLevelSaved: 'escalation_level.saved',
+  EscalationTriggerSaved: 'escalation_trigger.saved',
+  // Compensation and remedies: subject is the case.
+  CompensationProposed: 'compensation.proposed',
+  CompensationApproved: 'compensation.approved',
+  CompensationRejected: 'compensation.rejected',
+  CompensationCustomerResponded: 'compensation.customer_responded',
+  CompensationDelivered: 'compensation.delivered',
 } as const;
 
 export type EventType = (typeof EventType)[keyof typeof EventType];

@@ -33,6 +33,17 @@ export const Permissions = [
   'attachment:write',
   // Who read or changed personal data.
   'audit:read',
+  // Calendars, service policies and the escalation ladder: reading them (writing is config:manage).
+  'config:read',
+  // Promises to customers: make, keep, renegotiate.
+  'commitment:write',
+  // Escalating a case up the ladder (or back down), and answering an escalation at one's level.
+  'escalation:raise',
+  // Compensation and remedies: proposing, and approving within the approver's authority.
+  'compensation:propose',
+  'compensation:approve',
+  // The manager's early-warning board and promise-keeping rates.
+  'oversight:read',
 ] as const;
 export type Permission = (typeof Permissions)[number];
 

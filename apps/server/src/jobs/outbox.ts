@@ -1,6 +1,6 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import type { Tx } from '../storage/database.ts';
-import { appendEvent, type NewEvent, type StoredEvent } from '../storage/events.ts';
+import { appendEvent, eventJobPayload, type NewEvent, type StoredEvent } from '../storage/events.ts';
 import { enqueueJob } from '../storage/jobs.repository.ts';
 import { checkPayload, type JobDefinition, type JobRegistry } from './registry.ts';
 
@@ -24,17 +24,7 @@ export const EventJobPayload = Type.Object({
 });
 export type EventJobPayload = Static<typeof EventJobPayload>;
 
-export const toEventJobPayload = (event: StoredEvent): EventJobPayload => ({
-  eventId: event.id,
-  seq: event.seq,
-  type: event.type,
-  subjectType: event.subjectType,
-  subjectId: event.subjectId,
-  actorId: event.actorId,
-  requestId: event.requestId,
-  occurredAt: event.occurredAt.toISOString(),
-  payload: event.payload,
-});
+export const toEventJobPayload = (event: StoredEvent): EventJobPayload => eventJobPayload(event);
 
 /** `<job name>:<event id>`: one job per (handler, event), however often the fan-out is repeated. */
 export const eventJobId = (jobName: string, eventId: string): string => `${jobName}:${eventId}`;

@@ -1,7 +1,8 @@
 import type { Kysely, Selectable } from 'kysely';
 import { newId } from '../shared/ids.ts';
 import { readInt, readJson, readTime, toDbJson, toDbTime } from './codec.ts';
-import type { Tx } from './database.ts';
+import type { Database, Tx } from './database.ts';
+import { enqueueJob } from './jobs.repository.ts';
 import type { EventsTable, Schema } from './schema.ts';
 
 /** What a use case records about one state change. */
@@ -43,9 +44,54 @@ const toEvent = <P>(row: Selectable<EventsTable>): StoredEvent<P> => ({
   occurredAt: readTime(row.occurred_at),
 });
 
+/** A job an event type fans out to, as the job registry describes it. */
+export interface EventSubscriber {
+  readonly name: string;
+  readonly maxAttempts?: number | undefined;
+}
+
+/** Which jobs each event type fans out to: the job registry, seen from storage. */
+export interface EventRoutes {
+  subscribersOf(eventType: string): readonly EventSubscriber[];
+}
+
+const routesByTx = new WeakMap<object, EventRoutes>();
+
+/**
+ * The database, with every unit of work routing its events: each `appendEvent` in a `write` also
+ * enqueues, in the same transaction, one job per subscriber of the event's type, with the
+ * deterministic id `<job>:<event id>` (the outbox, STYLE #9). `routes` is read at append time, so
+ * the registry may be built after the services that append events.
+ */
+export const routeEvents = (db: Database, routes: EventRoutes): Database => ({
+  dialect: db.dialect,
+  read: db.read,
+  ping: () => db.ping(),
+  close: () => db.close(),
+  write: (work) =>
+    db.write((tx) => {
+      routesByTx.set(tx, routes);
+      return work(tx);
+    }),
+});
+
+/** The payload every event-subscribed job receives: the event itself, as JSON. */
+export const eventJobPayload = (event: StoredEvent) => ({
+  eventId: event.id,
+  seq: event.seq,
+  type: event.type,
+  subjectType: event.subjectType,
+  subjectId: event.subjectId,
+  actorId: event.actorId,
+  requestId: event.requestId,
+  occurredAt: event.occurredAt.toISOString(),
+  payload: event.payload,
+});
+
 /**
  * Appends one event inside the caller's transaction, so the event commits (or rolls back) with
- * the state change it describes. Returns it with its id and log position.
+ * the state change it describes, and enqueues the jobs subscribed to its type (see
+ * `routeEvents`). Returns it with its id and log position.
  */
 export const appendEvent = async <P>(tx: Tx, event: NewEvent<P>): Promise<StoredEvent<P>> => {
   const id = newId('evt', event.occurredAt);
@@ -63,7 +109,21 @@ export const appendEvent = async <P>(tx: Tx, event: NewEvent<P>): Promise<Stored
     })
     .returning('seq')
     .executeTakeFirstOrThrow();
-  return { ...event, id, seq: readInt(row.seq) };
+  const stored = { ...event, id, seq: readInt(row.seq) };
+  const subscribers = routesByTx.get(tx)?.subscribersOf(event.type) ?? [];
+  for (const subscriber of subscribers) {
+    await enqueueJob(
+      tx,
+      {
+        id: `${subscriber.name}:${id}`,
+        name: subscriber.name,
+        payload: eventJobPayload(stored),
+        ...(subscriber.maxAttempts ? { maxAttempts: subscriber.maxAttempts } : {}),
+      },
+      event.occurredAt,
+    );
+  }
+  return stored;
 };
 
 /**

@@ -2,6 +2,7 @@ import type { AttachmentTables } from './schema/attachments.ts';
 import type { CaseTables } from './schema/cases.ts';
 import type { CustomerTables } from './schema/customers.ts';
 import type { OrgTables } from './schema/org.ts';
+import type { PromiseTables } from './schema/promises.ts';
 
 export type { BigCount, Bool, Json, NullableTimestamp, Serial, Timestamp } from './schema/column-types.ts';
 import type { BigCount, Bool, Json, NullableTimestamp, Serial, Timestamp } from './schema/column-types.ts';
@@ -87,7 +88,7 @@ export interface CronSchedulesTable {
  * Every table Redress stores; the one place column types are written down for the query builder.
  * Each area keeps its tables in `schema/<area>.ts`.
  */
-export interface Schema extends OrgTables, CustomerTables, CaseTables, AttachmentTables {
+export interface Schema extends OrgTables, CustomerTables, CaseTables, AttachmentTables, PromiseTables {
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

@@ -17,8 +17,19 @@ const AGENT: readonly Permission[] = [
   'task:answer',
   'attachment:read',
   'attachment:write',
+  'config:read',
+  'commitment:write',
+  'escalation:raise',
+  'compensation:propose',
 ];
-const SUPERVISOR: readonly Permission[] = [...AGENT, 'user:read', 'customer:merge', 'case:merge'];
+const SUPERVISOR: readonly Permission[] = [
+  ...AGENT,
+  'user:read',
+  'customer:merge',
+  'case:merge',
+  'compensation:approve',
+  'oversight:read',
+];
 
 /**
  * What each role may do. Default deny: a permission not listed here is refused. Later modules add
@@ -41,6 +52,8 @@ const GRANTS: Readonly<Record<Role, readonly Permission[]>> = {
     'case:read',
     'attachment:read',
     'audit:read',
+    'config:read',
+    'oversight:read',
   ],
   admin: [...Permissions],
 };

@@ -3,7 +3,8 @@ import { org } from './0002_org.ts';
 import { customers } from './0003_customers.ts';
 import { cases } from './0004_cases.ts';
 import { attachments } from './0005_attachments.ts';
+import { promises } from './0006_promises.ts';
 import type { Migration } from './types.ts';
 
 /** Every migration in the order it runs. Append only: a released migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [foundation, org, customers, cases, attachments];
+export const MIGRATIONS: readonly Migration[] = [foundation, org, customers, cases, attachments, promises];

@@ -1,3 +1,4 @@
+import type { ColumnType } from 'kysely';
 import type { BigCount, Bool, Json, NullableTimestamp, Timestamp } from './column-types.ts';
 
 /** Cases, their configuration (categories, root causes), tags, key people, links and internal tasks. */
@@ -47,6 +48,10 @@ export interface CaseTables {
     /** `{ accepted, note, recordedAt, recordedBy }` or null. */
     customer_decision: Json | null;
     merged_into_id: string | null;
+    /** The service policy that set its clocks (`pol_…`); null before one matched. */
+    policy_id: string | null;
+    /** The escalation ladder rank the case sits at; 0 is the front line. */
+    escalation_level: ColumnType<number, number | undefined, number>;
     created_by: string | null;
     created_at: Timestamp;
     updated_at: Timestamp;

@@ -17,6 +17,8 @@ export interface CustomerTables {
     consent: Json;
     /** The survivor this customer was merged into; null unless merged. Merged rows are never deleted. */
     merged_into: string | null;
+    /** A service tier (e.g. `gold`) that policies may select on; null when none. */
+    tier: string | null;
     created_at: Timestamp;
     updated_at: Timestamp;
   };

@@ -1,0 +1,17 @@
+import { createJobRegistry, housekeepingJob, type JobRegistry } from './jobs/index.ts';
+import type { Clock } from './shared/clock.ts';
+import type { Database } from './storage/index.ts';
+import { pruneExpired } from './storage/retention.ts';
+
+/** What job handlers use: the services they close over (each module's jobs name theirs). */
+export interface JobServices {
+  readonly db: Database;
+  readonly clock: Clock;
+}
+
+/**
+ * Every job this process knows, built from the services their handlers close over. Modules add
+ * theirs here; a job that subscribes to event types is enqueued whenever such an event is appended.
+ */
+export const buildJobRegistry = (services: JobServices): JobRegistry =>
+  createJobRegistry([housekeepingJob(() => pruneExpired(services.db, services.clock.now()))]);

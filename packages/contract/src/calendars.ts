@@ -1,0 +1,1 @@
+import { Type, type Static } from 'typebox';
