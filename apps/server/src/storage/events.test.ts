@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { describeBothBackends } from '../../test/pg-util.ts';
 import { isId } from '../shared/ids.ts';
-import { appendEvent, listEventsAfter, listEventsForSubject, type NewEvent } from './events.ts';
+import { appendEvent, listEventsAfter, listEventsForSubject, routeEvents, type NewEvent } from './events.ts';
+import { getJob } from './jobs.repository.ts';
 
 const event = (overrides: Partial<NewEvent> = {}): NewEvent => ({
   type: 'user.created',
@@ -76,5 +77,44 @@ describeBothBackends('event log', (backend) => {
       after.map((e) => e.type),
       ['user.signed_in'],
     );
+  });
+
+  test('a routed database enqueues one job per subscriber with the event, in the same transaction', async (t) => {
+    const db = await backend.open(t);
+    const routed = routeEvents(db, {
+      subscribersOf: (type) =>
+        type === 'user.created' ? [{ name: 'welcome.send' }, { name: 'audit.copy', maxAttempts: 2 }] : [],
+    });
+    const stored = await routed.write((tx) => appendEvent(tx, event()));
+    const welcome = await getJob(db.read, `welcome.send:${stored.id}`);
+    assert.equal(welcome?.name, 'welcome.send');
+    assert.deepEqual(welcome?.payload, {
+      eventId: stored.id,
+      seq: stored.seq,
+      type: 'user.created',
+      subjectType: 'user',
+      subjectId: 'usr_1',
+      actorId: 'usr_admin',
+      requestId: 'req-1',
+      occurredAt: '2025-06-06T12:00:00.123Z',
+      payload: { role: 'agent', nested: { list: [1, 2] } },
+    });
+    assert.equal((await getJob(db.read, `audit.copy:${stored.id}`))?.maxAttempts, 2);
+
+    const other = await routed.write((tx) => appendEvent(tx, event({ type: 'user.signed_in' })));
+    assert.equal(await getJob(db.read, `welcome.send:${other.id}`), undefined);
+
+    // Without routing (the raw database) nothing is enqueued; a rolled-back event enqueues nothing.
+    const raw = await db.write((tx) => appendEvent(tx, event()));
+    assert.equal(await getJob(db.read, `welcome.send:${raw.id}`), undefined);
+    let doomed = '';
+    await assert.rejects(
+      routed.write(async (tx) => {
+        doomed = (await appendEvent(tx, event())).id;
+        throw new Error('rolled back');
+      }),
+      /rolled back/,
+    );
+    assert.equal(await getJob(db.read, `welcome.send:${doomed}`), undefined);
   });
 });
