@@ -20,3 +20,110 @@ export interface LadderLevel {
   /** Working minutes within which an escalation to this level must be acknowledged. */
   readonly responseMinutes: number;
 }
+
+/** A remedy as authority sees it: amount in minor units of `currency`; null amount for e.g. a repair. */
+export interface Remedy {
+  readonly kind: CompensationKind;
+  readonly amount: number | null;
+  readonly currency: string | null;
+}
+
+const byRank = (levels: readonly LadderLevel[]): LadderLevel[] => [...levels].sort((a, b) => a.rank - b.rank);
+
+/**
+ * The highest level whose roles include `role`; undefined when the role stands on no level
+ * (a department member, a quality analyst).
+ */
+export const levelForRole = (levels: readonly LadderLevel[], role: string): LadderLevel | undefined =>
+  byRank(levels)
+    .reverse()
+    .find((level) => level.roles.includes(role));
+
+/** The level of a user acting through `role` or one of `teamIds` (a PR or legal team): the highest. */
+export const levelForActor = (
+  levels: readonly LadderLevel[],
+  role: string,
+  teamIds: readonly string[],
+): LadderLevel | undefined =>
+  byRank(levels)
+    .reverse()
+    .find((level) => level.roles.includes(role) || (level.teamId !== null && teamIds.includes(level.teamId)));
+
+/**
+ * True when `level` may approve `remedy`: its kind is among the level's remedies and, when it
+ * carries an amount, the amount is within the level's maximum in the SAME currency (no exchange
+ * rates here: a remedy in another currency is not covered). A null maximum means no limit.
+ */
+export const authorityCovers = (level: LadderLevel, remedy: Remedy): boolean => {
+  if (!level.remedies.includes(remedy.kind)) return false;
+  if (remedy.amount === null || level.maxCompensation === null) return true;
+  return remedy.currency !== null && remedy.currency === level.currency && remedy.amount <= level.maxCompensation;
+};
+
+/** The lowest rank whose authority covers `remedy`; undefined when no level may approve it. */
+export const requiredRankFor = (levels: readonly LadderLevel[], remedy: Remedy): number | undefined =>
+  byRank(levels).find((level) => authorityCovers(level, remedy))?.rank;
+
+/** The level at `rank`, if the ladder has one. */
+export const levelAt = (levels: readonly LadderLevel[], rank: number): LadderLevel | undefined =>
+  levels.find((level) => level.rank === rank);
+
+/** The top rank of the ladder (0 for an empty ladder). */
+export const topRank = (levels: readonly LadderLevel[]): number =>
+  levels.reduce((top, level) => Math.max(top, level.rank), 0);
+
+/** A level without its id, as configured (ids are given when the ladder is stored). */
+export type LadderLevelInput = Omit<LadderLevel, 'id'>;
+
+/**
+ * The ladder installed on first run: front line → supervisor → manager → executive, PR and legal.
+ * Amounts are minor units of TWD (the demo's home market); an administrator edits them. Response
+ * times are working minutes and shrink as the case climbs: the higher it goes, the sooner.
+ */
+export const DEFAULT_LADDER: readonly LadderLevelInput[] = [
+  {
+    rank: 0,
+    names: { en: 'Front line', 'zh-TW': '第一線客服', 'zh-CN': '一线客服', th: 'พนักงานด่านหน้า' },
+    roles: ['agent'],
+    teamId: null,
+    maxCompensation: 100_000,
+    currency: 'TWD',
+    remedies: ['goodwill', 'voucher'],
+    responseMinutes: 240,
+  },
+  {
+    rank: 1,
+    names: { en: 'Supervisor', 'zh-TW': '主管', 'zh-CN': '主管', th: 'หัวหน้างาน' },
+    roles: ['supervisor'],
+    teamId: null,
+    maxCompensation: 500_000,
+    currency: 'TWD',
+    remedies: ['goodwill', 'voucher', 'repair', 'replacement', 'refund'],
+    responseMinutes: 240,
+  },
+  {
+    rank: 2,
+    names: { en: 'Manager', 'zh-TW': '經理', 'zh-CN': '经理', th: 'ผู้จัดการ' },
+    roles: ['manager'],
+    teamId: null,
+    maxCompensation: 5_000_000,
+    currency: 'TWD',
+    remedies: ['goodwill', 'voucher', 'repair', 'replacement', 'refund', 'money'],
+    responseMinutes: 120,
+  },
+  {
+    rank: 3,
+    names: {
+      en: 'Executive, PR and legal',
+      'zh-TW': '高層、公關與法務',
+      'zh-CN': '高层、公关与法务',
+      th: 'ผู้บริหาร ประชาสัมพันธ์ และฝ่ายกฎหมาย',
+    },
+    roles: ['admin'],
+    teamId: null,
+    maxCompensation: null,
+    currency: null,
+    remedies: ['goodwill', 'voucher', 'repair', 'replacement', 'refund', 'money'],
+    responseMinutes: 60,
+  },
+];
