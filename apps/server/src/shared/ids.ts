@@ -21,6 +21,10 @@ export const IdPrefix = {
   keyPerson: 'kp',
   caseLink: 'lnk',
   attachment: 'att',
+  ladderLevel: 'lvl',
+  escalationTrigger: 'trg',
+  escalation: 'esc',
+  compensation: 'cmp',
   request: 'req',
 } as const;
 
