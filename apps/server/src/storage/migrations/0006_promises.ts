@@ -188,8 +188,16 @@ export const promises: Migration = {
       .addColumn('created_at', t.timestamp, (c) => c.notNull())
       .addColumn('acknowledged_at', t.timestamp)
       .addColumn('acknowledged_by', 'text')
+      // The event that made a trigger fire: one escalation per event, however often the job runs.
+      .addColumn('source_event_id', 'text')
       .execute();
     await db.schema.createIndex('case_escalations_case_idx').on('case_escalations').column('case_id').execute();
+    await db.schema
+      .createIndex('case_escalations_source_event_idx')
+      .on('case_escalations')
+      .column('source_event_id')
+      .unique()
+      .execute();
     await db.schema
       .createIndex('case_escalations_waiting_idx')
       .on('case_escalations')

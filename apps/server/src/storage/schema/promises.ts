@@ -139,6 +139,8 @@ export interface PromiseTables {
     created_at: Timestamp;
     acknowledged_at: NullableTimestamp;
     acknowledged_by: string | null;
+    /** The event that fired the trigger; null for a person's escalation. */
+    source_event_id: string | null;
   };
   compensations: {
     /** `cmp_…` */
