@@ -25,6 +25,7 @@ export const IdPrefix = {
   escalationTrigger: 'trg',
   escalation: 'esc',
   compensation: 'cmp',
+  commitment: 'cmt',
   request: 'req',
 } as const;
 
