@@ -26,6 +26,7 @@ export const IdPrefix = {
   escalation: 'esc',
   compensation: 'cmp',
   commitment: 'cmt',
+  clock: 'clk',
   request: 'req',
 } as const;
 

@@ -1,0 +1,388 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { BusinessCalendar } from '../calendars/index.ts';
+import type { ServicePolicy } from '../policies/index.ts';
+import {
+  alertInstants,
+  alertStep,
+  percentUsed,
+  reconcileClocks,
+  settledClock,
+  trackedClock,
+  type CaseChangeLike,
+  type ClockCaseSnapshot,
+  type ClockEnv,
+  type ServiceClock,
+} from './clock.ts';
+import { CALENDAR_MATH } from './clocks.service.ts';
+
+const OFFICE: BusinessCalendar = {
+  id: 'cal_office',
+  name: 'Office',
+  timeZone: 'UTC',
+  // Mon–Fri 09:00–18:00 UTC.
+  week: [...Array.from({ length: 5 }, () => [[540, 1080] as const]), [], []],
+  days: new Map(),
+};
+const env: ClockEnv = { math: CALENDAR_MATH, calendars: new Map([[OFFICE.id, OFFICE]]) };
+
+const POLICY: ServicePolicy = {
+  id: 'pol_std',
+  name: 'Standard',
+  rank: 1,
+  conditions: {},
+  calendarId: OFFICE.id,
+  targets: {
+    acknowledge: { unit: 'working_minutes', amount: 60 },
+    firstResponse: { unit: 'working_minutes', amount: 240 },
+    keepInLoop: { unit: 'working_minutes', amount: 480 },
+    resolve: { unit: 'working_days', amount: 3 },
+  },
+  regulatory: { days: 56, label: 'FCA final response' },
+  pauseStatuses: ['waiting_on_customer'],
+  warnPercents: [50, 80],
+  preset: null,
+  enabled: true,
+};
+
+// Monday 2025-03-03 10:00 UTC.
+const MON_10 = new Date('2025-03-03T10:00:00Z');
+const at = (iso: string) => new Date(iso);
+
+const snapshot = (over: Partial<ClockCaseSnapshot> = {}): ClockCaseSnapshot => ({
+  id: 'case_1',
+  status: 'new',
+  categoryId: null,
+  severity: 'medium',
+  channel: 'web',
+  siteId: null,
+  customerTier: null,
+  createdAt: MON_10,
+  policyId: POLICY.id,
+  ...over,
+});
+
+let ids = 0;
+const newId = () => `clk_${++ids}`;
+
+const run = (
+  clocks: readonly ServiceClock[],
+  changes: readonly CaseChangeLike[],
+  now: Date,
+  over: { case?: Partial<ClockCaseSnapshot>; policy?: ServicePolicy | null; reselected?: boolean } = {},
+) => {
+  const result = reconcileClocks(
+    {
+      case: snapshot(over.case),
+      changes,
+      policy: over.policy === undefined ? POLICY : over.policy,
+      reselected: over.reselected ?? changes.some((c) => c.type === 'case.created'),
+      clocks,
+      newId,
+    },
+    env,
+    now,
+  );
+  const byKey = new Map(clocks.map((c) => [c.key, c]));
+  for (const w of result.writes) byKey.set(w.clock.key, w.clock);
+  return { ...result, clocks: [...byKey.values()], get: (key: string) => byKey.get(key) };
+};
+
+const status = (action: string, from: string, to: string): CaseChangeLike => ({
+  type: 'case.status_changed',
+  payload: { action, from, to },
+});
+const created: CaseChangeLike = { type: 'case.created', payload: {} };
+const outbound: CaseChangeLike = { type: 'case.message_recorded', payload: { direction: 'outbound' } };
+const inbound: CaseChangeLike = { type: 'case.message_recorded', payload: { direction: 'inbound' } };
+
+const open = () => run([], [created], MON_10);
+
+describe('starting clocks at intake', () => {
+  test('one clock per target of the policy, due in working time', () => {
+    const { clocks, events, get } = open();
+    assert.deepEqual(clocks.map((c) => c.key).sort(), [
+      'acknowledge',
+      'first_response',
+      'keep_in_loop',
+      'regulatory',
+      'resolve',
+    ]);
+    assert.equal(get('acknowledge')?.dueAt.toISOString(), '2025-03-03T11:00:00.000Z');
+    // 240 working minutes from Monday 10:00: 14:00.
+    assert.equal(get('first_response')?.dueAt.toISOString(), '2025-03-03T14:00:00.000Z');
+    // 480 minutes: 8 h of a 9 h day — 18:00 Monday is 8 h after 10:00.
+    assert.equal(get('keep_in_loop')?.dueAt.toISOString(), '2025-03-03T18:00:00.000Z');
+    // End of the 3rd working day after Monday: Thursday 18:00.
+    assert.equal(get('resolve')?.dueAt.toISOString(), '2025-03-06T18:00:00.000Z');
+    // 56 calendar days, never working time.
+    assert.equal(get('regulatory')?.dueAt.toISOString(), '2025-04-28T10:00:00.000Z');
+    assert.equal(get('regulatory')?.calendarId, null);
+    assert.equal(events.filter((e) => e.type === 'clock.started').length, 5);
+  });
+
+  test('an absent target starts no clock, and no policy starts none', () => {
+    const policy = { ...POLICY, regulatory: null, targets: { ...POLICY.targets, keepInLoop: null } };
+    assert.deepEqual(
+      run([], [created], MON_10, { policy })
+        .clocks.map((c) => c.key)
+        .sort(),
+      ['acknowledge', 'first_response', 'resolve'],
+    );
+    assert.deepEqual(run([], [created], MON_10, { policy: null }).writes, []);
+  });
+
+  test('warnings fall at their share of working time; the first alert is the first threshold', () => {
+    const ack = open().get('acknowledge')!;
+    assert.deepEqual(
+      alertInstants(ack, env).map((d) => d.toISOString()),
+      ['2025-03-03T10:30:00.000Z', '2025-03-03T10:48:00.000Z', '2025-03-03T11:00:00.000Z'],
+    );
+    assert.equal(ack.nextAlertAt?.toISOString(), '2025-03-03T10:30:00.000Z');
+  });
+
+  test('a case opened on Friday evening counts from Monday morning', () => {
+    const friday = at('2025-03-07T17:30:00Z');
+    const { get } = run([], [created], friday, { case: { createdAt: friday } });
+    // 30 minutes on Friday, 30 on Monday.
+    assert.equal(get('acknowledge')?.dueAt.toISOString(), '2025-03-10T09:30:00.000Z');
+  });
+});
+
+describe('meeting and restarting', () => {
+  test('acknowledge is met by the acknowledge transition (or any later status)', () => {
+    const { clocks } = open();
+    const after = run(clocks, [status('acknowledge', 'new', 'acknowledged')], at('2025-03-03T10:20:00Z'), {
+      case: { status: 'acknowledged' },
+    });
+    assert.equal(after.get('acknowledge')?.state, 'met');
+    assert.equal(after.get('acknowledge')?.nextAlertAt, null);
+    assert.equal(after.get('resolve')?.state, 'running');
+    assert.deepEqual(
+      after.events.map((e) => [e.type, e.payload.key]),
+      [['clock.met', 'acknowledge']],
+    );
+    const skipped = run(clocks, [status('start_investigation', 'new', 'investigating')], at('2025-03-03T10:20:00Z'), {
+      case: { status: 'investigating' },
+    });
+    assert.equal(skipped.get('acknowledge')?.state, 'met');
+  });
+
+  test('an outbound message meets first response and starts the next keep-in-loop cycle; inbound does nothing', () => {
+    const { clocks } = open();
+    assert.deepEqual(run(clocks, [inbound], at('2025-03-03T11:00:00Z')).writes, []);
+    const noon = at('2025-03-03T12:00:00Z');
+    const after = run(clocks, [outbound], noon);
+    assert.equal(after.get('first_response')?.state, 'met');
+    const loop = after.get('keep_in_loop')!;
+    assert.equal(loop.state, 'running');
+    assert.equal(loop.cycle, 2);
+    assert.equal(loop.startedAt.toISOString(), noon.toISOString());
+    // 480 working minutes from Monday 12:00: 6 h Monday, 2 h Tuesday → Tuesday 11:00.
+    assert.equal(loop.dueAt.toISOString(), '2025-03-04T11:00:00.000Z');
+    assert.deepEqual(
+      after.events.map((e) => [e.type, e.payload.key, e.payload.cycle]),
+      [
+        ['clock.met', 'first_response', 1],
+        ['clock.met', 'keep_in_loop', 1],
+        ['clock.started', 'keep_in_loop', 2],
+      ],
+    );
+    // A logged call is an update too.
+    const call = run(
+      after.clocks,
+      [{ type: 'case.call_logged', payload: { direction: 'inbound' } }],
+      at('2025-03-04T10:00:00Z'),
+    );
+    assert.equal(call.get('keep_in_loop')?.cycle, 3);
+  });
+
+  test('resolving meets resolve and the regulatory clock and stops updates; a reopen starts a new resolve cycle', () => {
+    const { clocks } = open();
+    const resolvedAt = at('2025-03-04T10:00:00Z');
+    const resolved = run(clocks, [status('resolve', 'investigating', 'resolved')], resolvedAt, {
+      case: { status: 'resolved' },
+    });
+    assert.equal(resolved.get('resolve')?.state, 'met');
+    assert.equal(resolved.get('regulatory')?.state, 'met');
+    assert.equal(resolved.get('keep_in_loop')?.state, 'cancelled');
+    const reopenedAt = at('2025-03-05T09:00:00Z');
+    const reopened = run(resolved.clocks, [status('reopen', 'resolved', 'investigating')], reopenedAt, {
+      case: { status: 'investigating' },
+    });
+    const resolve = reopened.get('resolve')!;
+    assert.equal(resolve.cycle, 2);
+    assert.equal(resolve.state, 'running');
+    assert.equal(resolve.startedAt.toISOString(), reopenedAt.toISOString());
+    assert.equal(reopened.get('keep_in_loop')?.cycle, 2);
+    assert.equal(reopened.get('regulatory')?.state, 'met', 'the regulator counts from receipt, once');
+  });
+
+  test('closing or merging cancels whatever still runs', () => {
+    const { clocks } = open();
+    const merged = run(
+      clocks,
+      [{ type: 'case.merged', payload: { intoCaseId: 'case_2' } }, status('merge', 'new', 'closed')],
+      at('2025-03-03T11:00:00Z'),
+      {
+        case: { status: 'closed' },
+      },
+    );
+    assert.ok(merged.clocks.every((c) => c.state !== 'running' && c.state !== 'paused'));
+    assert.ok(merged.clocks.every((c) => c.nextAlertAt === null));
+  });
+});
+
+describe('pausing', () => {
+  test('pausable clocks stop while waiting on the customer and the wait extends their due time', () => {
+    const { clocks } = run(
+      run([], [created], MON_10).clocks,
+      [status('start_investigation', 'new', 'investigating')],
+      MON_10,
+      {
+        case: { status: 'investigating' },
+      },
+    );
+    const waiting = run(
+      clocks,
+      [status('wait_on_customer', 'investigating', 'waiting_on_customer')],
+      at('2025-03-03T11:00:00Z'),
+      {
+        case: { status: 'waiting_on_customer' },
+      },
+    );
+    assert.equal(waiting.get('resolve')?.state, 'paused');
+    assert.equal(waiting.get('resolve')?.nextAlertAt, null);
+    assert.equal(waiting.get('regulatory')?.state, 'running', 'the regulatory clock never pauses');
+    // Resumed Tuesday 11:00: paused 7 h Monday + 2 h Tuesday = 540 working minutes.
+    const resumed = run(
+      waiting.clocks,
+      [status('resume', 'waiting_on_customer', 'investigating')],
+      at('2025-03-04T11:00:00Z'),
+      {
+        case: { status: 'investigating' },
+      },
+    );
+    const resolve = resumed.get('resolve')!;
+    assert.equal(resolve.state, 'running');
+    assert.equal(resolve.pausedMinutes, 540);
+    // Thursday 18:00 plus one working day (540 min): Friday 18:00.
+    assert.equal(resolve.dueAt.toISOString(), '2025-03-07T18:00:00.000Z');
+    assert.equal(
+      percentUsed(resolve, env, at('2025-03-04T11:00:00Z')),
+      Math.floor((60 * 100) / resolve.targetMinutes!),
+    );
+  });
+});
+
+describe('a new policy', () => {
+  test('a category change that selects a stricter policy recomputes running clocks from their start', () => {
+    const { clocks } = open();
+    const strict: ServicePolicy = {
+      ...POLICY,
+      id: 'pol_strict',
+      targets: { ...POLICY.targets, acknowledge: { unit: 'working_minutes', amount: 30 }, firstResponse: null },
+      regulatory: null,
+    };
+    const after = run(
+      clocks,
+      [{ type: 'case.field_changed', payload: { field: 'categoryId' } }],
+      at('2025-03-03T10:10:00Z'),
+      {
+        policy: strict,
+        reselected: true,
+      },
+    );
+    assert.equal(after.get('acknowledge')?.dueAt.toISOString(), '2025-03-03T10:30:00.000Z');
+    assert.equal(after.get('acknowledge')?.policyId, 'pol_strict');
+    assert.equal(after.get('first_response')?.state, 'cancelled');
+    assert.equal(after.get('regulatory')?.state, 'cancelled');
+  });
+});
+
+describe('the sweeper step', () => {
+  test('each threshold once, then the breach; a late sweep announces only the latest and never stale warnings', () => {
+    const ack = open().get('acknowledge')!;
+    assert.equal(alertStep(ack, env, at('2025-03-03T10:29:59Z')).event, null);
+    const first = alertStep(ack, env, at('2025-03-03T10:30:00Z'));
+    assert.deepEqual(first.event, { type: 'clock.warned', percent: 50 });
+    assert.equal(first.warningsSent, 1);
+    assert.equal(first.nextAlertAt?.toISOString(), '2025-03-03T10:48:00.000Z');
+    const late = alertStep(ack, env, at('2025-03-03T10:50:00Z'));
+    assert.deepEqual(late.event, { type: 'clock.warned', percent: 80 });
+    assert.equal(late.warningsSent, 2);
+    assert.equal(late.nextAlertAt?.toISOString(), '2025-03-03T11:00:00.000Z');
+    const breach = alertStep({ ...ack, warningsSent: 1 }, env, at('2025-03-03T12:00:00Z'));
+    assert.deepEqual(breach.event, { type: 'clock.breached' });
+    assert.equal(breach.breachedAt?.toISOString(), '2025-03-03T11:00:00.000Z');
+    assert.equal(breach.nextAlertAt, null);
+    assert.equal(alertStep({ ...ack, breachedAt: breach.breachedAt }, env, at('2025-03-03T13:00:00Z')).event, null);
+  });
+});
+
+describe('due items', () => {
+  test('a task with a given due time warns at its share of wall time and is settled once', () => {
+    const task = trackedClock(
+      {
+        caseId: 'case_1',
+        kind: 'task',
+        subjectId: 'task_1',
+        startedAt: MON_10,
+        dueAt: at('2025-03-03T20:00:00Z'),
+        id: 'clk_t',
+        policyId: null,
+        calendarId: null,
+        warnPercents: [80],
+      },
+      undefined,
+      env,
+      MON_10,
+    );
+    assert.equal(task.key, 'task:task_1');
+    assert.equal(task.nextAlertAt?.toISOString(), '2025-03-03T18:00:00.000Z');
+    assert.equal(percentUsed(task, env, at('2025-03-03T15:00:00Z')), 50);
+    const met = settledClock(task, 'met', at('2025-03-03T12:00:00Z'))!;
+    assert.equal(met.state, 'met');
+    assert.equal(met.nextAlertAt, null);
+    assert.equal(settledClock(met, 'cancelled', at('2025-03-03T13:00:00Z')), undefined);
+    assert.throws(() =>
+      trackedClock(
+        {
+          caseId: 'c',
+          kind: 'task',
+          subjectId: 't',
+          startedAt: MON_10,
+          id: 'x',
+          policyId: null,
+          calendarId: null,
+          warnPercents: [],
+        },
+        undefined,
+        env,
+        MON_10,
+      ),
+    );
+  });
+
+  test('working minutes count in the calendar; re-tracking moves the due time and keeps warnings sent', () => {
+    const input = {
+      caseId: 'case_1',
+      kind: 'commitment' as const,
+      subjectId: 'cmt_1',
+      startedAt: MON_10,
+      targetMinutes: 600,
+      id: 'clk_c',
+      policyId: POLICY.id,
+      calendarId: OFFICE.id,
+      warnPercents: [50],
+    };
+    const first = trackedClock(input, undefined, env, MON_10);
+    // 8 h Monday, 2 h Tuesday.
+    assert.equal(first.dueAt.toISOString(), '2025-03-04T11:00:00.000Z');
+    const moved = trackedClock({ ...input, targetMinutes: 1200 }, { ...first, warningsSent: 1 }, env, MON_10);
+    assert.equal(moved.id, 'clk_c');
+    assert.equal(moved.warningsSent, 1);
+    assert.equal(moved.cycle, 1);
+    assert.equal(moved.nextAlertAt?.toISOString(), moved.dueAt.toISOString());
+  });
+});

@@ -1,0 +1,20 @@
+/** The clocks module's public door: service clocks on cases, the due-item API and the sweeper. */
+export type { ClockAlertUpdate, ClockRepository, ClockStore } from './clock.repository.ts';
+export type { ClockCaseSnapshot, DueItemInput, ServiceClock } from './clock.ts';
+export { isClockRelevant } from './clock.ts';
+export {
+  CALENDAR_MATH,
+  createClockService,
+  reconcileCaseClocks,
+  settleDueItem,
+  sweepDueClocks,
+  trackDueItem,
+  type ClockService,
+  type ClockServiceDeps,
+  type ClockView,
+  type SweepOptions,
+  type SweepResult,
+} from './clocks.service.ts';
+export { presentClock } from './clock.presenter.ts';
+export { clocksRoutes } from './clocks.routes.ts';
+export { CLOCK_SWEEP_JOB, CLOCK_SWEEP_SCHEDULE, clockSweepJob } from './clocks.jobs.ts';
