@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { DateTime } from 'luxon';
 import { AppError, ErrorCode } from '../../shared/errors.ts';
-import type { Target } from '../policies/policy.ts';
+import type { Target } from '../policies/index.ts';
 import {
   ALWAYS_OPEN,
   addCalendarDays,

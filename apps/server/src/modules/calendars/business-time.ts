@@ -1,6 +1,6 @@
 import { DateTime, IANAZone } from 'luxon';
 import { AppError, ErrorCode, type ErrorDetail } from '../../shared/errors.ts';
-import type { Target } from '../policies/policy.ts';
+import type { Target } from '../policies/index.ts';
 import type { BusinessCalendar, DayOverride, WorkingInterval } from './calendar.ts';
 
 /**
