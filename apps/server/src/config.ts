@@ -30,6 +30,10 @@ export interface Config {
   readonly trustProxy: number | string | false;
   /** Largest attachment accepted, in bytes (`REDRESS_ATTACHMENT_MAX_BYTES`, default 20 MiB). */
   readonly attachmentMaxBytes: number;
+  /** Outgoing mail server (`SMTP_URL`, `smtp://user:pass@host:587` or `smtps://…`); none: no e-mail. */
+  readonly smtpUrl: string | undefined;
+  /** The From of outgoing mail (`MAIL_FROM`). */
+  readonly mailFrom: string;
 }
 
 export interface ConfigOverrides {
@@ -88,6 +92,26 @@ const parseTrustProxy = (raw: string | undefined): number | string | false => {
   );
 };
 
+/** `SMTP_URL`: an smtp:// or smtps:// URL with a host, or nothing. */
+const parseSmtpUrl = (raw: string | undefined): string | undefined => {
+  const value = raw?.trim();
+  if (!value) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') || !url.hostname) {
+    // Never echo the value: it may hold the mail server's password.
+    throw new AppError(
+      ErrorCode.ConfigInvalid,
+      'SMTP_URL must look like smtp://user:pass@host:587 or smtps://host:465',
+    );
+  }
+  return value;
+};
+
 /** An absolute data directory; `:memory:` stays as it is (a throwaway store for tests). */
 const dataDirFrom = (raw: string): string => (raw === ':memory:' ? raw : resolve(raw));
 
@@ -112,5 +136,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv, overrides: ConfigOverrides = 
     sqliteSynchronous: synchronous,
     trustProxy: parseTrustProxy(env.REDRESS_TRUST_PROXY),
     attachmentMaxBytes: parseAttachmentMaxBytes(env.REDRESS_ATTACHMENT_MAX_BYTES),
+    smtpUrl: parseSmtpUrl(env.SMTP_URL),
+    mailFrom: env.MAIL_FROM?.trim() || `Redress <redress@${URL.parse(publicUrl)?.hostname || 'localhost'}>`,
   };
 };

@@ -1,0 +1,13 @@
+export { createOversightService, type OversightService, type OversightServiceDeps } from './oversight.service.ts';
+export type {
+  ApprovalRow,
+  Bounded,
+  ClockRow,
+  CommitmentRow,
+  DueWindow,
+  EscalationRow,
+  OversightRepository,
+  RankCount,
+  SiteFilter,
+} from './oversight.repository.ts';
+export { oversightRoutes } from './oversight.routes.ts';

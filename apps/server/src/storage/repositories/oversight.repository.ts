@@ -1,0 +1,233 @@
+import { sql } from 'kysely';
+import type { DueWindow, OversightRepository, SiteFilter } from '../../modules/oversight/index.ts';
+import { readInt, readJson, readOptionalTime, readTime, toDbTime } from '../codec.ts';
+import type { Tx } from '../database.ts';
+
+/** The caller's sites, as SQL on `cases.site_id` (nothing is filtered after the query); none: nothing. */
+const siteIdsOrNothing = (sites: SiteFilter): string[] | null => (sites.siteIds.length > 0 ? [...sites.siteIds] : null);
+const NOTHING = sql<boolean>`1 = 0`;
+
+/** The early-warning queries on Kysely, for both SQLite and PostgreSQL. */
+export const oversightRepository = (db: Tx): OversightRepository => {
+  const clocksBase = (sites: SiteFilter, window: DueWindow) => {
+    let query = db
+      .selectFrom('service_clocks')
+      .innerJoin('cases', 'cases.id', 'service_clocks.case_id')
+      .where('service_clocks.state', '=', 'running')
+      .where('service_clocks.due_at', '<=', toDbTime(window.until));
+    if (window.after) query = query.where('service_clocks.due_at', '>', toDbTime(window.after));
+    if (!sites.all) {
+      const ids = siteIdsOrNothing(sites);
+      query = ids ? query.where('cases.site_id', 'in', ids) : query.where(NOTHING);
+    }
+    return query;
+  };
+
+  const commitmentsBase = (sites: SiteFilter, window: DueWindow) => {
+    let query = db
+      .selectFrom('commitments')
+      .innerJoin('cases', 'cases.id', 'commitments.case_id')
+      .where('commitments.status', '=', 'open')
+      .where('commitments.due_at', '<=', toDbTime(window.until));
+    if (window.after) query = query.where('commitments.due_at', '>', toDbTime(window.after));
+    if (!sites.all) {
+      const ids = siteIdsOrNothing(sites);
+      query = ids ? query.where('cases.site_id', 'in', ids) : query.where(NOTHING);
+    }
+    return query;
+  };
+
+  const escalationsBase = (sites: SiteFilter) => {
+    let query = db
+      .selectFrom('case_escalations')
+      .innerJoin('cases', 'cases.id', 'case_escalations.case_id')
+      .where('case_escalations.direction', '=', 'up')
+      .where('case_escalations.acknowledged_at', 'is', null);
+    if (!sites.all) {
+      const ids = siteIdsOrNothing(sites);
+      query = ids ? query.where('cases.site_id', 'in', ids) : query.where(NOTHING);
+    }
+    return query;
+  };
+
+  const approvalsBase = (sites: SiteFilter) => {
+    let query = db
+      .selectFrom('compensations')
+      .innerJoin('cases', 'cases.id', 'compensations.case_id')
+      .where('compensations.status', '=', 'proposed');
+    if (!sites.all) {
+      const ids = siteIdsOrNothing(sites);
+      query = ids ? query.where('cases.site_id', 'in', ids) : query.where(NOTHING);
+    }
+    return query;
+  };
+
+  const caseColumns = ['cases.id as case_id', 'cases.ref as case_ref', 'cases.site_id', 'cases.owner_id'] as const;
+  const caseRef = (row: { case_id: string; case_ref: string; site_id: string | null; owner_id: string }) => ({
+    caseId: row.case_id,
+    caseRef: row.case_ref,
+    siteId: row.site_id,
+    ownerId: row.owner_id,
+  });
+
+  return {
+    async clocksDue(sites, window, limit) {
+      const [rows, count] = await Promise.all([
+        clocksBase(sites, window)
+          .select([
+            ...caseColumns,
+            'service_clocks.id',
+            'service_clocks.key',
+            'service_clocks.kind',
+            'service_clocks.due_at',
+            'service_clocks.breached_at',
+          ])
+          .orderBy('service_clocks.due_at')
+          .orderBy('service_clocks.id')
+          .limit(limit)
+          .execute(),
+        clocksBase(sites, window)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow(),
+      ]);
+      return {
+        total: readInt(count.n),
+        items: rows.map((r) => ({
+          ...caseRef(r),
+          clockId: r.id,
+          key: r.key,
+          kind: r.kind,
+          dueAt: readTime(r.due_at),
+          breachedAt: readOptionalTime(r.breached_at),
+        })),
+      };
+    },
+
+    async commitmentsDue(sites, window, limit) {
+      const [rows, count] = await Promise.all([
+        commitmentsBase(sites, window)
+          .select([
+            ...caseColumns,
+            'commitments.id',
+            'commitments.text',
+            'commitments.made_by',
+            'commitments.due_at',
+            'commitments.at_risk_at',
+          ])
+          .orderBy('commitments.due_at')
+          .orderBy('commitments.id')
+          .limit(limit)
+          .execute(),
+        commitmentsBase(sites, window)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow(),
+      ]);
+      return {
+        total: readInt(count.n),
+        items: rows.map((r) => ({
+          ...caseRef(r),
+          commitmentId: r.id,
+          text: r.text,
+          madeBy: r.made_by,
+          dueAt: readTime(r.due_at),
+          atRiskAt: readOptionalTime(r.at_risk_at),
+        })),
+      };
+    },
+
+    async escalationsWaiting(sites, limit) {
+      const [rows, groups] = await Promise.all([
+        escalationsBase(sites)
+          .select([
+            ...caseColumns,
+            'case_escalations.id',
+            'case_escalations.to_rank',
+            'case_escalations.trigger',
+            'case_escalations.created_at',
+          ])
+          .orderBy('case_escalations.created_at')
+          .orderBy('case_escalations.id')
+          .limit(limit)
+          .execute(),
+        escalationsBase(sites)
+          .select((eb) => [
+            'case_escalations.to_rank as rank',
+            eb.fn.countAll().as('n'),
+            eb.fn.min('case_escalations.created_at').as('oldest'),
+          ])
+          .groupBy('case_escalations.to_rank')
+          .orderBy('case_escalations.to_rank')
+          .execute(),
+      ]);
+      const byRank = groups.map((g) => ({
+        rank: readInt(g.rank),
+        waiting: readInt(g.n),
+        oldestSince: readTime(g.oldest),
+      }));
+      return {
+        total: byRank.reduce((sum, g) => sum + g.waiting, 0),
+        byRank,
+        items: rows.map((r) => ({
+          ...caseRef(r),
+          escalationId: r.id,
+          toRank: readInt(r.to_rank),
+          trigger: r.trigger,
+          createdAt: readTime(r.created_at),
+        })),
+      };
+    },
+
+    async approvalsWaiting(sites, limit) {
+      const [rows, groups] = await Promise.all([
+        approvalsBase(sites)
+          .select([
+            ...caseColumns,
+            'compensations.id',
+            'compensations.required_rank',
+            'compensations.kind',
+            'compensations.amount',
+            'compensations.currency',
+            'compensations.proposed_by',
+            'compensations.proposed_at',
+          ])
+          .orderBy('compensations.proposed_at')
+          .orderBy('compensations.id')
+          .limit(limit)
+          .execute(),
+        approvalsBase(sites)
+          .select((eb) => [
+            'compensations.required_rank as rank',
+            eb.fn.countAll().as('n'),
+            eb.fn.min('compensations.proposed_at').as('oldest'),
+          ])
+          .groupBy('compensations.required_rank')
+          .orderBy('compensations.required_rank')
+          .execute(),
+      ]);
+      const byRank = groups.map((g) => ({
+        rank: readInt(g.rank),
+        waiting: readInt(g.n),
+        oldestSince: readTime(g.oldest),
+      }));
+      return {
+        total: byRank.reduce((sum, g) => sum + g.waiting, 0),
+        byRank,
+        items: rows.map((r) => ({
+          ...caseRef(r),
+          compensationId: r.id,
+          requiredRank: readInt(r.required_rank),
+          kind: r.kind,
+          amount: r.amount === null ? null : readInt(r.amount),
+          currency: r.currency,
+          proposedBy: r.proposed_by,
+          proposedAt: readTime(r.proposed_at),
+        })),
+      };
+    },
+
+    async levelNames() {
+      const rows = await db.selectFrom('escalation_levels').select(['rank', 'names']).execute();
+      return new Map(rows.map((r) => [readInt(r.rank), readJson<Record<string, string>>(r.names)]));
+    },
+  };
+};
