@@ -1,6 +1,7 @@
 import type { Config } from './config.ts';
 import { createAttachmentService, type AttachmentService } from './modules/attachments/index.ts';
 import { createCaseService, type CaseService } from './modules/cases/index.ts';
+import { createClockService, type ClockService } from './modules/clocks/index.ts';
 import { createTaskService, type TaskService } from './modules/tasks/index.ts';
 import { createCustomerService, type CustomerService } from './modules/customers/index.ts';
 import { createIdentityService, type IdentityService } from './modules/identity/index.ts';
@@ -13,6 +14,11 @@ import { buildJobRegistry } from './job-registry.ts';
 import type { JobRegistry } from './jobs/index.ts';
 import { attachmentsRepository } from './storage/repositories/attachments.repository.ts';
 import { casesRepository } from './storage/repositories/cases.repository.ts';
+import {
+  clocksRepository,
+  createClockConfigCache,
+  type ClockConfigCache,
+} from './storage/repositories/clocks.repository.ts';
 import { tasksRepository } from './storage/repositories/tasks.repository.ts';
 import { customersRepository } from './storage/repositories/customers.repository.ts';
 import { identityRepository } from './storage/repositories/identity.repository.ts';
@@ -31,6 +37,12 @@ export interface Deps {
   readonly attachments: AttachmentService;
   readonly cases: CaseService;
   readonly tasks: TaskService;
+  readonly clocks: ClockService;
+  /**
+   * The per-process cache of policies and calendars that case changes read for their clocks (5 s);
+   * `forget()` it whenever a policy or calendar is saved.
+   */
+  readonly clockConfig: ClockConfigCache;
   /** `Idempotency-Key` records for creates (http/idempotency.ts). */
   readonly idempotency: IdempotencyStore;
   /** Every job this process knows; events appended through `db` fan out to its subscribers. */
@@ -51,13 +63,14 @@ export const createDeps = (config: Config, store: Database, clock: Clock): Deps 
     clock,
     onUserScopeChanged: (userId) => identity.forgetUser(userId),
   });
+  const clockConfig = createClockConfigCache();
   const customers = createCustomerService({ store: unitOfWork(db, customersRepository), clock });
   const cases = createCaseService({
-    store: unitOfWork(db, (tx) => ({ cases: casesRepository(tx), customers: customersRepository(tx) })),
+    store: unitOfWork(db, (tx) => ({ cases: casesRepository(tx, clockConfig), customers: customersRepository(tx) })),
     clock,
   });
   const tasks = createTaskService({
-    store: unitOfWork(db, (tx) => ({ cases: casesRepository(tx), tasks: tasksRepository(tx) })),
+    store: unitOfWork(db, (tx) => ({ cases: casesRepository(tx, clockConfig), tasks: tasksRepository(tx) })),
     clock,
   });
   const attachments = createAttachmentService({
@@ -67,7 +80,12 @@ export const createDeps = (config: Config, store: Database, clock: Clock): Deps 
     maxBytes: config.attachmentMaxBytes,
     requireVisibleCase: (ctx, caseId) => cases.requireVisibleCase(ctx, caseId),
   });
-  const services = { config, db, clock, identity, org, customers, attachments, cases, tasks };
+  const clocks = createClockService({
+    store: unitOfWork(db, (tx) => ({ clocks: clocksRepository(tx, clockConfig) })),
+    clock,
+    requireVisibleCase: (ctx, caseId) => cases.requireVisibleCase(ctx, caseId),
+  });
+  const services = { config, db, clock, identity, org, customers, attachments, cases, tasks, clocks, clockConfig };
   const jobs = buildJobRegistry(services);
   late.registry = jobs;
   return { ...services, idempotency: idempotencyStore(db), jobs };

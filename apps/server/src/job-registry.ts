@@ -1,4 +1,5 @@
 import { createJobRegistry, housekeepingJob, type JobRegistry } from './jobs/index.ts';
+import { clockSweepJob, type ClockService } from './modules/clocks/index.ts';
 import type { Clock } from './shared/clock.ts';
 import type { Database } from './storage/index.ts';
 import { pruneExpired } from './storage/retention.ts';
@@ -7,6 +8,7 @@ import { pruneExpired } from './storage/retention.ts';
 export interface JobServices {
   readonly db: Database;
   readonly clock: Clock;
+  readonly clocks: ClockService;
 }
 
 /**
@@ -14,4 +16,7 @@ export interface JobServices {
  * theirs here; a job that subscribes to event types is enqueued whenever such an event is appended.
  */
 export const buildJobRegistry = (services: JobServices): JobRegistry =>
-  createJobRegistry([housekeepingJob(() => pruneExpired(services.db, services.clock.now()))]);
+  createJobRegistry([
+    housekeepingJob(() => pruneExpired(services.db, services.clock.now())),
+    clockSweepJob(services.clocks),
+  ]);

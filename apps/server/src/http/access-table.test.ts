@@ -24,6 +24,7 @@ test('every API route declares its access, and the table is what we expect', asy
       'GET /api/v1/cases case:read',
       'GET /api/v1/cases/:id case:read',
       'GET /api/v1/cases/:id/attachments attachment:read',
+      'GET /api/v1/cases/:id/clocks case:read',
       'GET /api/v1/categories case:read',
       'GET /api/v1/customers customer:read',
       'GET /api/v1/customers/:id customer:read',

@@ -2,6 +2,7 @@ import type { Permission } from '@redress/contract';
 import { AppError, ErrorCode } from '../../shared/errors.ts';
 import { actorId, type Context } from '../../shared/unit-of-work.ts';
 import { permissionsFor, scopeCoversSite, scopeFor } from '../access/index.ts';
+import { reconcileCaseClocks } from '../clocks/index.ts';
 import type { Case, CaseChange } from './case.ts';
 import { visibilityFor } from './case.policy.ts';
 import type { CaseRepository, CaseUser } from './case.repository.ts';
@@ -13,7 +14,11 @@ export { requirePermission } from '../access/index.ts';
 
 export const caseNotFound = (): AppError => new AppError(ErrorCode.NotFound, 'No such case');
 
-/** Appends the pure core's changes as events on the case, in the caller's unit of work. */
+/**
+ * Appends the pure core's changes as events on the case, in the caller's unit of work, then brings
+ * the case's service clocks up to date when any change matters to them (STYLE #7). The case row
+ * must already be saved: the clocks read it back in the same transaction.
+ */
 export const appendCaseEvents = async (
   repo: CaseRepository,
   ctx: Context,
@@ -32,6 +37,7 @@ export const appendCaseEvents = async (
       occurredAt: at,
     });
   }
+  await reconcileCaseClocks(repo.clocks, ctx, caseId, changes, at);
 };
 
 /**

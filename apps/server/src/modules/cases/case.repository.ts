@@ -1,5 +1,6 @@
 import type { CaseLinkKind, CaseStatus, InfluencerRelationship, KeyPersonRole } from '@redress/contract';
 import type { NewEvent } from '../../shared/unit-of-work.ts';
+import type { ClockRepository } from '../clocks/index.ts';
 import type { CustomerRepository } from '../customers/index.ts';
 import type { Case } from './case.ts';
 import type { Category, RootCause } from './category.ts';
@@ -92,6 +93,8 @@ export interface CaseTeam {
 
 /** The cases module's port onto storage. Implemented in `storage/repositories/cases.repository.ts`. */
 export interface CaseRepository {
+  /** The case's service clocks, on the same unit of work (reconciled after each relevant change). */
+  readonly clocks: ClockRepository;
   /** The next number of `year`'s reference counter; atomic inside the unit of work. */
   nextRefSequence(year: number): Promise<number>;
   insertCase(record: Case, createdBy: string | null): Promise<void>;

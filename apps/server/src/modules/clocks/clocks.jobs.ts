@@ -1,18 +1,11 @@
 import { Type } from 'typebox';
-import type { CronDefinition, JobDefinition } from '../../jobs/index.ts';
+import type { JobDefinition } from '../../jobs/index.ts';
 import { defineJob } from '../../jobs/index.ts';
 import { systemContext } from '../../shared/unit-of-work.ts';
 import type { ClockService } from './clocks.service.ts';
 
+/** Scheduled every minute (BUILTIN_SCHEDULES): an alert is recorded at most a minute and a scheduler tick late. */
 export const CLOCK_SWEEP_JOB = 'clocks.sweep';
-
-/** Every minute: a warning or breach is recorded at most a minute (plus the scheduler's tick) late. */
-export const CLOCK_SWEEP_SCHEDULE: CronDefinition = {
-  name: CLOCK_SWEEP_JOB,
-  expression: '* * * * *',
-  timeZone: 'UTC',
-  jobName: CLOCK_SWEEP_JOB,
-};
 
 /**
  * The sweep as a job. Safe to run twice or side by side (each alert is written conditionally and

@@ -17,4 +17,4 @@ export {
 } from './clocks.service.ts';
 export { presentClock } from './clock.presenter.ts';
 export { clocksRoutes } from './clocks.routes.ts';
-export { CLOCK_SWEEP_JOB, CLOCK_SWEEP_SCHEDULE, clockSweepJob } from './clocks.jobs.ts';
+export { CLOCK_SWEEP_JOB, clockSweepJob } from './clocks.jobs.ts';

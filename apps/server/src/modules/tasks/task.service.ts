@@ -16,6 +16,7 @@ import {
   type CaseChange,
   type CaseRepository,
 } from '../cases/index.ts';
+import { settleDueItem, trackDueItem } from '../clocks/index.ts';
 import {
   answerTask as answer,
   isAssignedTo,
@@ -106,6 +107,12 @@ export const createTaskService = ({ store, clock }: TaskServiceDeps) => {
         events.push(...moved.events);
       }
       await tasks.insertTask(created.task);
+      // The task's due time is a service clock: warned about and breached like the case's own.
+      await trackDueItem(
+        cases.clocks,
+        { caseId: current.id, kind: 'task', subjectId: created.task.id, startedAt: now, dueAt: created.task.dueAt },
+        now,
+      );
       await appendCaseEvents(cases, ctx, current.id, events, now);
       return created.task;
     });
@@ -135,6 +142,7 @@ export const createTaskService = ({ store, clock }: TaskServiceDeps) => {
       const task = await loadActionableTask(port, ctx, id);
       const answered = answer(task, text, actorId(ctx.actor), now);
       await port.tasks.saveTask(answered.task);
+      await settleDueItem(port.cases.clocks, { caseId: task.caseId, kind: 'task', subjectId: task.id }, 'met', now);
       const events: CaseChange[] = [...answered.events];
       const current = await port.cases.findCase(task.caseId);
       if (

@@ -22,6 +22,7 @@ import { readBool, readInt, readJson, readOptionalTime, readTime, toDbJson, toDb
 import type { Tx } from '../database.ts';
 import { appendEvent } from '../events.ts';
 import { caseLookups } from './case-lookups.repository.ts';
+import { clocksRepository, type ClockConfigCache } from './clocks.repository.ts';
 import type { Schema } from '../schema.ts';
 
 type CaseRow = Selectable<Schema['cases']>;
@@ -153,8 +154,11 @@ const toKeyPerson = (row: Selectable<Schema['case_key_people']>): KeyPerson => (
   createdAt: readTime(row.created_at),
 });
 
-/** The cases port over Kysely; `tx` is either the read side or an open transaction. */
-export const casesRepository = (tx: Tx): CaseRepository => {
+/**
+ * The cases port over Kysely; `tx` is either the read side or an open transaction. `clockConfig`
+ * caches the policies and calendars the case's clocks read (none: read each time).
+ */
+export const casesRepository = (tx: Tx, clockConfig?: ClockConfigCache): CaseRepository => {
   const isPostgres = tx.getExecutor().adapter instanceof PostgresAdapter;
   const tagsOf = async (ids: readonly string[]): Promise<Map<string, string[]>> => {
     const out = new Map<string, string[]>();
@@ -183,6 +187,7 @@ export const casesRepository = (tx: Tx): CaseRepository => {
   };
 
   return {
+    clocks: clocksRepository(tx, clockConfig),
     async nextRefSequence(year) {
       // One statement, atomic on both backends: PostgreSQL locks the counter row until commit, so
       // concurrent creators queue on it; the embedded store has a single writer.
