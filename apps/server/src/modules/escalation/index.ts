@@ -6,8 +6,29 @@ export {
   levelForRole,
   requiredRankFor,
   topRank,
+  validateLadder,
   type LadderLevel,
   type LadderLevelInput,
   type Remedy,
 } from './ladder.ts';
 export { detectSignals, explainSignals, foldForMatching, type SignalMatch } from './signals.ts';
+export {
+  DEFAULT_TRIGGERS,
+  evaluateTriggers,
+  type EscalationTrigger,
+  type TriggerDecision,
+  type TriggerInput,
+  type TriggerSituation,
+} from './triggers.ts';
+export { composeSummary, type SummarySource } from './summary.ts';
+export type { Escalation } from './escalation.ts';
+export type { CaseRecord, EscalationRepository, EscalationStore } from './escalation.repository.ts';
+export {
+  createEscalationService,
+  type CaseEventFacts,
+  type EscalationService,
+  type EscalationServiceDeps,
+} from './escalation.service.ts';
+export { presentEscalation, presentLevel, presentTrigger } from './escalation.presenter.ts';
+export { escalationRoutes } from './escalation.routes.ts';
+export { escalationTriggerJob, ESCALATION_TRIGGER_EVENTS } from './escalation.jobs.ts';

@@ -1,4 +1,5 @@
 import type { CompensationKind, Locale } from '@redress/contract';
+import { AppError, ErrorCode, type ErrorDetail } from '../../shared/errors.ts';
 
 /**
  * One rung of the escalation ladder (article 004): who stands there, what they may approve, and
@@ -127,3 +128,28 @@ export const DEFAULT_LADDER: readonly LadderLevelInput[] = [
     responseMinutes: 60,
   },
 ];
+
+/**
+ * Checks a whole ladder before it replaces the stored one: ranks 0..n without gaps or repeats,
+ * known roles, a currency wherever there is a maximum. (Shapes, currencies and positive response
+ * times are the schema's.) Field paths point into `PUT /escalation/levels`.
+ */
+export const validateLadder = (levels: readonly LadderLevelInput[], knownRoles: readonly string[]): void => {
+  const details: ErrorDetail[] = [];
+  const ranks = levels.map((level) => level.rank).sort((a, b) => a - b);
+  if (ranks.some((rank, i) => rank !== i)) {
+    details.push({ field: '/body/levels', message: 'ranks must run 0, 1, 2 … without gaps or repeats' });
+  }
+  levels.forEach((level, i) => {
+    level.roles.forEach((role, j) => {
+      if (!knownRoles.includes(role)) details.push({ field: `/body/levels/${i}/roles/${j}`, message: 'no such role' });
+    });
+    if (level.maxCompensation !== null && level.currency === null) {
+      details.push({ field: `/body/levels/${i}/currency`, message: 'is required with a maximum' });
+    }
+    if (level.roles.length === 0 && level.teamId === null) {
+      details.push({ field: `/body/levels/${i}/roles`, message: 'a level needs a role or a team' });
+    }
+  });
+  if (details.length > 0) throw new AppError(ErrorCode.ValidationFailed, 'Invalid ladder', details);
+};

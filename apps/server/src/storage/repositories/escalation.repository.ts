@@ -1,7 +1,23 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { CompensationKind, Locale } from '@redress/contract';
-import type { LadderLevel } from '../../modules/escalation/index.ts';
-import { readJson, readInt } from '../codec.ts';
+import type {
+  CompensationKind,
+  CompensationStatus,
+  EscalationDirection,
+  EscalationSummary,
+  EscalationTrigger as TriggerName,
+  Locale,
+  TriggerKind,
+  TriggerSettings,
+} from '@redress/contract';
+import type {
+  Escalation,
+  EscalationRepository,
+  EscalationTrigger,
+  LadderLevel,
+} from '../../modules/escalation/index.ts';
+import { readBool, readInt, readJson, readOptionalTime, readTime, toDbJson, toDbTime } from '../codec.ts';
+import { appendEvent } from '../events.ts';
+import type { Tx } from '../database.ts';
 import type { Schema } from '../schema.ts';
 
 const toLevel = (row: Selectable<Schema['escalation_levels']>): LadderLevel => ({
@@ -16,9 +32,221 @@ const toLevel = (row: Selectable<Schema['escalation_levels']>): LadderLevel => (
   responseMinutes: readInt(row.response_minutes),
 });
 
+const toTrigger = (row: Selectable<Schema['escalation_triggers']>): EscalationTrigger => ({
+  id: row.id,
+  kind: row.kind as TriggerKind,
+  enabled: readBool(row.enabled),
+  settings: readJson<TriggerSettings>(row.settings),
+  toRank: row.to_rank === null ? null : readInt(row.to_rank),
+});
+
+const toEscalation = (row: Selectable<Schema['case_escalations']>): Escalation => ({
+  id: row.id,
+  caseId: row.case_id,
+  direction: row.direction as EscalationDirection,
+  fromRank: readInt(row.from_rank),
+  toRank: readInt(row.to_rank),
+  trigger: row.trigger as TriggerName,
+  reason: row.reason,
+  summary: readJson<EscalationSummary>(row.summary),
+  actorId: row.actor_id,
+  createdAt: readTime(row.created_at),
+  acknowledgedAt: readOptionalTime(row.acknowledged_at),
+  acknowledgedBy: row.acknowledged_by,
+  sourceEventId: row.source_event_id,
+});
+
 /**
  * The escalation ladder, lowest rank first. `db` is the database's read side or an open
  * transaction: other repositories call this to check authority inside their own unit of work.
  */
 export const listLadderLevels = async (db: Kysely<Schema>): Promise<LadderLevel[]> =>
   (await db.selectFrom('escalation_levels').selectAll().orderBy('rank').execute()).map(toLevel);
+
+const countEvents = async (tx: Tx, caseId: string, types: readonly string[], inboundOnly: boolean) => {
+  const rows = await tx
+    .selectFrom('events')
+    .select(['type', 'payload'])
+    .where('subject_type', '=', 'case')
+    .where('subject_id', '=', caseId)
+    .where('type', 'in', [...types])
+    .execute();
+  return inboundOnly
+    ? rows.filter((row) => readJson<{ direction?: string }>(row.payload).direction === 'inbound').length
+    : rows.length;
+};
+
+/** The escalation port over Kysely. */
+export const escalationRepository = (tx: Tx): EscalationRepository => ({
+  listLevels: () => listLadderLevels(tx),
+  async replaceLevels(levels, now) {
+    await tx.deleteFrom('escalation_levels').execute();
+    if (levels.length === 0) return;
+    await tx
+      .insertInto('escalation_levels')
+      .values(
+        levels.map((level) => ({
+          id: level.id,
+          rank: level.rank,
+          names: toDbJson(level.names),
+          roles: toDbJson(level.roles),
+          team_id: level.teamId,
+          max_compensation: level.maxCompensation,
+          currency: level.currency,
+          remedies: toDbJson(level.remedies),
+          response_minutes: level.responseMinutes,
+          created_at: toDbTime(now),
+          updated_at: toDbTime(now),
+        })),
+      )
+      .execute();
+  },
+  async listTriggers() {
+    return (await tx.selectFrom('escalation_triggers').selectAll().orderBy('id').execute()).map(toTrigger);
+  },
+  async replaceTriggers(triggers, now) {
+    await tx.deleteFrom('escalation_triggers').execute();
+    if (triggers.length === 0) return;
+    await tx
+      .insertInto('escalation_triggers')
+      .values(
+        triggers.map((trigger) => ({
+          id: trigger.id,
+          kind: trigger.kind,
+          settings: toDbJson(trigger.settings),
+          to_rank: trigger.toRank,
+          enabled: trigger.enabled,
+          created_at: toDbTime(now),
+          updated_at: toDbTime(now),
+        })),
+      )
+      .execute();
+  },
+  async caseLevel(caseId) {
+    const row = await tx.selectFrom('cases').select('escalation_level').where('id', '=', caseId).executeTakeFirst();
+    return row ? readInt(row.escalation_level) : 0;
+  },
+  async setCaseLevel(caseId, rank) {
+    await tx.updateTable('cases').set({ escalation_level: rank }).where('id', '=', caseId).execute();
+  },
+  async insertEscalation(e) {
+    await tx
+      .insertInto('case_escalations')
+      .values({
+        id: e.id,
+        case_id: e.caseId,
+        direction: e.direction,
+        from_rank: e.fromRank,
+        to_rank: e.toRank,
+        trigger: e.trigger,
+        reason: e.reason,
+        summary: toDbJson(e.summary),
+        actor_id: e.actorId,
+        created_at: toDbTime(e.createdAt),
+        acknowledged_at: e.acknowledgedAt ? toDbTime(e.acknowledgedAt) : null,
+        acknowledged_by: e.acknowledgedBy,
+        source_event_id: e.sourceEventId,
+      })
+      .execute();
+  },
+  async saveAcknowledgement(e) {
+    await tx
+      .updateTable('case_escalations')
+      .set({
+        acknowledged_at: e.acknowledgedAt ? toDbTime(e.acknowledgedAt) : null,
+        acknowledged_by: e.acknowledgedBy,
+      })
+      .where('id', '=', e.id)
+      .execute();
+  },
+  async findEscalation(id) {
+    const row = await tx.selectFrom('case_escalations').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toEscalation(row) : undefined;
+  },
+  async listEscalations(caseId) {
+    const rows = await tx
+      .selectFrom('case_escalations')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return rows.map(toEscalation);
+  },
+  async firedBy(eventId) {
+    const row = await tx
+      .selectFrom('case_escalations')
+      .select('id')
+      .where('source_event_id', '=', eventId)
+      .executeTakeFirst();
+    return row !== undefined;
+  },
+  async caseRecord(caseId) {
+    const [commitments, tasks, compensations, events] = await Promise.all([
+      tx
+        .selectFrom('commitments')
+        .select(['id', 'text', 'due_at', 'status'])
+        .where('case_id', '=', caseId)
+        .orderBy('due_at')
+        .execute(),
+      tx
+        .selectFrom('internal_tasks')
+        .select(['question', 'status', 'answer'])
+        .where('case_id', '=', caseId)
+        .orderBy('created_at')
+        .execute(),
+      tx
+        .selectFrom('compensations')
+        .select(['kind', 'amount', 'currency', 'status'])
+        .where('case_id', '=', caseId)
+        .orderBy('proposed_at')
+        .execute(),
+      tx
+        .selectFrom('events')
+        .select(['type', 'payload', 'occurred_at'])
+        .where('subject_type', '=', 'case')
+        .where('subject_id', '=', caseId)
+        .where('type', 'in', ['case.status_changed', 'case.message_recorded'])
+        .orderBy('seq')
+        .execute(),
+    ]);
+    const statusChanges: { from: string; to: string; at: Date }[] = [];
+    const inboundMessages: string[] = [];
+    for (const event of events) {
+      const payload = readJson<Record<string, unknown>>(event.payload);
+      if (event.type === 'case.status_changed') {
+        statusChanges.push({ from: String(payload.from), to: String(payload.to), at: readTime(event.occurred_at) });
+      } else if (payload.direction === 'inbound' && typeof payload.body === 'string') {
+        inboundMessages.push(payload.body);
+      }
+    }
+    return {
+      commitments: commitments.map((c) => ({ id: c.id, text: c.text, dueAt: readTime(c.due_at), status: c.status })),
+      tasks: tasks.map((t) => ({ question: t.question, status: t.status, answer: t.answer })),
+      compensations: compensations.map((c) => ({
+        kind: c.kind as CompensationKind,
+        amount: c.amount === null ? null : readInt(c.amount),
+        currency: c.currency,
+        status: c.status as CompensationStatus,
+      })),
+      statusChanges,
+      inboundMessages,
+    };
+  },
+  countInboundContacts: (caseId) => countEvents(tx, caseId, ['case.message_recorded', 'case.call_logged'], true),
+  async countNegotiationRounds(caseId) {
+    const rows = await tx
+      .selectFrom('events')
+      .select(['type', 'payload'])
+      .where('subject_type', '=', 'case')
+      .where('subject_id', '=', caseId)
+      .where('type', 'in', ['compensation.proposed', 'compensation.customer_responded'])
+      .execute();
+    return rows.filter(
+      (row) => row.type === 'compensation.proposed' || readJson<{ accepted?: boolean }>(row.payload).accepted === false,
+    ).length;
+  },
+  async appendEvent(event) {
+    await appendEvent(tx, event);
+  },
+});

@@ -1,0 +1,498 @@
+import {
+  Roles,
+  type ClockKind,
+  type EscalationTrigger as TriggerName,
+  type PutLadderBody,
+  type PutTriggersBody,
+} from '@redress/contract';
+import type { Clock } from '../../shared/clock.ts';
+import { AppError, ErrorCode } from '../../shared/errors.ts';
+import { newId } from '../../shared/ids.ts';
+import { actorId, type Context, type UnitOfWork } from '../../shared/unit-of-work.ts';
+import { requirePermission } from '../access/index.ts';
+import { appendCaseEvents, loadVisibleCase, type Case } from '../cases/index.ts';
+import { settleDueItem, trackDueItem } from '../clocks/index.ts';
+import { acknowledge, deEscalationTarget, escalationTarget, type Escalation } from './escalation.ts';
+import type { EscalationStore } from './escalation.repository.ts';
+import { DEFAULT_LADDER, levelAt, levelForActor, topRank, validateLadder, type LadderLevel } from './ladder.ts';
+import { explainSignals, type SignalMatch } from './signals.ts';
+import { composeSummary } from './summary.ts';
+import {
+  DEFAULT_TRIGGERS,
+  evaluateTriggers,
+  validateTriggers,
+  type EscalationTrigger,
+  type TriggerSituation,
+} from './triggers.ts';
+
+export interface EscalationServiceDeps {
+  readonly store: UnitOfWork<EscalationStore>;
+  readonly clock: Clock;
+}
+
+/** An event as the trigger job hands it over (see `jobs/outbox.ts`). */
+export interface CaseEventFacts {
+  readonly eventId: string;
+  readonly type: string;
+  readonly subjectType: string;
+  readonly subjectId: string;
+  readonly payload: Record<string, unknown>;
+}
+
+const notFound = () => new AppError(ErrorCode.NotFound, 'No such escalation');
+
+/** The level `ctx`'s user stands on, if any (their role, or a level's team they belong to). */
+const actorLevel = (ctx: Context, levels: readonly LadderLevel[]): LadderLevel | undefined =>
+  ctx.actor.kind === 'user' ? levelForActor(levels, ctx.actor.role, ctx.actor.scope.teamIds) : undefined;
+
+/** Signals in the customer's own words on this case: the description and every inbound message. */
+const caseSignals = (current: Case, inboundMessages: readonly string[]): SignalMatch[] => [
+  ...explainSignals(current.description, current.language),
+  ...inboundMessages.flatMap((body) => explainSignals(body, current.language)),
+];
+
+/**
+ * The escalation ladder (article 004): its configuration, escalating and de-escalating cases with
+ * a complete summary, acknowledgements, and the triggers that escalate on their own.
+ */
+export const createEscalationService = ({ store, clock }: EscalationServiceDeps) => {
+  /**
+   * Moves a case up in the caller's unit of work: composes the summary, stores the escalation,
+   * sets the case's level, appends `case.escalated` and starts the level's response clock.
+   */
+  const raise = async (
+    port: EscalationStore,
+    ctx: Context,
+    current: Case,
+    input: { toRank: number; fromRank: number; trigger: TriggerName; reason: string; sourceEventId: string | null },
+    levels: readonly LadderLevel[],
+    now: Date,
+  ): Promise<Escalation> => {
+    const level = levelAt(levels, input.toRank);
+    if (!level) throw new AppError(ErrorCode.RuleViolated, 'No such level on the ladder');
+    const [record, previous] = await Promise.all([
+      port.escalation.caseRecord(current.id),
+      port.escalation.listEscalations(current.id),
+    ]);
+    const summary = composeSummary({
+      case: current,
+      signals: caseSignals(current, record.inboundMessages),
+      commitments: record.commitments,
+      tasks: record.tasks,
+      compensations: record.compensations,
+      escalations: previous,
+      statusChanges: record.statusChanges,
+    });
+    const escalation: Escalation = {
+      id: newId('esc', now),
+      caseId: current.id,
+      direction: 'up',
+      fromRank: input.fromRank,
+      toRank: input.toRank,
+      trigger: input.trigger,
+      reason: input.reason,
+      summary,
+      actorId: actorId(ctx.actor),
+      createdAt: now,
+      acknowledgedAt: null,
+      acknowledgedBy: null,
+      sourceEventId: input.sourceEventId,
+    };
+    await port.escalation.insertEscalation(escalation);
+    await port.escalation.setCaseLevel(current.id, input.toRank);
+    await appendCaseEvents(
+      port.cases,
+      ctx,
+      current.id,
+      [
+        {
+          type: 'case.escalated',
+          payload: {
+            escalationId: escalation.id,
+            fromRank: input.fromRank,
+            toRank: input.toRank,
+            levelId: level.id,
+            trigger: input.trigger,
+            reason: input.reason,
+            ...(input.sourceEventId ? { sourceEventId: input.sourceEventId } : {}),
+            summary,
+          },
+        },
+      ],
+      now,
+    );
+    await trackDueItem(
+      port.clocks,
+      {
+        caseId: current.id,
+        kind: 'escalation',
+        subjectId: escalation.id,
+        startedAt: now,
+        targetMinutes: level.responseMinutes,
+      },
+      now,
+    );
+    return escalation;
+  };
+
+  /** The ladder, lowest rank first. */
+  const listLevels = async (ctx: Context): Promise<LadderLevel[]> => {
+    requirePermission(ctx.actor, 'config:read');
+    return store.read.escalation.listLevels();
+  };
+
+  /**
+   * Replaces the whole ladder. Triggers that aim above the new top are refused with it, so the
+   * configuration never points at a level that does not exist.
+   */
+  const replaceLevels = async (ctx: Context, body: PutLadderBody): Promise<LadderLevel[]> => {
+    requirePermission(ctx.actor, 'config:manage');
+    validateLadder(body.levels, Roles);
+    const now = clock.now();
+    return store.write(async (port) => {
+      for (const [i, level] of body.levels.entries()) {
+        if (level.teamId && !(await port.cases.findTeam(level.teamId))) {
+          throw new AppError(ErrorCode.ValidationFailed, 'No such team', [
+            { field: `/body/levels/${i}/teamId`, message: 'no such team' },
+          ]);
+        }
+      }
+      const levels = [...body.levels]
+        .sort((a, b) => a.rank - b.rank)
+        .map((level) => ({ ...level, id: newId('lvl', now) }));
+      const top = topRank(levels);
+      const triggers = await port.escalation.listTriggers();
+      if (triggers.some((t) => t.toRank !== null && t.toRank > top)) {
+        throw new AppError(ErrorCode.RuleViolated, 'A trigger aims above the new top rank; change the triggers first', [
+          { field: '/body/levels', message: `triggers aim above rank ${top}` },
+        ]);
+      }
+      await port.escalation.replaceLevels(levels, now);
+      for (const level of levels) {
+        await port.escalation.appendEvent({
+          type: 'escalation_level.saved',
+          subjectType: 'escalation_level',
+          subjectId: level.id,
+          actorId: actorId(ctx.actor),
+          requestId: ctx.requestId,
+          payload: { ...level },
+          occurredAt: now,
+        });
+      }
+      return levels;
+    });
+  };
+
+  const listTriggers = async (ctx: Context): Promise<EscalationTrigger[]> => {
+    requirePermission(ctx.actor, 'config:read');
+    return store.read.escalation.listTriggers();
+  };
+
+  /** Replaces every trigger at once; ids are new, like the ladder's. */
+  const replaceTriggers = async (ctx: Context, body: PutTriggersBody): Promise<EscalationTrigger[]> => {
+    requirePermission(ctx.actor, 'config:manage');
+    const now = clock.now();
+    return store.write(async (port) => {
+      validateTriggers(body.triggers, topRank(await port.escalation.listLevels()));
+      const triggers = body.triggers.map((trigger) => ({ ...trigger, id: newId('trg', now) }));
+      await port.escalation.replaceTriggers(triggers, now);
+      for (const trigger of triggers) {
+        await port.escalation.appendEvent({
+          type: 'escalation_trigger.saved',
+          subjectType: 'escalation_trigger',
+          subjectId: trigger.id,
+          actorId: actorId(ctx.actor),
+          requestId: ctx.requestId,
+          payload: { ...trigger },
+          occurredAt: now,
+        });
+      }
+      return triggers;
+    });
+  };
+
+  /**
+   * Installs the default ladder and triggers when there is no ladder yet; does nothing otherwise,
+   * so first run and the demo may both call it.
+   */
+  const ensureDefaultLadder = async (ctx: Context): Promise<boolean> => {
+    const now = clock.now();
+    return store.write(async (port) => {
+      if ((await port.escalation.listLevels()).length > 0) return false;
+      const levels = DEFAULT_LADDER.map((level) => ({ ...level, id: newId('lvl', now) }));
+      await port.escalation.replaceLevels(levels, now);
+      if ((await port.escalation.listTriggers()).length === 0) {
+        await port.escalation.replaceTriggers(
+          DEFAULT_TRIGGERS.map((trigger) => ({ ...trigger, id: newId('trg', now) })),
+          now,
+        );
+      }
+      for (const level of levels) {
+        await port.escalation.appendEvent({
+          type: 'escalation_level.saved',
+          subjectType: 'escalation_level',
+          subjectId: level.id,
+          actorId: actorId(ctx.actor),
+          requestId: ctx.requestId,
+          payload: { ...level },
+          occurredAt: now,
+        });
+      }
+      return true;
+    });
+  };
+
+  /** Any staff member who can see the case raises it, in one action; nobody is blamed. */
+  const escalateCase = async (
+    ctx: Context,
+    caseId: string,
+    input: { reason: string; toRank?: number | undefined },
+  ): Promise<Escalation> => {
+    requirePermission(ctx.actor, 'escalation:raise');
+    const reason = input.reason.trim();
+    if (!reason) {
+      throw new AppError(ErrorCode.ValidationFailed, 'Say why', [
+        { field: '/body/reason', message: 'must not be blank' },
+      ]);
+    }
+    const now = clock.now();
+    return store.write(async (port) => {
+      const current = await loadVisibleCase(port.cases, ctx, caseId, true);
+      if (current.status === 'closed') throw new AppError(ErrorCode.RuleViolated, 'A closed case is not escalated');
+      const [levels, fromRank] = await Promise.all([
+        port.escalation.listLevels(),
+        port.escalation.caseLevel(current.id),
+      ]);
+      if (levels.length === 0) throw new AppError(ErrorCode.RuleViolated, 'No escalation ladder is configured');
+      const toRank = escalationTarget(fromRank, topRank(levels), input.toRank);
+      return raise(
+        port,
+        ctx,
+        current,
+        { toRank, fromRank, trigger: 'manual', reason, sourceEventId: null },
+        levels,
+        now,
+      );
+    });
+  };
+
+  /**
+   * Someone at the escalation's level (their role stands there, or they are in its team) takes it:
+   * the level's response clock is met.
+   */
+  const acknowledgeEscalation = async (ctx: Context, id: string): Promise<Escalation> => {
+    requirePermission(ctx.actor, 'escalation:raise');
+    const now = clock.now();
+    return store.write(async (port) => {
+      const found = await port.escalation.findEscalation(id);
+      if (!found || ctx.actor.kind !== 'user') throw notFound();
+      await loadVisibleCase(port.cases, ctx, found.caseId).catch(() => {
+        throw notFound();
+      });
+      const level = levelAt(await port.escalation.listLevels(), found.toRank);
+      const { role, scope } = ctx.actor;
+      const atLevel =
+        level !== undefined &&
+        (level.roles.includes(role) || (level.teamId !== null && scope.teamIds.includes(level.teamId)));
+      if (!atLevel)
+        throw new AppError(ErrorCode.RuleViolated, 'Only someone at the escalation’s level acknowledges it');
+      const acknowledged = acknowledge(found, ctx.actor.userId, now);
+      await port.escalation.saveAcknowledgement(acknowledged);
+      await settleDueItem(port.clocks, { caseId: found.caseId, kind: 'escalation', subjectId: found.id }, 'met', now);
+      await appendCaseEvents(
+        port.cases,
+        ctx,
+        found.caseId,
+        [{ type: 'escalation.acknowledged', payload: { escalationId: found.id, toRank: found.toRank } }],
+        now,
+      );
+      return acknowledged;
+    });
+  };
+
+  /**
+   * Brings a case back down, recorded like an escalation. Someone standing at or above the case's
+   * level decides it; waiting escalations above the new rank stop their clocks.
+   */
+  const deEscalateCase = async (
+    ctx: Context,
+    caseId: string,
+    input: { reason: string; toRank: number },
+  ): Promise<Escalation> => {
+    requirePermission(ctx.actor, 'escalation:raise');
+    const reason = input.reason.trim();
+    if (!reason) {
+      throw new AppError(ErrorCode.ValidationFailed, 'Say why', [
+        { field: '/body/reason', message: 'must not be blank' },
+      ]);
+    }
+    const now = clock.now();
+    return store.write(async (port) => {
+      const current = await loadVisibleCase(port.cases, ctx, caseId, true);
+      const [levels, fromRank, previous, record] = await Promise.all([
+        port.escalation.listLevels(),
+        port.escalation.caseLevel(current.id),
+        port.escalation.listEscalations(current.id),
+        port.escalation.caseRecord(current.id),
+      ]);
+      const mine = actorLevel(ctx, levels);
+      if (ctx.actor.kind !== 'system' && (!mine || mine.rank < fromRank)) {
+        throw new AppError(ErrorCode.RuleViolated, 'Only someone at the case’s level brings it down');
+      }
+      const toRank = deEscalationTarget(fromRank, input.toRank);
+      const escalation: Escalation = {
+        id: newId('esc', now),
+        caseId: current.id,
+        direction: 'down',
+        fromRank,
+        toRank,
+        trigger: 'manual',
+        reason,
+        summary: composeSummary({
+          case: current,
+          signals: caseSignals(current, record.inboundMessages),
+          ...record,
+          escalations: previous,
+        }),
+        actorId: actorId(ctx.actor),
+        createdAt: now,
+        acknowledgedAt: null,
+        acknowledgedBy: null,
+        sourceEventId: null,
+      };
+      await port.escalation.insertEscalation(escalation);
+      await port.escalation.setCaseLevel(current.id, toRank);
+      for (const waiting of previous) {
+        if (waiting.direction === 'up' && !waiting.acknowledgedAt && waiting.toRank > toRank) {
+          await settleDueItem(
+            port.clocks,
+            { caseId: current.id, kind: 'escalation', subjectId: waiting.id },
+            'cancelled',
+            now,
+          );
+        }
+      }
+      await appendCaseEvents(
+        port.cases,
+        ctx,
+        current.id,
+        [{ type: 'case.de_escalated', payload: { escalationId: escalation.id, fromRank, toRank, reason } }],
+        now,
+      );
+      return escalation;
+    });
+  };
+
+  /** A case's escalations and de-escalations, oldest first; the case must be visible. */
+  const listCaseEscalations = async (ctx: Context, caseId: string): Promise<Escalation[]> => {
+    requirePermission(ctx.actor, 'case:read');
+    await loadVisibleCase(store.read.cases, ctx, caseId);
+    return store.read.escalation.listEscalations(caseId);
+  };
+
+  /** What the event tells the triggers, with the case's running counts. */
+  const situationFor = async (
+    port: EscalationStore,
+    current: Case,
+    event: CaseEventFacts,
+    base: { currentRank: number; topRank: number },
+  ): Promise<TriggerSituation | null> => {
+    const p = event.payload;
+    switch (event.type) {
+      case 'case.created':
+        return {
+          ...base,
+          signals: explainSignals(current.description, current.language),
+          safety: p.safety === true,
+        };
+      case 'case.message_recorded':
+        if (p.direction !== 'inbound') return null;
+        return {
+          ...base,
+          signals: typeof p.body === 'string' ? explainSignals(p.body, current.language) : [],
+          inboundContacts: await port.escalation.countInboundContacts(current.id),
+        };
+      case 'case.call_logged':
+        if (p.direction !== 'inbound') return null;
+        return { ...base, inboundContacts: await port.escalation.countInboundContacts(current.id) };
+      case 'case.status_changed':
+        return p.action === 'reopen' ? { ...base, reopened: true } : null;
+      case 'case.field_changed':
+        return p.field === 'safety' && p.to === true ? { ...base, safety: true } : null;
+      case 'clock.warned':
+      case 'clock.breached':
+        if (typeof p.kind !== 'string') return null;
+        return {
+          ...base,
+          clock: { phase: event.type === 'clock.warned' ? 'warned' : 'breached', kind: p.kind as ClockKind },
+        };
+      case 'compensation.proposed':
+        return {
+          ...base,
+          negotiationRounds: await port.escalation.countNegotiationRounds(current.id),
+          ...(p.status === 'proposed' && typeof p.requiredRank === 'number'
+            ? { remedyRequiredRank: p.requiredRank }
+            : {}),
+        };
+      case 'compensation.customer_responded':
+        return p.accepted === false
+          ? { ...base, negotiationRounds: await port.escalation.countNegotiationRounds(current.id) }
+          : null;
+      default:
+        return null;
+    }
+  };
+
+  /**
+   * Evaluates the enabled triggers against one case event and escalates, as the system, when one
+   * fires above the case's level. Idempotent: an event that already escalated does nothing.
+   */
+  const escalateFromEvent = async (ctx: Context, event: CaseEventFacts): Promise<Escalation | null> => {
+    if (event.subjectType !== 'case') return null;
+    const now = clock.now();
+    return store.write(async (port) => {
+      if (await port.escalation.firedBy(event.eventId)) return null;
+      const current = await port.cases.findCase(event.subjectId);
+      if (!current || current.status === 'closed' || current.mergedIntoId) return null;
+      const [levels, triggers, currentRank] = await Promise.all([
+        port.escalation.listLevels(),
+        port.escalation.listTriggers(),
+        port.escalation.caseLevel(current.id),
+      ]);
+      if (levels.length === 0) return null;
+      const situation = await situationFor(port, current, event, { currentRank, topRank: topRank(levels) });
+      if (!situation) return null;
+      const decision = evaluateTriggers(triggers, situation);
+      if (!decision) return null;
+      return raise(
+        port,
+        ctx,
+        current,
+        {
+          toRank: decision.toRank,
+          fromRank: currentRank,
+          trigger: decision.trigger,
+          reason: decision.reason,
+          sourceEventId: event.eventId,
+        },
+        levels,
+        now,
+      );
+    });
+  };
+
+  return {
+    listLevels,
+    replaceLevels,
+    listTriggers,
+    replaceTriggers,
+    ensureDefaultLadder,
+    escalateCase,
+    acknowledgeEscalation,
+    deEscalateCase,
+    listCaseEscalations,
+    escalateFromEvent,
+  };
+};
+
+export type EscalationService = ReturnType<typeof createEscalationService>;
