@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { CaseDto, CommitmentDto, TaskDto } from '@redress/contract';
-import { createJobRunner, EventJobPayload } from '../../jobs/index.ts';
+import { createJobRunner, type EventJobPayload } from '../../jobs/index.ts';
 import { createLogger } from '../../shared/logger.ts';
 import { systemContext } from '../../shared/unit-of-work.ts';
 import { buildTestApp, type TestApp } from '../../../test/factories.ts';
