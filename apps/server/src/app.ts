@@ -9,6 +9,7 @@ import { healthRoutes } from './http/health.routes.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { casesRoutes } from './modules/cases/index.ts';
 import { clocksRoutes } from './modules/clocks/index.ts';
+import { commitmentsRoutes } from './modules/commitments/index.ts';
 import { tasksRoutes } from './modules/tasks/index.ts';
 import { customersRoutes } from './modules/customers/index.ts';
 import { attachmentsRoutes } from './modules/attachments/index.ts';
@@ -89,6 +90,7 @@ export const buildApp = async (deps: Deps, options: AppOptions = {}): Promise<Re
       await api.register(customersRoutes({ customers: deps.customers }));
       await api.register(casesRoutes({ cases: deps.cases }));
       await api.register(tasksRoutes({ tasks: deps.tasks }));
+      await api.register(commitmentsRoutes({ commitments: deps.commitments }));
       await api.register(clocksRoutes({ clocks: deps.clocks }));
     },
     { prefix: '/api/v1' },

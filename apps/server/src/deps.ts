@@ -2,6 +2,7 @@ import type { Config } from './config.ts';
 import { createAttachmentService, type AttachmentService } from './modules/attachments/index.ts';
 import { createCaseService, type CaseService } from './modules/cases/index.ts';
 import { createClockService, type ClockService } from './modules/clocks/index.ts';
+import { createCommitmentService, type CommitmentService } from './modules/commitments/index.ts';
 import { createTaskService, type TaskService } from './modules/tasks/index.ts';
 import { createCustomerService, type CustomerService } from './modules/customers/index.ts';
 import { createIdentityService, type IdentityService } from './modules/identity/index.ts';
@@ -20,6 +21,7 @@ import {
   type ClockConfigCache,
 } from './storage/repositories/clocks.repository.ts';
 import { tasksRepository } from './storage/repositories/tasks.repository.ts';
+import { commitmentsRepository } from './storage/repositories/commitments.repository.ts';
 import { customersRepository } from './storage/repositories/customers.repository.ts';
 import { identityRepository } from './storage/repositories/identity.repository.ts';
 import { idempotencyStore, type IdempotencyStore } from './storage/repositories/idempotency.repository.ts';
@@ -37,6 +39,7 @@ export interface Deps {
   readonly attachments: AttachmentService;
   readonly cases: CaseService;
   readonly tasks: TaskService;
+  readonly commitments: CommitmentService;
   readonly clocks: ClockService;
   /**
    * The per-process cache of policies and calendars that case changes read for their clocks (5 s);
@@ -73,6 +76,10 @@ export const createDeps = (config: Config, store: Database, clock: Clock): Deps 
     store: unitOfWork(db, (tx) => ({ cases: casesRepository(tx, clockConfig), tasks: tasksRepository(tx) })),
     clock,
   });
+  const commitments = createCommitmentService({
+    store: unitOfWork(db, (tx) => ({ cases: casesRepository(tx, clockConfig), commitments: commitmentsRepository(tx) })),
+    clock,
+  });
   const attachments = createAttachmentService({
     store: unitOfWork(db, attachmentsRepository),
     files: fileStoreFor(config.dataDir),
@@ -85,7 +92,7 @@ export const createDeps = (config: Config, store: Database, clock: Clock): Deps 
     clock,
     requireVisibleCase: (ctx, caseId) => cases.requireVisibleCase(ctx, caseId),
   });
-  const services = { config, db, clock, identity, org, customers, attachments, cases, tasks, clocks, clockConfig };
+  const services = { config, db, clock, identity, org, customers, attachments, cases, tasks, commitments, clocks, clockConfig };
   const jobs = buildJobRegistry(services);
   late.registry = jobs;
   return { ...services, idempotency: idempotencyStore(db), jobs };

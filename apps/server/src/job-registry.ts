@@ -1,5 +1,6 @@
 import { createJobRegistry, housekeepingJob, type JobRegistry } from './jobs/index.ts';
 import { clockSweepJob, type ClockService } from './modules/clocks/index.ts';
+import { commitmentClockJob, type CommitmentService } from './modules/commitments/index.ts';
 import type { Clock } from './shared/clock.ts';
 import type { Database } from './storage/index.ts';
 import { pruneExpired } from './storage/retention.ts';
@@ -9,6 +10,7 @@ export interface JobServices {
   readonly db: Database;
   readonly clock: Clock;
   readonly clocks: ClockService;
+  readonly commitments: CommitmentService;
 }
 
 /**
@@ -19,4 +21,5 @@ export const buildJobRegistry = (services: JobServices): JobRegistry =>
   createJobRegistry([
     housekeepingJob(() => pruneExpired(services.db, services.clock.now())),
     clockSweepJob(services.clocks),
+    commitmentClockJob(services.commitments),
   ]);
