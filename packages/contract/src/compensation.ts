@@ -9,7 +9,8 @@ export const CompensationStatuses = ['proposed', 'approved', 'rejected', 'accept
 export type CompensationStatus = (typeof CompensationStatuses)[number];
 
 const Id = Type.String({ minLength: 3, maxLength: 64, pattern: '^[a-z]+_[0-9A-Za-z]+$' });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+// Null first: with type coercion on, a number or string branch tried first would turn null into 0 or ''.
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([Type.Null(), schema]);
 const DateTime = Type.String({ format: 'date-time' });
 
 export const ProposeCompensationBody = Type.Object(

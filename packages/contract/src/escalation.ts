@@ -46,7 +46,8 @@ export const EscalationDirections = ['up', 'down'] as const;
 export type EscalationDirection = (typeof EscalationDirections)[number];
 
 const Id = Type.String({ minLength: 3, maxLength: 64, pattern: '^[a-z]+_[0-9A-Za-z]+$' });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+// Null first: with type coercion on, a number or string branch tried first would turn null into 0 or ''.
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([Type.Null(), schema]);
 const DateTime = Type.String({ format: 'date-time' });
 const Rank = Type.Integer({ minimum: 0, maximum: 20 });
 /** Minor units (cents, fen, satang); at most a trillion minor units. */
