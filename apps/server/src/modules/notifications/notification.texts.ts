@@ -275,7 +275,7 @@ const num = (value: unknown): number | null => (typeof value === 'number' && Num
 const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 /**
- * An instant (ISO-8601) as the reader reads it: medium date and short time in `timeZone` (IANA),
+ * An instant (ISO-8601) as the reader reads it: date, time and zone in `timeZone` (IANA),
  * in the locale's own calendar (Thai readers see Buddhist-era years). Null for a missing or bad
  * value; an unknown zone falls back to UTC.
  */
@@ -284,11 +284,18 @@ export const formatInstant = (iso: unknown, locale: Locale, timeZone: string): s
   if (!text) return null;
   const at = new Date(text);
   if (Number.isNaN(at.getTime())) return null;
-  const options = { dateStyle: 'medium', timeStyle: 'short' } as const;
+  const options = {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  } as const;
   try {
-    return new Intl.DateTimeFormat(locale, { ...options, timeZone, timeZoneName: 'short' }).format(at);
+    return new Intl.DateTimeFormat(locale, { ...options, timeZone }).format(at);
   } catch {
-    return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC', timeZoneName: 'short' }).format(at);
+    return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(at);
   }
 };
 

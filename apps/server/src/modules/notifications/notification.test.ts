@@ -1,0 +1,231 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { Locale } from '@redress/contract';
+import type { Scope } from '../../shared/unit-of-work.ts';
+import {
+  initialEmailState,
+  recipientsFor,
+  type NotifiableEvent,
+  type Person,
+  type RecipientFacts,
+} from './notification.ts';
+import { composeDigest, composeEmail, escapeHtml, formatInstant, renderNotification } from './notification.texts.ts';
+
+const at = new Date('2026-03-02T09:00:00.000Z');
+const site = (...siteIds: string[]): Scope => ({ allSites: false, siteIds, teamIds: [] });
+const person = (id: string, role: string, scope: Scope, disabled = false): Person => ({ id, role, scope, disabled });
+
+const people: Person[] = [
+  person('owner', 'agent', site('A')),
+  person('agentB', 'agent', site('B')),
+  person('supA', 'supervisor', site('A')),
+  person('supB', 'supervisor', site('B')),
+  person('supGone', 'supervisor', site('A'), true),
+  person('mgrA', 'manager', site('A')),
+  person('mgrB', 'manager', site('B')),
+  person('admin', 'admin', { allSites: true, siteIds: [], teamIds: [] }),
+  person('pr', 'department_member', { allSites: false, siteIds: [], teamIds: ['team_pr'] }),
+];
+const levels = [
+  { rank: 0, roles: ['agent'], teamId: null },
+  { rank: 1, roles: ['supervisor'], teamId: null },
+  { rank: 2, roles: ['manager'], teamId: null },
+  { rank: 3, roles: ['admin'], teamId: 'team_pr' },
+];
+const facts = (overrides: Partial<RecipientFacts> = {}): RecipientFacts => ({
+  case: { ownerId: 'owner', siteId: 'A', escalationLevel: 0 },
+  levels,
+  people,
+  proposerId: null,
+  ...overrides,
+});
+const event = (
+  type: string,
+  payload: Record<string, unknown> = {},
+  actorId: string | null = null,
+): NotifiableEvent => ({
+  id: 'evt_1',
+  type,
+  subjectType: 'case',
+  subjectId: 'case_1',
+  actorId,
+  occurredAt: at,
+  payload,
+});
+
+describe('recipientsFor', () => {
+  test('a clock warning goes to the case owner only', () => {
+    assert.deepEqual(recipientsFor(event('clock.warned', { key: 'resolve', percent: 75 }), facts()), ['owner']);
+  });
+
+  test("a breach at rank 0 goes to the owner and the site's supervisors (not another site's, not disabled ones)", () => {
+    assert.deepEqual(recipientsFor(event('clock.breached', { key: 'first_response' }), facts()), ['owner', 'supA']);
+  });
+
+  test("a resolve or regulatory breach also goes to the site's managers", () => {
+    assert.deepEqual(recipientsFor(event('clock.breached', { key: 'resolve' }), facts()), ['owner', 'supA', 'mgrA']);
+    assert.deepEqual(recipientsFor(event('clock.breached', { key: 'regulatory', kind: 'regulatory' }), facts()), [
+      'owner',
+      'supA',
+      'mgrA',
+    ]);
+    assert.deepEqual(recipientsFor(event('clock.breached', { key: 'task:task_1', kind: 'task' }), facts()), [
+      'owner',
+      'supA',
+    ]);
+  });
+
+  test("a breach on an escalated case goes to the people at the case's level", () => {
+    const escalated = facts({ case: { ownerId: 'owner', siteId: 'A', escalationLevel: 2 } });
+    assert.deepEqual(recipientsFor(event('clock.breached', { key: 'keep_in_loop' }), escalated), ['owner', 'mgrA']);
+  });
+
+  test("an escalation goes to the new level: role holders at the site and the level's team", () => {
+    assert.deepEqual(recipientsFor(event('case.escalated', { toRank: 1 }), facts()), ['supA']);
+    assert.deepEqual(recipientsFor(event('case.escalated', { toRank: 3 }), facts()), ['admin', 'pr']);
+    // A rank the ladder lacks still reaches someone above the front line.
+    assert.deepEqual(recipientsFor(event('case.escalated', { toRank: 9 }), facts()), ['supA']);
+  });
+
+  test('the actor who caused it is not told', () => {
+    assert.deepEqual(recipientsFor(event('case.escalated', { toRank: 1 }, 'supA'), facts()), []);
+    assert.deepEqual(recipientsFor(event('clock.breached', { key: 'resolve' }, 'owner'), facts()), ['supA', 'mgrA']);
+  });
+
+  test('compensation: approvers at the required rank; the decision to the proposer', () => {
+    assert.deepEqual(recipientsFor(event('compensation.proposed', { requiredRank: 2 }, 'owner'), facts()), ['mgrA']);
+    assert.deepEqual(recipientsFor(event('compensation.approved', {}, 'mgrA'), facts({ proposerId: 'owner' })), [
+      'owner',
+    ]);
+    assert.deepEqual(recipientsFor(event('compensation.rejected', { proposedBy: 'agentB' }, 'mgrA'), facts()), [
+      'agentB',
+    ]);
+  });
+
+  test('a promise at risk goes to the owner; a broken one also up the ladder', () => {
+    assert.deepEqual(recipientsFor(event('commitment.at_risk', { draft: 'Dear …' }), facts()), ['owner']);
+    assert.deepEqual(recipientsFor(event('commitment.broken'), facts()), ['owner', 'supA']);
+  });
+
+  test('a disabled owner, an unknown event or a missing case: nobody', () => {
+    const disabledOwner = facts({ people: people.map((p) => (p.id === 'owner' ? { ...p, disabled: true } : p)) });
+    assert.deepEqual(recipientsFor(event('clock.warned'), disabledOwner), []);
+    assert.deepEqual(recipientsFor(event('case.note_added'), facts()), []);
+    assert.deepEqual(recipientsFor(event('clock.warned'), facts({ case: null })), []);
+  });
+});
+
+test('initial e-mail state follows the setting, and is skipped without a mail server', () => {
+  assert.equal(initialEmailState('immediate', true), 'pending');
+  assert.equal(initialEmailState('digest', true), 'digest');
+  assert.equal(initialEmailState('off', true), 'skipped');
+  assert.equal(initialEmailState('immediate', false), 'skipped');
+});
+
+describe('renderNotification', () => {
+  const breach = {
+    caseRef: 'C-2026-000042',
+    key: 'resolve',
+    dueAt: '2026-03-02T09:00:00.000Z',
+    timeZone: 'Asia/Taipei',
+  };
+
+  test('four languages, times in the site time zone', () => {
+    const expected: Record<Locale, { title: RegExp; body: RegExp }> = {
+      en: { title: /^C-2026-000042: resolution overdue$/, body: /was due Mar 2, 2026, 5:00\s?PM GMT\+8/ },
+      'zh-TW': { title: /^C-2026-000042：結案處理已逾期$/, body: /2026年3月2日 下午5:00/ },
+      'zh-CN': { title: /^C-2026-000042：结案处理已逾期$/, body: /2026年3月2日 .*17:00/ },
+      // Thai dates count Buddhist-era years: 2026 is 2569.
+      th: { title: /^C-2026-000042: การแก้ไขปัญหาเลยกำหนดแล้ว$/, body: /2 มี\.ค\. 2569 17:00/ },
+    };
+    for (const [locale, want] of Object.entries(expected) as [Locale, { title: RegExp; body: RegExp }][]) {
+      const out = renderNotification('clock_breached', breach, locale);
+      assert.match(out.title, want.title, locale);
+      assert.match(out.body, want.body, locale);
+    }
+  });
+
+  test('the same instant reads differently in Bangkok', () => {
+    assert.match(formatInstant('2026-03-02T09:00:00.000Z', 'en', 'Asia/Bangkok') ?? '', /4:00\s?PM GMT\+7/);
+    assert.match(formatInstant('2026-03-02T09:00:00.000Z', 'en', 'No/Such_Zone') ?? '', /9:00\s?AM UTC/);
+    assert.equal(formatInstant('not a time', 'en', 'UTC'), null);
+  });
+
+  test('every kind renders in every language without leaking a placeholder', () => {
+    const data = {
+      caseRef: 'C-1',
+      caseSubject: 'Mango',
+      timeZone: 'UTC',
+      key: 'task:task_1',
+      kind: 'refund',
+      dueAt: '2026-03-03T00:00:00.000Z',
+      percent: 80,
+      text: 'Report by Friday',
+      toRank: 2,
+      requiredRank: 2,
+      levelNames: { en: 'Manager', 'zh-TW': '經理', 'zh-CN': '经理', th: 'ผู้จัดการ' },
+      amount: 123_450,
+      currency: 'TWD',
+      note: 'Too much',
+    };
+    const kinds = [
+      'clock_warned',
+      'clock_breached',
+      'commitment_at_risk',
+      'commitment_broken',
+      'case_escalated',
+      'compensation_proposed',
+      'compensation_approved',
+      'compensation_rejected',
+    ] as const;
+    const titles = new Set<string>();
+    for (const locale of ['en', 'zh-TW', 'zh-CN', 'th'] as const) {
+      for (const kind of kinds) {
+        const out = renderNotification(kind, data, locale);
+        assert.ok(out.title.length > 0 && out.body.length > 0);
+        assert.doesNotMatch(`${out.title}${out.body}`, /undefined|null|\$\{|NaN/, `${locale} ${kind}`);
+        assert.doesNotMatch(out.title, /\n/);
+        titles.add(out.title);
+      }
+    }
+    assert.equal(titles.size, 32, 'each kind and language has its own title');
+    assert.match(renderNotification('compensation_proposed', data, 'en').title, /refund/);
+    assert.match(renderNotification('compensation_proposed', data, 'en').body, /Manager/);
+    assert.match(renderNotification('compensation_approved', data, 'en').title, /NT\$1,234\.50/);
+    assert.match(renderNotification('case_escalated', data, 'zh-TW').title, /經理/);
+  });
+});
+
+describe('e-mail bodies', () => {
+  const hostile = {
+    caseRef: 'C-9',
+    caseSubject: '<script>alert("x")</script>\r\nBcc: victim@example.com',
+    timeZone: 'UTC',
+    toRank: 1,
+  };
+
+  test('hostile case subjects are escaped in HTML and kept on one line in the subject', () => {
+    const rendered = renderNotification('case_escalated', hostile, 'en');
+    const mail = composeEmail({ rendered, link: 'https://redress.example/cases/case_1?a=1&b="2"' }, 'en');
+    assert.doesNotMatch(mail.html, /<script>/);
+    assert.match(mail.html, /&lt;script&gt;alert\(&quot;x&quot;\)&lt;\/script&gt;/);
+    assert.match(mail.html, /href="https:\/\/redress\.example\/cases\/case_1\?a=1&amp;b=&quot;2&quot;"/);
+    assert.doesNotMatch(mail.subject, /[\r\n]/);
+    assert.match(mail.text, /<script>alert\("x"\)<\/script>/, 'plain text keeps the words as written');
+    assert.match(mail.html, /^<!doctype html><html lang="en">/);
+  });
+
+  test('escapeHtml covers the five characters', () => {
+    assert.equal(escapeHtml(`<a href='x'>"&"</a>`), '&lt;a href=&#39;x&#39;&gt;&quot;&amp;&quot;&lt;/a&gt;');
+  });
+
+  test('a digest lists some, counts all, in the reader language', () => {
+    const rendered = renderNotification('clock_warned', { caseRef: 'C-1', key: 'resolve', timeZone: 'UTC' }, 'zh-TW');
+    const items = Array.from({ length: 3 }, () => ({ rendered, link: null }));
+    const mail = composeDigest(items, 5, 'zh-TW');
+    assert.equal(mail.subject, 'Redress：5 則通知');
+    assert.match(mail.text, /您有 5 則新通知/);
+    assert.match(mail.text, /另有 2 則/);
+    assert.equal(mail.html.split('<hr>').length - 1, 4);
+  });
+});
