@@ -12,7 +12,7 @@ module.exports = {
       severity: 'error',
       from: {
         path: `${server}/modules/([^/]+)/`,
-        pathNot: '\\.(service|routes|repository|presenter|test)\\.ts$|/index\\.ts$',
+        pathNot: '\\.(service|routes|repository|presenter|jobs|test)\\.ts$|/index\\.ts$',
       },
       to: {
         dependencyTypesNot: ['type-only'],

@@ -25,7 +25,7 @@ import {
   type PromisedRemedy,
 } from './commitment.ts';
 import type { CommitmentStore } from './commitment.repository.ts';
-import { cancelCommitmentClock, settleCommitmentClock, startCommitmentClock } from './commitment-clock.ts';
+import { cancelCommitmentClock, settleCommitmentClock, startCommitmentClock } from './commitment-clock.service.ts';
 import { draftHonestUpdate, supportedLanguage } from './honest-update.ts';
 import { checkPromise, unacknowledged, type PromiseFlag } from './over-promise.ts';
 

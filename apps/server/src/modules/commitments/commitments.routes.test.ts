@@ -198,6 +198,62 @@ describe('commitments over HTTP', () => {
     assert.equal(dueInTime.statusCode, 201, dueInTime.body);
   });
 
+  test("outside_working_hours: judged by the calendar of the case's service policy", async () => {
+    const { c } = await caseWithMessage();
+    const body = { text: '週六前回電', dueAt: '2026-03-07T03:00:00.000Z' }; // Saturday 11:00 in Taipei
+    const check = async (dueAt: string) =>
+      (await post(org.agentA, `/cases/${c.id}/commitments/check`, { ...body, dueAt }))
+        .json<CommitmentCheckDto>()
+        .flags.map((f) => f.code);
+    assert.deepEqual(await check(body.dueAt), [], 'no policy calendar: not judged');
+
+    const at = t.clock.now().toISOString();
+    const day = [[540, 1080]];
+    await t.deps.db.write(async (tx) => {
+      await tx
+        .insertInto('calendars')
+        .values({
+          id: 'cal_promises_test',
+          name: 'Taipei office',
+          time_zone: 'Asia/Taipei',
+          week: JSON.stringify([day, day, day, day, day, [], []]),
+          preset: null,
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
+      await tx
+        .insertInto('service_policies')
+        .values({
+          id: 'pol_promises_test',
+          name: 'Office hours',
+          rank: 99,
+          conditions: JSON.stringify({ siteIds: ['site_none'] }),
+          calendar_id: 'cal_promises_test',
+          targets: JSON.stringify({ acknowledge: null, firstResponse: null, keepInLoop: null, resolve: null }),
+          regulatory: null,
+          pause_statuses: JSON.stringify([]),
+          warn_percents: JSON.stringify([80]),
+          preset: null,
+          enabled: false,
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
+      await tx.updateTable('cases').set({ policy_id: 'pol_promises_test' }).where('id', '=', c.id).execute();
+    });
+    assert.deepEqual(await check(body.dueAt), ['outside_working_hours']);
+    assert.deepEqual(await check('2026-03-04T09:00:00.000Z'), [], 'Wednesday 17:00 in Taipei');
+    const refused = await post(org.agentA, `/cases/${c.id}/commitments`, body);
+    assert.equal(refused.statusCode, 422);
+    const made = await post(org.agentA, `/cases/${c.id}/commitments`, {
+      ...body,
+      acknowledgeFlags: ['outside_working_hours'],
+    });
+    assert.equal(made.statusCode, 201, made.body);
+    assert.deepEqual(made.json<CommitmentDto>().flags, ['outside_working_hours']);
+  });
+
   test("beyond_authority: the remedy is judged against the promiser's ladder level", async () => {
     await t.deps.db.write(async (tx) => {
       const at = t.clock.now().toISOString();
