@@ -98,6 +98,7 @@ describe('commitment transitions', () => {
     const byPerson = breakCommitment(open(), 'The lab lost the sample', DUE);
     assert.equal(byPerson.commitment.status, 'broken');
     assert.equal(byPerson.events[0]?.payload.reason, 'The lab lost the sample');
+    assert.equal(byPerson.events[0]?.payload.text, 'Send the inspection report', 'notifications quote the promise');
     const byClock = breakCommitment(open(), null, minutes(DUE, 1), true);
     assert.equal(byClock.events[0]?.payload.byClock, true);
     assert.equal(byClock.events[0]?.payload.reason, null);

@@ -142,7 +142,9 @@ export const keepCommitment = (c: Commitment, now: Date): { commitment: Commitme
   const onTime = now.getTime() <= c.dueAt.getTime();
   return {
     commitment: { ...c, status: 'kept', outcomeAt: now, keptOnTime: onTime },
-    events: [{ type: 'commitment.kept', payload: { commitmentId: c.id, onTime, dueAt: c.dueAt.toISOString() } }],
+    events: [
+      { type: 'commitment.kept', payload: { commitmentId: c.id, text: c.text, onTime, dueAt: c.dueAt.toISOString() } },
+    ],
   };
 };
 
@@ -163,7 +165,7 @@ export const breakCommitment = (
     events: [
       {
         type: 'commitment.broken',
-        payload: { commitmentId: c.id, reason: why, dueAt: c.dueAt.toISOString(), byClock },
+        payload: { commitmentId: c.id, text: c.text, reason: why, dueAt: c.dueAt.toISOString(), byClock },
       },
     ],
   };
@@ -240,6 +242,7 @@ export const renegotiateCommitment = (
     payload: {
       commitmentId: c.id,
       newCommitmentId: made.commitment.id,
+      text: c.text,
       previousDueAt: c.dueAt.toISOString(),
       newDueAt: input.dueAt.toISOString(),
       reason,
