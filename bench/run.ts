@@ -7,6 +7,7 @@ import { measureHttpEcho } from './ceilings/http.ts';
 import { openPostgresCeilings } from './ceilings/postgres.ts';
 import { measureSqliteBatched, measureSqliteCommits } from './ceilings/sqlite.ts';
 import { intakeAlone, intakeOnly, intakeSection } from './intake/section.ts';
+import { sweeperOnly, sweeperSection } from './sweeper/sweeper.ts';
 import { describeError } from './lib/errors.ts';
 import { machineLine } from './lib/machine.ts';
 import { adminUrl, createTempDatabase, describeServer, type TempDatabase } from './lib/postgres.ts';
@@ -50,6 +51,17 @@ const main = async (): Promise<void> => {
     print(`Run ${new Date().toISOString()} · loopback only`);
     print('');
     print(await intakeAlone(progress));
+    print(`Total run time: ${formatNumber((performance.now() - startedAt) / 1000, 1)} s`);
+    return;
+  }
+  // `npm run bench -- sweeper` (or BENCH_ONLY=sweeper): only the sweeper section, ceiling included.
+  if (sweeperOnly()) {
+    print('# Redress benchmarks: sweeper only');
+    print('');
+    print(machineLine());
+    print(`Run ${new Date().toISOString()} · loopback only`);
+    print('');
+    print(await sweeperSection(progress));
     print(`Total run time: ${formatNumber((performance.now() - startedAt) / 1000, 1)} s`);
     return;
   }
@@ -263,6 +275,7 @@ const main = async (): Promise<void> => {
       progress,
     ),
   );
+  print(await sweeperSection(progress));
   print(`Total run time: ${formatNumber((performance.now() - startedAt) / 1000, 1)} s`);
 };
 
