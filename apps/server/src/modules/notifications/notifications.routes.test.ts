@@ -1,14 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { after, before, test } from 'node:test';
 import type { NotificationDto, NotificationList } from '@redress/contract';
 import { bearerFor, buildTestApp, type TestApp } from '../../../test/factories.ts';
 import { complaintFixtures, createTestOrg, openCaseAs, type TestOrg } from '../../../test/factories/cases.ts';
 import { appendCaseEvent, drainJobs, seedLadder } from '../../../test/factories/notifications.ts';
 import { systemContext } from '../../shared/unit-of-work.ts';
+import { describeBothBackends } from '../../../test/pg-util.ts';
 
 const DUE = '2026-03-02T10:00:00.000Z';
 
-describe('notifications over HTTP', () => {
+describeBothBackends('notifications over HTTP', (backend) => {
   let t: TestApp;
   let org: TestOrg;
   let caseId: string;
@@ -27,7 +28,7 @@ describe('notifications over HTTP', () => {
   const rows = () => t.deps.db.read.selectFrom('notifications').selectAll().orderBy('id').execute();
 
   before(async () => {
-    t = await buildTestApp();
+    t = await buildTestApp({ db: await backend.open() });
     org = await createTestOrg(t);
     await seedLadder(t);
     const sys = systemContext('test');
@@ -41,7 +42,8 @@ describe('notifications over HTTP', () => {
     manager = { id: created.id, headers: await bearerFor(t.deps, created.id) };
     caseId = (await openCaseAs(t, org.agentA, complaintFixtures.window)).id;
   });
-  after(() => t.close());
+  // The backend closes the database when the suite ends.
+  after(() => t.app.close());
 
   test('a resolve breach reaches the owner, the site supervisor and manager once, however often the job runs', async () => {
     const event = await emit(caseId, 'clock.breached', {
