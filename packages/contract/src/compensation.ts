@@ -63,3 +63,4 @@ export const CompensationDto = Type.Object({
 });
 export type CompensationDto = Static<typeof CompensationDto>;
 export const CompensationListDto = Type.Object({ items: Type.Array(CompensationDto) });
+export type CompensationListDto = Static<typeof CompensationListDto>;

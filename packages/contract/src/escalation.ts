@@ -88,6 +88,7 @@ export type PutLadderBody = Static<typeof PutLadderBody>;
 export const LadderLevelDto = Type.Object({ id: Type.String({ description: '`lvl_…`' }), ...levelFields });
 export type LadderLevelDto = Static<typeof LadderLevelDto>;
 export const LadderDto = Type.Object({ levels: Type.Array(LadderLevelDto) });
+export type LadderDto = Static<typeof LadderDto>;
 
 /** Per-kind settings; a field a kind does not use is ignored. */
 export const TriggerSettings = Type.Object(
@@ -119,6 +120,7 @@ export type PutTriggersBody = Static<typeof PutTriggersBody>;
 export const TriggerDto = Type.Object({ id: Type.String({ description: '`trg_…`' }), ...triggerFields });
 export type TriggerDto = Static<typeof TriggerDto>;
 export const TriggersDto = Type.Object({ triggers: Type.Array(TriggerDto) });
+export type TriggersDto = Static<typeof TriggersDto>;
 
 /** Escalating is one action and blames nobody: a reason, and optionally how high. */
 export const EscalateBody = Type.Object(
@@ -195,3 +197,4 @@ export const EscalationDto = Type.Object({
 });
 export type EscalationDto = Static<typeof EscalationDto>;
 export const EscalationListDto = Type.Object({ items: Type.Array(EscalationDto) });
+export type EscalationListDto = Static<typeof EscalationListDto>;
