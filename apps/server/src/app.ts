@@ -10,11 +10,15 @@ import { registerOpenApi } from './http/openapi.ts';
 import { casesRoutes } from './modules/cases/index.ts';
 import { clocksRoutes } from './modules/clocks/index.ts';
 import { commitmentsRoutes } from './modules/commitments/index.ts';
+import { compensationRoutes } from './modules/compensation/index.ts';
+import { escalationRoutes } from './modules/escalation/index.ts';
 import { tasksRoutes } from './modules/tasks/index.ts';
 import { customersRoutes } from './modules/customers/index.ts';
 import { attachmentsRoutes } from './modules/attachments/index.ts';
 import { authRoutes, tokensRoutes, usersRoutes } from './modules/identity/index.ts';
 import { orgRoutes } from './modules/org/index.ts';
+import { notificationsRoutes } from './modules/notifications/index.ts';
+import { oversightRoutes } from './modules/oversight/index.ts';
 import { loggerOptions, type Logger } from './shared/logger.ts';
 import { newId } from './shared/ids.ts';
 
@@ -91,7 +95,11 @@ export const buildApp = async (deps: Deps, options: AppOptions = {}): Promise<Re
       await api.register(casesRoutes({ cases: deps.cases }));
       await api.register(tasksRoutes({ tasks: deps.tasks }));
       await api.register(commitmentsRoutes({ commitments: deps.commitments }));
+      await api.register(escalationRoutes({ escalation: deps.escalation }));
+      await api.register(compensationRoutes({ compensation: deps.compensation }));
       await api.register(clocksRoutes({ clocks: deps.clocks }));
+      await api.register(notificationsRoutes({ notifications: deps.notifications }));
+      await api.register(oversightRoutes({ oversight: deps.oversight }));
     },
     { prefix: '/api/v1' },
   );

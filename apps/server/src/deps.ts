@@ -3,10 +3,15 @@ import { createAttachmentService, type AttachmentService } from './modules/attac
 import { createCaseService, type CaseService } from './modules/cases/index.ts';
 import { createClockService, type ClockService } from './modules/clocks/index.ts';
 import { createCommitmentService, type CommitmentService } from './modules/commitments/index.ts';
+import { createCompensationService, type CompensationService } from './modules/compensation/index.ts';
+import { createEscalationService, type EscalationService } from './modules/escalation/index.ts';
 import { createTaskService, type TaskService } from './modules/tasks/index.ts';
 import { createCustomerService, type CustomerService } from './modules/customers/index.ts';
 import { createIdentityService, type IdentityService } from './modules/identity/index.ts';
 import { createOrgService, type OrgService } from './modules/org/index.ts';
+import { createNotificationService, type NotificationService } from './modules/notifications/index.ts';
+import { createOversightService, type OversightService } from './modules/oversight/index.ts';
+import { createSmtpMailer } from './mail/smtp.ts';
 import type { Clock } from './shared/clock.ts';
 import { fileStoreFor } from './storage/files/fs-file-store.ts';
 import type { Database } from './storage/index.ts';
@@ -22,10 +27,14 @@ import {
 } from './storage/repositories/clocks.repository.ts';
 import { tasksRepository } from './storage/repositories/tasks.repository.ts';
 import { commitmentsRepository } from './storage/repositories/commitments.repository.ts';
+import { compensationRepository } from './storage/repositories/compensation.repository.ts';
+import { escalationRepository } from './storage/repositories/escalation.repository.ts';
 import { customersRepository } from './storage/repositories/customers.repository.ts';
 import { identityRepository } from './storage/repositories/identity.repository.ts';
 import { idempotencyStore, type IdempotencyStore } from './storage/repositories/idempotency.repository.ts';
 import { orgRepository } from './storage/repositories/org.repository.ts';
+import { notificationsRepository } from './storage/repositories/notifications.repository.ts';
+import { oversightRepository } from './storage/repositories/oversight.repository.ts';
 import { unitOfWork } from './storage/unit-of-work.ts';
 
 /** Every service, built once from the database and the clock. Plain factories, no container. */
@@ -40,12 +49,16 @@ export interface Deps {
   readonly cases: CaseService;
   readonly tasks: TaskService;
   readonly commitments: CommitmentService;
+  readonly escalation: EscalationService;
+  readonly compensation: CompensationService;
   readonly clocks: ClockService;
   /**
    * The per-process cache of policies and calendars that case changes read for their clocks (5 s);
    * `forget()` it whenever a policy or calendar is saved.
    */
   readonly clockConfig: ClockConfigCache;
+  readonly notifications: NotificationService;
+  readonly oversight: OversightService;
   /** `Idempotency-Key` records for creates (http/idempotency.ts). */
   readonly idempotency: IdempotencyStore;
   /** Every job this process knows; events appended through `db` fan out to its subscribers. */
@@ -80,6 +93,18 @@ export const createDeps = (config: Config, store: Database, clock: Clock): Deps 
     store: unitOfWork(db, (tx) => ({ cases: casesRepository(tx, clockConfig), commitments: commitmentsRepository(tx) })),
     clock,
   });
+  const escalation = createEscalationService({
+    store: unitOfWork(db, (tx) => ({
+      cases: casesRepository(tx, clockConfig),
+      escalation: escalationRepository(tx),
+      clocks: clocksRepository(tx, clockConfig),
+    })),
+    clock,
+  });
+  const compensation = createCompensationService({
+    store: unitOfWork(db, (tx) => ({ cases: casesRepository(tx, clockConfig), compensation: compensationRepository(tx) })),
+    clock,
+  });
   const attachments = createAttachmentService({
     store: unitOfWork(db, attachmentsRepository),
     files: fileStoreFor(config.dataDir),
@@ -87,12 +112,36 @@ export const createDeps = (config: Config, store: Database, clock: Clock): Deps 
     maxBytes: config.attachmentMaxBytes,
     requireVisibleCase: (ctx, caseId) => cases.requireVisibleCase(ctx, caseId),
   });
+  const notifications = createNotificationService({
+    store: unitOfWork(db, notificationsRepository),
+    clock,
+    mailer: config.smtpUrl ? createSmtpMailer({ url: config.smtpUrl, from: config.mailFrom }) : null,
+    publicUrl: config.publicUrl,
+  });
+  const oversight = createOversightService({ store: unitOfWork(db, oversightRepository), clock });
   const clocks = createClockService({
     store: unitOfWork(db, (tx) => ({ clocks: clocksRepository(tx, clockConfig) })),
     clock,
     requireVisibleCase: (ctx, caseId) => cases.requireVisibleCase(ctx, caseId),
   });
-  const services = { config, db, clock, identity, org, customers, attachments, cases, tasks, commitments, clocks, clockConfig };
+  const services = {
+    config,
+    db,
+    clock,
+    identity,
+    org,
+    customers,
+    attachments,
+    cases,
+    tasks,
+    commitments,
+    escalation,
+    compensation,
+    clocks,
+    clockConfig,
+    notifications,
+    oversight,
+  };
   const jobs = buildJobRegistry(services);
   late.registry = jobs;
   return { ...services, idempotency: idempotencyStore(db), jobs };

@@ -1,6 +1,8 @@
 import { createJobRegistry, housekeepingJob, type JobRegistry } from './jobs/index.ts';
 import { clockSweepJob, type ClockService } from './modules/clocks/index.ts';
 import { commitmentClockJob, type CommitmentService } from './modules/commitments/index.ts';
+import { escalationTriggerJob, type EscalationService } from './modules/escalation/index.ts';
+import { notificationJobs, type NotificationService } from './modules/notifications/index.ts';
 import type { Clock } from './shared/clock.ts';
 import type { Database } from './storage/index.ts';
 import { pruneExpired } from './storage/retention.ts';
@@ -11,6 +13,8 @@ export interface JobServices {
   readonly clock: Clock;
   readonly clocks: ClockService;
   readonly commitments: CommitmentService;
+  readonly escalation: EscalationService;
+  readonly notifications: NotificationService;
 }
 
 /**
@@ -22,4 +26,6 @@ export const buildJobRegistry = (services: JobServices): JobRegistry =>
     housekeepingJob(() => pruneExpired(services.db, services.clock.now())),
     clockSweepJob(services.clocks),
     commitmentClockJob(services.commitments),
+    escalationTriggerJob(services.escalation),
+    ...notificationJobs(services.notifications),
   ]);
