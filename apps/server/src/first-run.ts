@@ -10,6 +10,12 @@ export const FIRST_ADMIN_EMAIL = 'admin@redress.local';
  * password and say so once, on the terminal (never in the log). Later starts do nothing.
  */
 export const ensureFirstAdmin = async (deps: Deps, url: string, print: (line: string) => void): Promise<void> => {
+  // The default escalation ladder and triggers, when none is configured yet. Two instances starting
+  // together may race: the loser's insert fails on the unique rank, and the winner's ladder stands.
+  const ctx = systemContext('first-run');
+  await deps.escalation.ensureDefaultLadder(ctx).catch(async (error: unknown) => {
+    if ((await deps.escalation.listLevels(ctx)).length === 0) throw error;
+  });
   if ((await deps.identity.countUsers()) > 0) return;
   const password = randomBytes(12).toString('base64url');
   try {
