@@ -11,6 +11,7 @@ import { pino } from 'pino';
 import { toDbJson, toDbTime } from '../../src/storage/codec.ts';
 import type { Database } from '../../src/storage/index.ts';
 import { appendEvent } from '../../src/storage/events.ts';
+import { enqueueJob } from '../../src/storage/jobs.repository.ts';
 import { openSqlite } from '../../src/storage/sqlite/open.ts';
 import { testConfig, type TestApp } from '../factories.ts';
 
@@ -57,6 +58,18 @@ export const drainJobs = async (t: TestApp): Promise<number> => {
     total += ran;
   }
   throw new Error('jobs did not settle');
+};
+
+/** Enqueues the hourly digest as the scheduler would for `slot`, then runs the queue. */
+export const runDigest = async (t: TestApp, slot: string): Promise<void> => {
+  await t.deps.db.write((tx) =>
+    enqueueJob(
+      tx,
+      { id: `cron:notifications.digest:${slot}`, name: 'notifications.digest', payload: {} },
+      t.clock.now(),
+    ),
+  );
+  await drainJobs(t);
 };
 
 /** The demo ladder: front line (agent), supervisor, manager, executive (admin) and an optional team. */

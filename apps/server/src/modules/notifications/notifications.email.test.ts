@@ -7,10 +7,10 @@ import {
   buildTestAppWith,
   drainJobs,
   parseMail,
+  runDigest,
   seedLadder,
   startSmtpServer,
 } from '../../../test/factories/notifications.ts';
-import { enqueueJob } from '../../storage/jobs.repository.ts';
 import { systemContext } from '../../shared/unit-of-work.ts';
 
 /**
@@ -139,14 +139,7 @@ describe('notification e-mail over SMTP', () => {
     assert.equal((await states(first.id))[owner.id], 'digest');
 
     // The hourly schedule enqueues the digest job; run it as the scheduler would.
-    await t.deps.db.write((tx) =>
-      enqueueJob(
-        tx,
-        { id: 'cron:notifications.digest:test', name: 'notifications.digest', payload: {} },
-        t.clock.now(),
-      ),
-    );
-    await drainJobs(t);
+    await runDigest(t, 'test');
     const digests = smtp.received.slice(before);
     assert.deepEqual(digests.map((m) => m.to[0]).sort(), ['mei@example.test', 'somchai@example.test']);
     const toOwner = parseMail(digests.find((m) => m.to[0] === 'mei@example.test')?.raw ?? '');
@@ -159,14 +152,7 @@ describe('notification e-mail over SMTP', () => {
 
     // The next hour finds nothing waiting.
     const after = smtp.received.length;
-    await t.deps.db.write((tx) =>
-      enqueueJob(
-        tx,
-        { id: 'cron:notifications.digest:test2', name: 'notifications.digest', payload: {} },
-        t.clock.now(),
-      ),
-    );
-    await drainJobs(t);
+    await runDigest(t, 'test2');
     assert.equal(smtp.received.length, after);
   });
 
