@@ -21,12 +21,15 @@ export const IdPrefix = {
   keyPerson: 'kp',
   caseLink: 'lnk',
   attachment: 'att',
+  calendar: 'cal',
+  policy: 'pol',
   ladderLevel: 'lvl',
   escalationTrigger: 'trg',
   escalation: 'esc',
   compensation: 'cmp',
   commitment: 'cmt',
   clock: 'clk',
+  notification: 'ntf',
   request: 'req',
 } as const;
 
