@@ -9,6 +9,8 @@ import { healthRoutes } from './http/health.routes.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { casesRoutes } from './modules/cases/index.ts';
 import { clocksRoutes } from './modules/clocks/index.ts';
+import { calendarsRoutes } from './modules/calendars/index.ts';
+import { policiesRoutes } from './modules/policies/index.ts';
 import { commitmentsRoutes } from './modules/commitments/index.ts';
 import { compensationRoutes } from './modules/compensation/index.ts';
 import { escalationRoutes } from './modules/escalation/index.ts';
@@ -98,6 +100,8 @@ export const buildApp = async (deps: Deps, options: AppOptions = {}): Promise<Re
       await api.register(escalationRoutes({ escalation: deps.escalation }));
       await api.register(compensationRoutes({ compensation: deps.compensation }));
       await api.register(clocksRoutes({ clocks: deps.clocks }));
+      await api.register(calendarsRoutes({ calendars: deps.calendars }));
+      await api.register(policiesRoutes({ policies: deps.policies }));
       await api.register(notificationsRoutes({ notifications: deps.notifications }));
       await api.register(oversightRoutes({ oversight: deps.oversight }));
     },

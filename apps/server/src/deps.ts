@@ -2,6 +2,8 @@ import type { Config } from './config.ts';
 import { createAttachmentService, type AttachmentService } from './modules/attachments/index.ts';
 import { createCaseService, type CaseService } from './modules/cases/index.ts';
 import { createClockService, type ClockService } from './modules/clocks/index.ts';
+import { createCalendarService, type CalendarService } from './modules/calendars/index.ts';
+import { createPolicyService, type PolicyService } from './modules/policies/index.ts';
 import { createCommitmentService, type CommitmentService } from './modules/commitments/index.ts';
 import { createCompensationService, type CompensationService } from './modules/compensation/index.ts';
 import { createEscalationService, type EscalationService } from './modules/escalation/index.ts';
@@ -26,6 +28,7 @@ import {
   type ClockConfigCache,
 } from './storage/repositories/clocks.repository.ts';
 import { tasksRepository } from './storage/repositories/tasks.repository.ts';
+import { calendarsRepository, policiesRepository } from './storage/repositories/calendars.repository.ts';
 import { commitmentsRepository } from './storage/repositories/commitments.repository.ts';
 import { compensationRepository } from './storage/repositories/compensation.repository.ts';
 import { escalationRepository } from './storage/repositories/escalation.repository.ts';
@@ -57,6 +60,8 @@ export interface Deps {
    * `forget()` it whenever a policy or calendar is saved.
    */
   readonly clockConfig: ClockConfigCache;
+  readonly calendars: CalendarService;
+  readonly policies: PolicyService;
   readonly notifications: NotificationService;
   readonly oversight: OversightService;
   /** `Idempotency-Key` records for creates (http/idempotency.ts). */
@@ -124,6 +129,16 @@ export const createDeps = (config: Config, store: Database, clock: Clock): Deps 
     clock,
     requireVisibleCase: (ctx, caseId) => cases.requireVisibleCase(ctx, caseId),
   });
+  const calendars = createCalendarService({
+    store: unitOfWork(db, (tx) => ({ calendars: calendarsRepository(tx) })),
+    clock,
+    onChanged: () => clockConfig.forget(),
+  });
+  const policies = createPolicyService({
+    store: unitOfWork(db, (tx) => ({ policies: policiesRepository(tx) })),
+    clock,
+    onChanged: () => clockConfig.forget(),
+  });
   const services = {
     config,
     db,
@@ -139,6 +154,8 @@ export const createDeps = (config: Config, store: Database, clock: Clock): Deps 
     compensation,
     clocks,
     clockConfig,
+    calendars,
+    policies,
     notifications,
     oversight,
   };

@@ -355,3 +355,7 @@ export const assertValidCalendar = (
     );
   }
 };
+
+/** An instant as ISO-8601 wall-clock time with offset in the calendar's zone (for display). */
+export const formatInZone = (instant: Date, cal: Pick<BusinessCalendar, 'timeZone'>): string =>
+  DateTime.fromMillis(instant.getTime(), { zone: cal.timeZone }).toISO({ suppressMilliseconds: true }) ?? '';

@@ -1,4 +1,5 @@
 import Holidays from 'date-holidays';
+import type { CalendarPresetCode } from '@redress/contract';
 import { AppError, ErrorCode } from '../../shared/errors.ts';
 import { addLocalDays, formatLocalDate, parseLocalDate } from './business-time.ts';
 import type { DayOverride, WorkingInterval } from './calendar.ts';
@@ -10,8 +11,7 @@ import type { DayOverride, WorkingInterval } from './calendar.ts';
  * stored as ordinary rows (source `preset`) that an administrator edits afterwards.
  */
 
-export const CalendarPresetCodes = ['TW', 'CN', 'HK', 'TH', 'GB', 'US'] as const;
-export type CalendarPresetCode = (typeof CalendarPresetCodes)[number];
+export { CalendarPresetCodes, type CalendarPresetCode } from '@redress/contract';
 
 /** A preset's years: at most this many, each within `PRESET_YEAR_MIN..PRESET_YEAR_MAX`. */
 export const PRESET_MAX_YEARS = 10;
