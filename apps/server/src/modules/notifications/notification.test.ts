@@ -94,6 +94,15 @@ describe('recipientsFor', () => {
 
   test('compensation: approvers at the required rank; the decision to the proposer', () => {
     assert.deepEqual(recipientsFor(event('compensation.proposed', { requiredRank: 2 }, 'owner'), facts()), ['mgrA']);
+    assert.deepEqual(
+      recipientsFor(event('compensation.proposed', { requiredRank: 2, status: 'proposed' }, 'owner'), facts()),
+      ['mgrA'],
+    );
+    // Within the proposer's own authority it is approved at once: nobody is asked.
+    assert.deepEqual(
+      recipientsFor(event('compensation.proposed', { requiredRank: 1, status: 'approved' }, 'supA'), facts()),
+      [],
+    );
     assert.deepEqual(recipientsFor(event('compensation.approved', {}, 'mgrA'), facts({ proposerId: 'owner' })), [
       'owner',
     ]);

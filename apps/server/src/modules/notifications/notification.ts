@@ -139,6 +139,8 @@ export const recipientsFor = (event: NotifiableEvent, facts: RecipientFacts): st
       addPeople(peopleAtRank(int(event.payload.toRank) ?? subject.escalationLevel, siteId, facts.levels, facts.people));
       break;
     case 'compensation_proposed':
+      // A proposal within the proposer's own authority is approved in the same step: nobody waits.
+      if (str(event.payload.status) !== null && event.payload.status !== 'proposed') break;
       addPeople(peopleAtRank(int(event.payload.requiredRank) ?? 1, siteId, facts.levels, facts.people));
       break;
     case 'compensation_approved':

@@ -60,7 +60,16 @@ export interface NotificationRepository {
     readonly teamIds: readonly string[];
     readonly userIds: readonly string[];
   }): Promise<StaffMember[]>;
-  findCompensationProposer(compensationId: string): Promise<string | null>;
+  /** The proposal a decision is about: who proposed it and what it is (amount in minor units). */
+  findCompensation(compensationId: string): Promise<
+    | {
+        readonly proposedBy: string | null;
+        readonly kind: string;
+        readonly amount: number | null;
+        readonly currency: string | null;
+      }
+    | undefined
+  >;
   findCommitmentText(commitmentId: string): Promise<string | null>;
   /** Each listed user's chosen e-mail mode; users who chose nothing are absent. */
   emailModes(userIds: readonly string[]): Promise<Map<string, EmailMode>>;

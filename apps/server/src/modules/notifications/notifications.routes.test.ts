@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import type { NotificationDto, NotificationList } from '@redress/contract';
 import { bearerFor, buildTestApp, type TestApp } from '../../../test/factories.ts';
 import { complaintFixtures, createTestOrg, openCaseAs, type TestOrg } from '../../../test/factories/cases.ts';
-import { appendCaseEvent, drainJobs, seedLadder } from '../../../test/factories/notifications.ts';
+import { appendCaseEvent, drainJobs, insertCompensation, seedLadder } from '../../../test/factories/notifications.ts';
 import { systemContext } from '../../shared/unit-of-work.ts';
 import { describeBothBackends } from '../../../test/pg-util.ts';
 
@@ -221,6 +221,26 @@ describeBothBackends('notifications over HTTP', (backend) => {
     }
     const anonymous = await t.app.inject({ method: 'GET', url: '/api/v1/notifications' });
     assert.equal(anonymous.statusCode, 401);
+  });
+
+  test('a decision tells the proposer what was decided, read from the proposal', async () => {
+    const compensationId = await insertCompensation(t, {
+      caseId,
+      requiredRank: 2,
+      proposedAt: t.clock.now(),
+      proposedBy: org.agentA.id,
+    });
+    await emit(
+      caseId,
+      'compensation.rejected',
+      { compensationId, requiredRank: 2, note: 'Offer a repair first' },
+      manager.id,
+    );
+    await drainJobs(t);
+    const item = (await list(org.agentA.headers)).items[0];
+    assert.equal(item?.kind, 'compensation_rejected');
+    assert.match(item?.title ?? '', /refund \(NT\$2,500\.00\) not approved/);
+    assert.match(item?.body ?? '', /Note: Offer a repair first/);
   });
 
   test('disabled users are not notified', async () => {

@@ -137,10 +137,10 @@ export const createNotificationService = ({
       if (!facts) return { created: 0 };
       const levels = await repo.listLevels();
       const compensationId = str(event.payload.compensationId);
-      const proposerId =
-        (kind === 'compensation_approved' || kind === 'compensation_rejected') && compensationId
-          ? (str(event.payload.proposedBy) ?? (await repo.findCompensationProposer(compensationId)))
-          : null;
+      const decided = kind === 'compensation_approved' || kind === 'compensation_rejected';
+      // A decision's event names only the proposal: what it was and who proposed it are read here.
+      const proposal = decided && compensationId ? await repo.findCompensation(compensationId) : undefined;
+      const proposerId = decided ? (str(event.payload.proposedBy) ?? proposal?.proposedBy ?? null) : null;
       const staff = await repo.listStaff({
         roles: [...new Set(['supervisor', 'manager', ...levels.flatMap((l) => l.roles)])],
         teamIds: levels.flatMap((l) => (l.teamId ? [l.teamId] : [])),
@@ -157,6 +157,9 @@ export const createNotificationService = ({
       const data: Record<string, unknown> = {};
       for (const field of PAYLOAD_FIELDS) {
         if (event.payload[field] !== undefined) data[field] = event.payload[field];
+      }
+      if (proposal) {
+        Object.assign(data, { kind: proposal.kind, amount: proposal.amount, currency: proposal.currency });
       }
       if (kind === 'commitment_broken' && !str(data.text)) {
         const commitmentId = str(event.payload.commitmentId);

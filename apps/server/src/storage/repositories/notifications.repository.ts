@@ -136,13 +136,19 @@ export const notificationsRepository = (db: Tx): NotificationRepository => {
       return (await loadStaff(db, (query) => query.where('users.id', '=', userId)))[0];
     },
 
-    async findCompensationProposer(compensationId) {
+    async findCompensation(compensationId) {
       const row = await db
         .selectFrom('compensations')
-        .select('proposed_by')
+        .select(['proposed_by', 'kind', 'amount', 'currency'])
         .where('id', '=', compensationId)
         .executeTakeFirst();
-      return row?.proposed_by ?? null;
+      if (!row) return undefined;
+      return {
+        proposedBy: row.proposed_by,
+        kind: row.kind,
+        amount: row.amount === null ? null : readInt(row.amount),
+        currency: row.currency,
+      };
     },
 
     async findCommitmentText(commitmentId) {
