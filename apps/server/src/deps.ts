@@ -95,7 +95,10 @@ export const createDeps = (config: Config, store: Database, clock: Clock): Deps 
     clock,
   });
   const commitments = createCommitmentService({
-    store: unitOfWork(db, (tx) => ({ cases: casesRepository(tx, clockConfig), commitments: commitmentsRepository(tx) })),
+    store: unitOfWork(db, (tx) => ({
+      cases: casesRepository(tx, clockConfig),
+      commitments: commitmentsRepository(tx),
+    })),
     clock,
   });
   const escalation = createEscalationService({
@@ -107,7 +110,10 @@ export const createDeps = (config: Config, store: Database, clock: Clock): Deps 
     clock,
   });
   const compensation = createCompensationService({
-    store: unitOfWork(db, (tx) => ({ cases: casesRepository(tx, clockConfig), compensation: compensationRepository(tx) })),
+    store: unitOfWork(db, (tx) => ({
+      cases: casesRepository(tx, clockConfig),
+      compensation: compensationRepository(tx),
+    })),
     clock,
   });
   const attachments = createAttachmentService({

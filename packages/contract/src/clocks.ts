@@ -26,7 +26,10 @@ export const ClockDto = Type.Object({
   key: Type.String({ description: '`acknowledge`, `resolve`, `task:<id>`, `commitment:<id>` …' }),
   kind: Type.Enum(ClockKinds),
   subjectId: Nullable(Type.String({ description: 'The task, commitment or escalation timed.' })),
-  cycle: Type.Integer({ minimum: 1, description: 'Restarted clocks (keep-in-loop, resolve after a reopen) count cycles.' }),
+  cycle: Type.Integer({
+    minimum: 1,
+    description: 'Restarted clocks (keep-in-loop, resolve after a reopen) count cycles.',
+  }),
   state: Type.Enum(ClockStates),
   startedAt: DateTime,
   dueAt: DateTime,

@@ -22,8 +22,6 @@ export const BUILTIN_SCHEDULES: readonly CronDefinition[] = [
   { name: 'housekeeping', expression: '17 3 * * *', timeZone: 'UTC', jobName: HOUSEKEEPING_JOB },
   // Service clocks' warnings and breaches (modules/clocks): every minute.
   { name: 'clocks.sweep', expression: '* * * * *', timeZone: 'UTC', jobName: 'clocks.sweep' },
-  // Service clocks' warnings and breaches (modules/clocks): every minute.
-  { name: 'clocks.sweep', expression: '* * * * *', timeZone: 'UTC', jobName: 'clocks.sweep' },
   // Each user's notification digest, a few minutes past every hour.
   { name: 'notifications.digest', expression: '7 * * * *', timeZone: 'UTC', jobName: 'notifications.digest' },
 ];

@@ -23,8 +23,6 @@ export const IdPrefix = {
   attachment: 'att',
   calendar: 'cal',
   policy: 'pol',
-  calendar: 'cal',
-  policy: 'pol',
   ladderLevel: 'lvl',
   escalationTrigger: 'trg',
   escalation: 'esc',
