@@ -18,6 +18,27 @@ test('the demo loads a four-language organisation once, and its people can sign 
   const cases = await app.deps.cases.listCases(ctx, { limit: 50 });
   assert.ok(cases.items.length >= 8, 'complaints in four languages are waiting');
 
+  // Each site works under its own country's calendar and policy, so its complaints have clocks.
+  assert.equal((await app.deps.calendars.listCalendars(ctx)).length, 4);
+  const policies = await app.deps.policies.listPolicies(ctx);
+  assert.deepEqual(policies.map((p) => p.preset).sort(), [
+    'cn_consumer',
+    'fca_disp',
+    'iso10002',
+    'iso10002',
+    'iso10002',
+  ]);
+  assert.ok((await app.deps.escalation.listLevels(ctx)).length >= 3);
+  const london = cases.items.find(
+    (c) => c.siteId === policies.find((p) => p.preset === 'fca_disp')?.conditions.siteIds?.[0],
+  );
+  assert.ok(london, 'a London complaint exists');
+  const clocks = await app.deps.clocks.listCaseClocks(ctx, london.id);
+  assert.ok(
+    clocks.some((c) => c.clock.kind === 'regulatory'),
+    'FCA complaints carry the 8-week regulatory clock',
+  );
+
   const login = await app.app.inject({
     method: 'POST',
     url: '/api/v1/auth/login',

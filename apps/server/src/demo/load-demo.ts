@@ -1,6 +1,7 @@
 import type { Deps } from '../deps.ts';
 import { systemContext } from '../shared/unit-of-work.ts';
 import { loadDemoCases } from './demo-cases.ts';
+import { loadDemoPromises } from './demo-promises.ts';
 
 /** Everyone in the demo signs in with this password. It is a demo: change it before real use. */
 export const DEMO_PASSWORD = 'redress-demo-2026';
@@ -162,6 +163,7 @@ export const loadDemo = async (deps: Deps): Promise<string> => {
     }
     created += 1;
   }
+  await loadDemoPromises(deps, sites);
   const cases = await loadDemoCases(deps, sites);
   const lines = [
     `Demo organisation ready: ${DEMO_SITES.length} sites, ${created} new of ${DEMO_USERS.length} people, ${cases} new complaints.`,
