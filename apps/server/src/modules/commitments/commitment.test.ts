@@ -186,12 +186,22 @@ describe('commitment transitions', () => {
     assert.equal(markAtRisk(first.commitment, atRisk, minutes(DUE, -60)), null);
   });
 
-  test('the proposed time is the later of the dependencies and now plus the lead time, on a quarter hour', () => {
+  test('the proposed time follows the late dependency, or now plus the lead time, bounded, on a quarter hour', () => {
     const c = open(); // lead time: 2 days 7 hours
     const now = new Date('2026-01-04T07:03:00.000Z');
-    assert.equal(proposeNewTime(c, [], now).toISOString(), '2026-01-06T14:15:00.000Z');
+    // No dependency: now plus the lead time, but never more than two days.
+    assert.equal(proposeNewTime(c, [], now).toISOString(), '2026-01-06T07:15:00.000Z');
+    // A late task: its due time plus room to pass the answer on (half the lead, at most a day).
     const lateTask = new Date('2026-01-08T01:00:00.000Z');
-    assert.equal(proposeNewTime(c, [lateTask], now).toISOString(), '2026-01-08T01:00:00.000Z');
+    assert.equal(proposeNewTime(c, [lateTask], now).toISOString(), '2026-01-09T01:00:00.000Z');
+    // A promise made half an hour before it was due still gets at least an hour.
+    const rushed = { madeAt: new Date('2026-01-04T07:00:00.000Z'), dueAt: new Date('2026-01-04T07:30:00.000Z') };
+    assert.equal(proposeNewTime(rushed, [], now).toISOString(), '2026-01-04T08:15:00.000Z');
+    // A dependency already past is no reason to promise a time in the past.
+    assert.equal(
+      proposeNewTime(rushed, [new Date('2026-01-01T00:00:00.000Z')], now).toISOString(),
+      '2026-01-04T08:15:00.000Z',
+    );
   });
 });
 

@@ -300,18 +300,26 @@ const roundUpToQuarterHour = (at: Date): Date => {
   return new Date(Math.ceil(at.getTime() / quarter) * quarter);
 };
 
+const HOUR_MS = 60 * 60_000;
+
 /**
- * The new time to offer the customer when a promise is at risk: the later of the latest due time
- * of the open tasks it depends on and `now` plus the promise's original lead time (due − made, at
- * least an hour: a promise made minutes before it was due gives no room), rounded up to a quarter
- * hour. UTC in, UTC out.
+ * The new time to offer the customer when a promise is at risk. When open internal tasks hold it
+ * up: the latest of their due times plus room to pass the answer on (half the original lead time,
+ * between one hour and one day). Otherwise `now` plus the original lead time (due − made), between
+ * one hour and two days: a customer already waiting is not asked to wait as long again. Never
+ * earlier than `now` plus an hour; rounded up to a quarter hour. UTC in, UTC out.
  */
 export const proposeNewTime = (
   c: Pick<Commitment, 'dueAt' | 'madeAt'>,
   openDependencyDueTimes: readonly Date[],
   now: Date,
 ): Date => {
-  const lead = Math.max(c.dueAt.getTime() - c.madeAt.getTime(), 60 * 60_000);
-  const candidates = [now.getTime() + lead, ...openDependencyDueTimes.map((d) => d.getTime())];
-  return roundUpToQuarterHour(new Date(Math.max(...candidates)));
+  const lead = c.dueAt.getTime() - c.madeAt.getTime();
+  const clamp = (ms: number, min: number, max: number) => Math.min(Math.max(ms, min), max);
+  const earliest = now.getTime() + HOUR_MS;
+  const candidate =
+    openDependencyDueTimes.length > 0
+      ? Math.max(...openDependencyDueTimes.map((d) => d.getTime())) + clamp(lead / 2, HOUR_MS, 24 * HOUR_MS)
+      : now.getTime() + clamp(lead, HOUR_MS, 48 * HOUR_MS);
+  return roundUpToQuarterHour(new Date(Math.max(candidate, earliest)));
 };
