@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { AppError } from '../../shared/errors.ts';
+import { formatTime } from '../../shared/format-time.ts';
 import {
   breakCommitment,
   keepCommitment,
@@ -11,7 +12,7 @@ import {
   type Commitment,
   type NewCommitmentInput,
 } from './commitment.ts';
-import { draftHonestUpdate, formatLocalTime, supportedLanguage } from './honest-update.ts';
+import { draftHonestUpdate, supportedLanguage } from './honest-update.ts';
 import { checkPromise, unacknowledged, type PromiseFacts } from './over-promise.ts';
 
 const MADE = new Date('2026-01-02T02:00:00.000Z');
@@ -274,12 +275,16 @@ describe('the honest update', () => {
     timeZone: 'Asia/Taipei',
   };
 
-  test('times are written in the site zone, per language (Thai in the Buddhist era)', () => {
-    const at = new Date('2026-01-06T09:00:00.000Z');
-    assert.equal(formatLocalTime(at, 'en', 'Asia/Taipei'), '6 January 2026, 17:00');
-    assert.equal(formatLocalTime(at, 'zh-TW', 'Asia/Taipei'), '2026年1月6日 17:00');
-    assert.equal(formatLocalTime(at, 'th', 'Asia/Bangkok'), '6 มกราคม 2569 เวลา 16:00 น.');
-    assert.equal(formatLocalTime(new Date('2026-01-05T23:30:00.000Z'), 'en', 'Asia/Taipei'), '6 January 2026, 07:30');
+  test('times are written as staff see them (the shared formatter), in the site zone', () => {
+    const cases = [
+      ['en', 'Asia/Taipei', 'January 6, 2026 at 17:00 GMT+8'],
+      ['zh-TW', 'Asia/Taipei', '2026年1月6日 17:00 [GMT+8]'],
+      ['th', 'Asia/Bangkok', '6 มกราคม 2569 เวลา 16:00 GMT+7'],
+    ] as const;
+    for (const [language, timeZone, written] of cases) {
+      assert.equal(formatTime(update.newTime, language, timeZone), written);
+      assert.ok(draftHonestUpdate({ ...update, timeZone }, language).includes(written), language);
+    }
   });
 
   test('zh-TW: names the customer and the promise, says not done, gives the new time, no ritual apology', () => {
@@ -288,7 +293,7 @@ describe('the honest update', () => {
     assert.match(text, /「1\/4 交出檢驗報告」/);
     assert.match(text, /還沒有完成/);
     assert.match(text, /內部單位確認/);
-    assert.match(text, /2026年1月6日 17:00 前再向您回報/);
+    assert.match(text, /2026年1月6日 17:00 \[GMT\+8\] 前再向您回報/);
     assert.doesNotMatch(text, /不便|抱歉|有關部門/);
   });
 
@@ -296,19 +301,19 @@ describe('the honest update', () => {
     const cn = draftHonestUpdate({ ...update, name: '王磊', waitingOnInternalCheck: false }, 'zh-CN');
     assert.match(cn, /^王磊您好/);
     assert.match(cn, /还没有完成，我们还在处理中/);
-    assert.match(cn, /2026年1月6日 17:00 前再向您汇报/);
+    assert.match(cn, /2026年1月6日 .*17:00 前再向您汇报/);
     assert.doesNotMatch(cn, /不便|抱歉|有关部门/);
 
     const th = draftHonestUpdate({ ...update, name: 'สมชาย', timeZone: 'Asia/Bangkok' }, 'th');
     assert.match(th, /^เรียนคุณสมชาย/);
     assert.match(th, /ยังไม่เสร็จ/);
-    assert.match(th, /6 มกราคม 2569 เวลา 16:00 น\./);
+    assert.match(th, /6 มกราคม 2569 เวลา 16:00 GMT\+7/);
 
     const en = draftHonestUpdate({ ...update, name: 'Sarah Mitchell', promise: 'call you back' }, 'en');
     assert.match(en, /^Dear Sarah Mitchell/);
-    assert.match(en, /"call you back" by 4 January 2026, 17:00/);
+    assert.match(en, /"call you back" by January 4, 2026 at 17:00 GMT\+8/);
     assert.match(en, /not done yet/);
-    assert.match(en, /We will update you by 6 January 2026, 17:00/);
+    assert.match(en, /We will update you by January 6, 2026 at 17:00 GMT\+8/);
     assert.doesNotMatch(en, /sorry|inconvenience|relevant department|policy/i);
   });
 

@@ -1,4 +1,5 @@
 import { Locales, type Locale } from '@redress/contract';
+import { formatTime } from '../../shared/format-time.ts';
 
 /**
  * The honest update a promise at risk calls for (articles 000, 001): sent BEFORE the due time,
@@ -21,82 +22,6 @@ export interface HonestUpdateInput {
   /** The site's IANA time zone: times are written in it. */
   readonly timeZone: string;
 }
-
-interface LocalParts {
-  readonly year: number;
-  readonly month: number;
-  readonly day: number;
-  readonly hour: string;
-  readonly minute: string;
-}
-
-/** The wall-clock parts of `at` in `timeZone` (24-hour clock). */
-const localParts = (at: Date, timeZone: string): LocalParts => {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(at);
-  const get = (type: string): string => parts.find((part) => part.type === type)?.value ?? '';
-  return {
-    year: Number(get('year')),
-    month: Number(get('month')),
-    day: Number(get('day')),
-    hour: get('hour').padStart(2, '0'),
-    minute: get('minute').padStart(2, '0'),
-  };
-};
-
-const EN_MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
-const TH_MONTHS = [
-  'มกราคม',
-  'กุมภาพันธ์',
-  'มีนาคม',
-  'เมษายน',
-  'พฤษภาคม',
-  'มิถุนายน',
-  'กรกฎาคม',
-  'สิงหาคม',
-  'กันยายน',
-  'ตุลาคม',
-  'พฤศจิกายน',
-  'ธันวาคม',
-] as const;
-
-/**
- * Writes an instant as a customer in `language` reads a time, in `timeZone`: `4 March 2026,
- * 17:00`, `2026年3月4日 17:00`, `4 มีนาคม 2569 เวลา 17:00 น.` (Thai dates use the Buddhist era).
- */
-export const formatLocalTime = (at: Date, language: Locale, timeZone: string): string => {
-  const p = localParts(at, timeZone);
-  const time = `${p.hour}:${p.minute}`;
-  switch (language) {
-    case 'zh-TW':
-    case 'zh-CN':
-      return `${p.year}年${p.month}月${p.day}日 ${time}`;
-    case 'th':
-      return `${p.day} ${TH_MONTHS[p.month - 1] ?? ''} ${p.year + 543} เวลา ${time} น.`;
-    case 'en':
-      return `${p.day} ${EN_MONTHS[p.month - 1] ?? ''} ${p.year}, ${time}`;
-  }
-};
 
 interface Catalogue {
   readonly checking: string;
@@ -144,14 +69,17 @@ const CATALOGUE: Readonly<Record<Locale, Catalogue>> = {
 export const supportedLanguage = (language: string | null | undefined): Locale =>
   (Locales as readonly string[]).includes(language ?? '') ? (language as Locale) : 'en';
 
-/** Drafts the honest update in `language`, times in the site's zone. The owner edits and sends it. */
+/**
+ * Drafts the honest update in `language`, times in the site's zone written as staff see them in
+ * notifications (`formatTime`). The owner edits and sends it.
+ */
 export const draftHonestUpdate = (input: HonestUpdateInput, language: Locale): string => {
   const entry = CATALOGUE[language];
   return entry.text({
     name: input.name,
     promise: input.promise,
-    due: formatLocalTime(input.dueAt, language, input.timeZone),
+    due: formatTime(input.dueAt, language, input.timeZone) ?? '',
     checking: input.waitingOnInternalCheck ? entry.waiting : entry.checking,
-    next: formatLocalTime(input.newTime, language, input.timeZone),
+    next: formatTime(input.newTime, language, input.timeZone) ?? '',
   });
 };

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Locale } from '@redress/contract';
-import type { Scope } from '../../shared/unit-of-work.ts';
 import {
   initialEmailState,
   recipientsFor,
@@ -9,22 +8,45 @@ import {
   type Person,
   type RecipientFacts,
 } from './notification.ts';
-import { composeDigest, composeEmail, escapeHtml, formatInstant, renderNotification } from './notification.texts.ts';
+import { formatTime } from '../../shared/format-time.ts';
+import {
+  composeDigest,
+  composeEmail,
+  emailSafeData,
+  escapeHtml,
+  formatInstant,
+  renderNotification,
+} from './notification.texts.ts';
 
 const at = new Date('2026-03-02T09:00:00.000Z');
-const site = (...siteIds: string[]): Scope => ({ allSites: false, siteIds, teamIds: [] });
-const person = (id: string, role: string, scope: Scope, disabled = false): Person => ({ id, role, scope, disabled });
+/** A person placed relative to the case: at its site (and so able to open it), or not. */
+const person = (
+  id: string,
+  role: string,
+  place: { atCaseSite?: boolean; mayOpenCase?: boolean; teamIds?: string[]; disabled?: boolean } = {},
+): Person => ({
+  id,
+  role,
+  disabled: place.disabled ?? false,
+  teamIds: place.teamIds ?? [],
+  atCaseSite: place.atCaseSite ?? false,
+  mayOpenCase: place.mayOpenCase ?? place.atCaseSite ?? false,
+});
 
 const people: Person[] = [
-  person('owner', 'agent', site('A')),
-  person('agentB', 'agent', site('B')),
-  person('supA', 'supervisor', site('A')),
-  person('supB', 'supervisor', site('B')),
-  person('supGone', 'supervisor', site('A'), true),
-  person('mgrA', 'manager', site('A')),
-  person('mgrB', 'manager', site('B')),
-  person('admin', 'admin', { allSites: true, siteIds: [], teamIds: [] }),
-  person('pr', 'department_member', { allSites: false, siteIds: [], teamIds: ['team_pr'] }),
+  person('owner', 'agent', { atCaseSite: true }),
+  person('agentB', 'agent'),
+  person('supA', 'supervisor', { atCaseSite: true }),
+  person('supB', 'supervisor'),
+  person('supGone', 'supervisor', { atCaseSite: true, disabled: true }),
+  person('mgrA', 'manager', { atCaseSite: true }),
+  person('mgrB', 'manager'),
+  person('admin', 'admin', { atCaseSite: true }),
+  // The PR team stands at rank 3 brand-wide; its members see the cases their team has a task on.
+  person('prTask', 'department_member', { teamIds: ['team_pr'], mayOpenCase: true }),
+  person('prElsewhere', 'department_member', { teamIds: ['team_pr'] }),
+  // At the case's site, but a department member sees only cases with their team's tasks.
+  person('prAtSite', 'department_member', { teamIds: ['team_pr'], atCaseSite: true, mayOpenCase: false }),
 ];
 const levels = [
   { rank: 0, roles: ['agent'], teamId: null },
@@ -33,7 +55,7 @@ const levels = [
   { rank: 3, roles: ['admin'], teamId: 'team_pr' },
 ];
 const facts = (overrides: Partial<RecipientFacts> = {}): RecipientFacts => ({
-  case: { ownerId: 'owner', siteId: 'A', escalationLevel: 0 },
+  case: { ownerId: 'owner', escalationLevel: 0 },
   levels,
   people,
   proposerId: null,
@@ -76,13 +98,14 @@ describe('recipientsFor', () => {
   });
 
   test("a breach on an escalated case goes to the people at the case's level", () => {
-    const escalated = facts({ case: { ownerId: 'owner', siteId: 'A', escalationLevel: 2 } });
+    const escalated = facts({ case: { ownerId: 'owner', escalationLevel: 2 } });
     assert.deepEqual(recipientsFor(event('clock.breached', { key: 'keep_in_loop' }), escalated), ['owner', 'mgrA']);
   });
 
   test("an escalation goes to the new level: role holders at the site and the level's team", () => {
     assert.deepEqual(recipientsFor(event('case.escalated', { toRank: 1 }), facts()), ['supA']);
-    assert.deepEqual(recipientsFor(event('case.escalated', { toRank: 3 }), facts()), ['admin', 'pr']);
+    // Team members only when they may open the case: not for cases outside their scope.
+    assert.deepEqual(recipientsFor(event('case.escalated', { toRank: 3 }), facts()), ['admin', 'prTask']);
     // A rank the ladder lacks still reaches someone above the front line.
     assert.deepEqual(recipientsFor(event('case.escalated', { toRank: 9 }), facts()), ['supA']);
   });
@@ -141,11 +164,11 @@ describe('renderNotification', () => {
 
   test('four languages, times in the site time zone', () => {
     const expected: Record<Locale, { title: RegExp; body: RegExp }> = {
-      en: { title: /^C-2026-000042: resolution overdue$/, body: /was due Mar 2, 2026, 5:00\s?PM GMT\+8/ },
-      'zh-TW': { title: /^C-2026-000042：結案處理已逾期$/, body: /2026年3月2日 下午5:00/ },
+      en: { title: /^C-2026-000042: resolution overdue$/, body: /was due March 2, 2026 at 17:00 GMT\+8/ },
+      'zh-TW': { title: /^C-2026-000042：結案處理已逾期$/, body: /2026年3月2日 17:00 \[GMT\+8\]/ },
       'zh-CN': { title: /^C-2026-000042：结案处理已逾期$/, body: /2026年3月2日 .*17:00/ },
       // Thai dates count Buddhist-era years: 2026 is 2569.
-      th: { title: /^C-2026-000042: การแก้ไขปัญหาเลยกำหนดแล้ว$/, body: /2 มี\.ค\. 2569 17:00/ },
+      th: { title: /^C-2026-000042: การแก้ไขปัญหาเลยกำหนดแล้ว$/, body: /2 มีนาคม 2569 เวลา 17:00/ },
     };
     for (const [locale, want] of Object.entries(expected) as [Locale, { title: RegExp; body: RegExp }][]) {
       const out = renderNotification('clock_breached', breach, locale);
@@ -154,9 +177,11 @@ describe('renderNotification', () => {
     }
   });
 
-  test('the same instant reads differently in Bangkok', () => {
-    assert.match(formatInstant('2026-03-02T09:00:00.000Z', 'en', 'Asia/Bangkok') ?? '', /4:00\s?PM GMT\+7/);
-    assert.match(formatInstant('2026-03-02T09:00:00.000Z', 'en', 'No/Such_Zone') ?? '', /9:00\s?AM UTC/);
+  test('the same instant reads differently in Bangkok, written as the customer drafts write it', () => {
+    const at = '2026-03-02T09:00:00.000Z';
+    assert.equal(formatInstant(at, 'en', 'Asia/Bangkok'), 'March 2, 2026 at 16:00 GMT+7');
+    assert.equal(formatInstant(at, 'th', 'Asia/Bangkok'), formatTime(new Date(at), 'th', 'Asia/Bangkok'));
+    assert.match(formatInstant(at, 'en', 'No/Such_Zone') ?? '', /09:00 UTC/);
     assert.equal(formatInstant('not a time', 'en', 'UTC'), null);
   });
 
@@ -206,6 +231,46 @@ describe('renderNotification', () => {
 });
 
 describe('e-mail bodies', () => {
+  test('carry the case ref, the kind of notice, the due time and the link — no free text', () => {
+    const data = {
+      caseRef: 'C-2026-000007',
+      caseSubject: 'Mrs Chen Mei-ling, 0912-345-678: mouldy mangoes',
+      text: 'Call Mrs Chen back with the lab report',
+      draft: 'Dear Mrs Chen, …',
+      note: 'Mrs Chen already had a voucher',
+      timeZone: 'Asia/Taipei',
+      dueAt: '2026-03-02T09:00:00.000Z',
+      key: 'commitment:cmt_1',
+      toRank: 1,
+      kind: 'voucher',
+      amount: 50000,
+      currency: 'TWD',
+    };
+    const kinds = [
+      'commitment_at_risk',
+      'commitment_broken',
+      'case_escalated',
+      'compensation_rejected',
+      'clock_warned',
+    ] as const;
+    for (const locale of ['en', 'zh-TW', 'zh-CN', 'th'] as const) {
+      for (const kind of kinds) {
+        const mail = composeEmail(
+          { rendered: renderNotification(kind, emailSafeData(data), locale), link: 'https://r.example/cases/c' },
+          locale,
+        );
+        const all = `${mail.subject}\n${mail.text}\n${mail.html}`;
+        assert.doesNotMatch(all, /Chen|0912|mango|lab report|voucher had/i, `${kind} ${locale}`);
+        assert.match(all, /C-2026-000007/, `${kind} ${locale}`);
+        assert.match(all, /https:\/\/r\.example\/cases\/c/);
+      }
+      const atRisk = renderNotification('commitment_at_risk', emailSafeData(data), locale).body;
+      assert.ok(atRisk.includes(formatTime(new Date(data.dueAt), locale, 'Asia/Taipei') ?? '?'), locale);
+    }
+    // In the app the words are there.
+    assert.match(renderNotification('commitment_at_risk', data, 'en').body, /lab report/);
+  });
+
   const hostile = {
     caseRef: 'C-9',
     caseSubject: '<script>alert("x")</script>\r\nBcc: victim@example.com',

@@ -1,4 +1,6 @@
 import type { Locale, NotificationKind } from '@redress/contract';
+import { formatTime } from '../../shared/format-time.ts';
+import { num, str } from './payload.ts';
 
 /**
  * Notification and e-mail texts in the four languages (pure). Notifications store facts, not
@@ -106,6 +108,8 @@ interface Words {
   readonly theCase: string;
   readonly unknownTime: string;
   readonly higherLevel: (rank: number) => string;
+  /** The promise named by its words, or — where free text is left out (e-mail) — by its case. */
+  readonly thePromise: (promise: string | null, ref: string) => string;
 }
 
 interface Sentences {
@@ -127,7 +131,12 @@ interface Sentences {
 
 const SENTENCES: PerLocale<Sentences> = {
   en: {
-    words: { theCase: 'a case', unknownTime: 'soon', higherLevel: (rank) => `ladder level ${rank}` },
+    words: {
+      theCase: 'a case',
+      unknownTime: 'soon',
+      higherLevel: (rank) => `ladder level ${rank}`,
+      thePromise: (promise, ref) => (promise ? `The promise "${promise}"` : `A promise on ${ref}`),
+    },
     clockWarned: ({ ref, clock, due, percent }) => ({
       title: `${ref}: ${clock} due ${due}`,
       body: `${percent !== null ? `${percent}% of the time for the ${clock} has passed. ` : ''}The ${clock} on ${ref} is due ${due}.`,
@@ -138,11 +147,11 @@ const SENTENCES: PerLocale<Sentences> = {
     }),
     commitmentAtRisk: ({ ref, promise, due }) => ({
       title: `${ref}: a promise is at risk`,
-      body: `The promise "${promise}" is due ${due} and is likely to slip. Tell the customer honestly before then and set a new time; a drafted update is ready.`,
+      body: `${promise} is due ${due} and is likely to slip. Tell the customer honestly before then and set a new time; a drafted update is ready.`,
     }),
     commitmentBroken: ({ ref, promise, due }) => ({
       title: `${ref}: a promise was not kept`,
-      body: `The promise "${promise}" was due ${due} and was not kept.`,
+      body: `${promise} was due ${due} and was not kept.`,
     }),
     caseEscalated: ({ ref, level, subject }) => ({
       title: `${ref} escalated to ${level}`,
@@ -162,7 +171,12 @@ const SENTENCES: PerLocale<Sentences> = {
     }),
   },
   'zh-TW': {
-    words: { theCase: '案件', unknownTime: '即將', higherLevel: (rank) => `第 ${rank} 層級` },
+    words: {
+      theCase: '案件',
+      unknownTime: '即將',
+      higherLevel: (rank) => `第 ${rank} 層級`,
+      thePromise: (promise, ref) => (promise ? `承諾「${promise}」` : `案件 ${ref} 的一項承諾`),
+    },
     clockWarned: ({ ref, clock, due, percent }) => ({
       title: `${ref}：${clock}將於 ${due} 到期`,
       body: `${percent !== null ? `${clock}時限已過 ${percent}%。` : ''}案件 ${ref} 的${clock}將於 ${due} 到期。`,
@@ -173,11 +187,11 @@ const SENTENCES: PerLocale<Sentences> = {
     }),
     commitmentAtRisk: ({ ref, promise, due }) => ({
       title: `${ref}：承諾可能無法如期兌現`,
-      body: `承諾「${promise}」將於 ${due} 到期，可能會延誤。請在到期前誠實告知客戶並約定新的時間；已為您擬好更新訊息。`,
+      body: `${promise}將於 ${due} 到期，可能會延誤。請在到期前誠實告知客戶並約定新的時間；已為您擬好更新訊息。`,
     }),
     commitmentBroken: ({ ref, promise, due }) => ({
       title: `${ref}：承諾未能兌現`,
-      body: `承諾「${promise}」應於 ${due} 兌現，但未能做到。`,
+      body: `${promise}應於 ${due} 兌現，但未能做到。`,
     }),
     caseEscalated: ({ ref, level, subject }) => ({
       title: `${ref} 已升級至${level}`,
@@ -197,7 +211,12 @@ const SENTENCES: PerLocale<Sentences> = {
     }),
   },
   'zh-CN': {
-    words: { theCase: '案件', unknownTime: '即将', higherLevel: (rank) => `第 ${rank} 层级` },
+    words: {
+      theCase: '案件',
+      unknownTime: '即将',
+      higherLevel: (rank) => `第 ${rank} 层级`,
+      thePromise: (promise, ref) => (promise ? `承诺“${promise}”` : `案件 ${ref} 的一项承诺`),
+    },
     clockWarned: ({ ref, clock, due, percent }) => ({
       title: `${ref}：${clock}将于 ${due} 到期`,
       body: `${percent !== null ? `${clock}时限已过 ${percent}%。` : ''}案件 ${ref} 的${clock}将于 ${due} 到期。`,
@@ -208,11 +227,11 @@ const SENTENCES: PerLocale<Sentences> = {
     }),
     commitmentAtRisk: ({ ref, promise, due }) => ({
       title: `${ref}：承诺可能无法如期兑现`,
-      body: `承诺“${promise}”将于 ${due} 到期，可能会延误。请在到期前如实告知客户并约定新的时间；已为您拟好更新消息。`,
+      body: `${promise}将于 ${due} 到期，可能会延误。请在到期前如实告知客户并约定新的时间；已为您拟好更新消息。`,
     }),
     commitmentBroken: ({ ref, promise, due }) => ({
       title: `${ref}：承诺未能兑现`,
-      body: `承诺“${promise}”应于 ${due} 兑现，但未能做到。`,
+      body: `${promise}应于 ${due} 兑现，但未能做到。`,
     }),
     caseEscalated: ({ ref, level, subject }) => ({
       title: `${ref} 已升级至${level}`,
@@ -232,7 +251,12 @@ const SENTENCES: PerLocale<Sentences> = {
     }),
   },
   th: {
-    words: { theCase: 'เคส', unknownTime: 'เร็ว ๆ นี้', higherLevel: (rank) => `ระดับ ${rank}` },
+    words: {
+      theCase: 'เคส',
+      unknownTime: 'เร็ว ๆ นี้',
+      higherLevel: (rank) => `ระดับ ${rank}`,
+      thePromise: (promise, ref) => (promise ? `คำสัญญา "${promise}"` : `คำสัญญาในเคส ${ref}`),
+    },
     clockWarned: ({ ref, clock, due, percent }) => ({
       title: `${ref}: ${clock}ครบกำหนด ${due}`,
       body: `${percent !== null ? `เวลาสำหรับ${clock}ผ่านไปแล้ว ${percent}% ` : ''}${clock}ของเคส ${ref} ครบกำหนด ${due}`,
@@ -243,11 +267,11 @@ const SENTENCES: PerLocale<Sentences> = {
     }),
     commitmentAtRisk: ({ ref, promise, due }) => ({
       title: `${ref}: คำสัญญาอาจไม่เป็นไปตามกำหนด`,
-      body: `คำสัญญา "${promise}" ครบกำหนด ${due} และอาจล่าช้า โปรดแจ้งลูกค้าตามจริงก่อนถึงกำหนดและนัดเวลาใหม่ ระบบได้ร่างข้อความไว้ให้แล้ว`,
+      body: `${promise} ครบกำหนด ${due} และอาจล่าช้า โปรดแจ้งลูกค้าตามจริงก่อนถึงกำหนดและนัดเวลาใหม่ ระบบได้ร่างข้อความไว้ให้แล้ว`,
     }),
     commitmentBroken: ({ ref, promise, due }) => ({
       title: `${ref}: ไม่ได้ทำตามคำสัญญา`,
-      body: `คำสัญญา "${promise}" ครบกำหนดเมื่อ ${due} แต่ไม่ได้ทำตามที่สัญญาไว้`,
+      body: `${promise} ครบกำหนดเมื่อ ${due} แต่ไม่ได้ทำตามที่สัญญาไว้`,
     }),
     caseEscalated: ({ ref, level, subject }) => ({
       title: `${ref} ถูกยกระดับไปยัง${level}`,
@@ -268,35 +292,17 @@ const SENTENCES: PerLocale<Sentences> = {
   },
 };
 
-const str = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value : null);
-const num = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
-
 /** Line breaks and runs of blanks become one space: titles go into e-mail subjects. */
 const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 /**
- * An instant (ISO-8601) as the reader reads it: date, time and zone in `timeZone` (IANA),
- * in the locale's own calendar (Thai readers see Buddhist-era years). Null for a missing or bad
- * value; an unknown zone falls back to UTC.
+ * An instant (ISO-8601) as the reader reads it, written by the shared `formatTime` — the same way
+ * a customer's drafted update writes it — in `timeZone` (IANA; unknown: UTC). Null for a missing
+ * or bad value.
  */
 export const formatInstant = (iso: unknown, locale: Locale, timeZone: string): string | null => {
   const text = str(iso);
-  if (!text) return null;
-  const at = new Date(text);
-  if (Number.isNaN(at.getTime())) return null;
-  const options = {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  } as const;
-  try {
-    return new Intl.DateTimeFormat(locale, { ...options, timeZone }).format(at);
-  } catch {
-    return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(at);
-  }
+  return text ? formatTime(new Date(text), locale, timeZone) : null;
 };
 
 /** The clock's name from its key (`resolve`, `task:<id>` …) or kind. */
@@ -347,7 +353,8 @@ export const renderNotification = (
   const timeZone = str(data.timeZone) ?? 'UTC';
   const ref = str(data.caseRef) ?? s.words.theCase;
   const due = formatInstant(data.dueAt, locale, timeZone) ?? s.words.unknownTime;
-  const promise = oneLine(str(data.text) ?? str(data.commitmentText) ?? '');
+  const words = str(data.text) ?? str(data.commitmentText);
+  const promise = s.words.thePromise(words === null ? null : oneLine(words), ref);
   const subject = str(data.caseSubject) ? `${ref} (${oneLine(str(data.caseSubject) ?? '')})` : ref;
   let rendered: RenderedNotification;
   switch (kind) {
@@ -382,6 +389,32 @@ export const renderNotification = (
   }
   return { title: oneLine(rendered.title), body: rendered.body };
 };
+
+/**
+ * The facts an e-mail may carry: the case ref, the kind of notice (clock, level, remedy and
+ * amount), the due time and its zone. Free text — the case subject, a promise's words, the drafted
+ * update, a decision note — may name the customer, and e-mail leaves our hands (mail servers,
+ * forwarding, phones): it stays in the app, behind the link.
+ */
+const EMAIL_FIELDS: readonly string[] = [
+  'caseRef',
+  'timeZone',
+  'dueAt',
+  'key',
+  'kind',
+  'cycle',
+  'percent',
+  'toRank',
+  'requiredRank',
+  'levelNames',
+  'compensationKind',
+  'amount',
+  'currency',
+];
+
+/** `data` without its free text, for rendering into an e-mail. */
+export const emailSafeData = (data: NotificationData): NotificationData =>
+  Object.fromEntries(Object.entries(data).filter(([field]) => EMAIL_FIELDS.includes(field)));
 
 /** Text safe to put inside HTML elements and double-quoted attributes. */
 export const escapeHtml = (text: string): string =>

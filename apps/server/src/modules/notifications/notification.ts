@@ -1,5 +1,5 @@
 import type { EmailMode, NotificationKind } from '@redress/contract';
-import type { Scope } from '../../shared/unit-of-work.ts';
+import { int, str } from './payload.ts';
 
 /**
  * Who hears about what (pure). Events about a case become notifications for the people who must
@@ -47,12 +47,19 @@ export interface NotifiableEvent {
   readonly payload: Readonly<Record<string, unknown>>;
 }
 
-/** A possible recipient, with where they work. */
+/**
+ * A possible recipient, placed relative to the case the event is about (the service works this
+ * out with the access and case-visibility rules, so the rule lives in one place).
+ */
 export interface Person {
   readonly id: string;
   readonly role: string;
   readonly disabled: boolean;
-  readonly scope: Scope;
+  readonly teamIds: readonly string[];
+  /** Their scope covers the case's site (`scopeCoversSite`): they are that site's people. */
+  readonly atCaseSite: boolean;
+  /** They may open the case (the case-visibility rule: department members only via tasks). */
+  readonly mayOpenCase: boolean;
 }
 
 /** The part of a ladder level that says who stands on it. */
@@ -64,44 +71,38 @@ export interface LevelMembership {
 
 /** What `recipientsFor` needs to know beyond the event. */
 export interface RecipientFacts {
-  readonly case: { readonly ownerId: string; readonly siteId: string | null; readonly escalationLevel: number } | null;
+  readonly case: { readonly ownerId: string; readonly escalationLevel: number } | null;
   readonly levels: readonly LevelMembership[];
-  /** Everyone who might be a recipient (loaded by role, team and id; filtered here). */
+  /** Everyone who might be a recipient (loaded by role, team and id), placed relative to the case. */
   readonly people: readonly Person[];
   /** Who proposed the compensation an approval or rejection is about. */
   readonly proposerId: string | null;
 }
 
-const covers = (scope: Scope, siteId: string | null): boolean =>
-  scope.allSites || (siteId !== null && scope.siteIds.includes(siteId));
-
-const str = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
-const int = (value: unknown): number | null => (typeof value === 'number' && Number.isInteger(value) ? value : null);
+/** Holders of `role` who are the case site's people and may open the case. */
+const siteHolders = (role: string, people: readonly Person[]): Person[] =>
+  people.filter((p) => p.role === role && p.atCaseSite && p.mayOpenCase);
 
 /**
- * The people who stand at `rank` for a case at `siteId`: holders of the level's roles whose scope
- * reaches the site, and members of the level's team (a brand-wide PR or legal team reaches every
- * site). At rank 0, or where the ladder has no such level, the site's supervisors: someone above
- * the front line must hear of it.
+ * The people who stand at `rank` for the case: holders of the level's roles whose scope covers
+ * the case's site, and members of the level's team who may open the case. Nobody is told of a
+ * case they cannot open — a notification names the case and links to it — so a brand-wide PR or
+ * legal team hears of the cases its members can see (their sites', or where their team has a
+ * task), not of every case. At rank 0, or where the ladder has no such level, the site's
+ * supervisors: someone above the front line must hear of it.
  */
-export const peopleAtRank = (
-  rank: number,
-  siteId: string | null,
-  levels: readonly LevelMembership[],
-  people: readonly Person[],
-): Person[] => {
+export const peopleAtRank = (rank: number, levels: readonly LevelMembership[], people: readonly Person[]): Person[] => {
   const level = rank > 0 ? levels.find((l) => l.rank === rank) : undefined;
-  if (!level) return people.filter((p) => p.role === 'supervisor' && covers(p.scope, siteId));
+  if (!level) return siteHolders('supervisor', people);
   return people.filter(
     (p) =>
-      (level.roles.includes(p.role) && covers(p.scope, siteId)) ||
-      (level.teamId !== null && p.scope.teamIds.includes(level.teamId)),
+      p.mayOpenCase &&
+      ((level.roles.includes(p.role) && p.atCaseSite) || (level.teamId !== null && p.teamIds.includes(level.teamId))),
   );
 };
 
 /** The site's managers. */
-const managersOf = (siteId: string | null, people: readonly Person[]): Person[] =>
-  people.filter((p) => p.role === 'manager' && covers(p.scope, siteId));
+const managersOf = (people: readonly Person[]): Person[] => siteHolders('manager', people);
 
 /**
  * The user ids to notify about `event`, without duplicates, in a stable order. Disabled users and
@@ -118,7 +119,6 @@ export const recipientsFor = (event: NotifiableEvent, facts: RecipientFacts): st
     if (id) ids.push(id);
   };
   const addPeople = (list: readonly Person[]): void => list.forEach((p) => add(p.id));
-  const { siteId } = subject;
   switch (kind) {
     case 'clock_warned':
     case 'commitment_at_risk':
@@ -126,22 +126,22 @@ export const recipientsFor = (event: NotifiableEvent, facts: RecipientFacts): st
       break;
     case 'clock_breached':
       add(subject.ownerId);
-      addPeople(peopleAtRank(subject.escalationLevel, siteId, facts.levels, facts.people));
+      addPeople(peopleAtRank(subject.escalationLevel, facts.levels, facts.people));
       if (MANAGER_CLOCK_KEYS.includes(str(event.payload.key) ?? str(event.payload.kind) ?? '')) {
-        addPeople(managersOf(siteId, facts.people));
+        addPeople(managersOf(facts.people));
       }
       break;
     case 'commitment_broken':
       add(subject.ownerId);
-      addPeople(peopleAtRank(subject.escalationLevel, siteId, facts.levels, facts.people));
+      addPeople(peopleAtRank(subject.escalationLevel, facts.levels, facts.people));
       break;
     case 'case_escalated':
-      addPeople(peopleAtRank(int(event.payload.toRank) ?? subject.escalationLevel, siteId, facts.levels, facts.people));
+      addPeople(peopleAtRank(int(event.payload.toRank) ?? subject.escalationLevel, facts.levels, facts.people));
       break;
     case 'compensation_proposed':
       // A proposal within the proposer's own authority is approved in the same step: nobody waits.
       if (str(event.payload.status) !== null && event.payload.status !== 'proposed') break;
-      addPeople(peopleAtRank(int(event.payload.requiredRank) ?? 1, siteId, facts.levels, facts.people));
+      addPeople(peopleAtRank(int(event.payload.requiredRank) ?? 1, facts.levels, facts.people));
       break;
     case 'compensation_approved':
     case 'compensation_rejected':

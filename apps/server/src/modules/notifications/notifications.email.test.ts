@@ -83,7 +83,7 @@ describe('notification e-mail over SMTP', () => {
     const mail = parseMail(toOwner[0]?.raw ?? '');
     assert.equal(toOwner[0]?.from, 'redress@example.test');
     assert.match(mail.subject, /^C-\d{4}-\d+：結案處理已逾期$/);
-    assert.match(mail.text, /應於 2026年3月2日 下午6:00 \[GMT\+8\] 完成/);
+    assert.match(mail.text, /應於 2026年3月2日 18:00 \[GMT\+8\] 完成/);
     assert.match(mail.text, new RegExp(`https://redress\\.example/cases/${caseId}`));
     assert.match(mail.html, /結案處理/);
     assert.equal(mail.headers.get('auto-submitted'), 'auto-generated');
@@ -105,15 +105,37 @@ describe('notification e-mail over SMTP', () => {
     assert.equal(smtp.received.length, count);
   });
 
-  test('hostile case subjects arrive escaped in the HTML part', async () => {
+  test('no free text leaves by e-mail: the case subject and the promise stay in the app', async () => {
     await emit('case.escalated', { toRank: 1, trigger: 'manual' });
     await drainJobs(t);
     const last = smtp.received.at(-1);
     assert.deepEqual(last?.to, ['somchai@example.test']);
-    const mail = parseMail(last?.raw ?? '');
-    assert.match(mail.html, /&lt;b&gt;Broken&lt;\/b&gt; &amp; &quot;cold&quot;/);
-    assert.doesNotMatch(mail.html, /<b>Broken/);
-    assert.match(mail.text, /<b>Broken<\/b> & "cold"/);
+    const escalated = parseMail(last?.raw ?? '');
+    const escalatedAll = `${escalated.subject}\n${escalated.text}\n${escalated.html}`;
+    assert.doesNotMatch(escalatedAll, /Broken|cold/, 'the case subject is not mailed');
+    assert.match(escalated.subject, /^C-\d{4}-\d+ /);
+    assert.match(escalated.text, new RegExp(`https://redress\\.example/cases/${caseId}`));
+
+    const before = smtp.received.length;
+    await emit('commitment.at_risk', {
+      commitmentId: 'cmt_1',
+      text: 'Call Mrs Lin back with the lab report',
+      dueAt: '2026-03-02T10:00:00.000Z',
+      proposedDueAt: '2026-03-03T10:00:00.000Z',
+      draft: 'Dear Mrs Lin, …',
+      language: 'zh-TW',
+    });
+    await drainJobs(t);
+    const toOwner = smtp.received.slice(before).filter((m) => m.to.includes('mei@example.test'));
+    assert.equal(toOwner.length, 1);
+    const atRisk = parseMail(toOwner[0]?.raw ?? '');
+    const atRiskAll = `${atRisk.subject}\n${atRisk.text}\n${atRisk.html}`;
+    assert.doesNotMatch(atRiskAll, /Lin|lab report/, 'neither the promise nor the draft is mailed');
+    assert.match(atRisk.text, /案件 C-\d{4}-\d+ 的一項承諾將於 2026年3月2日 18:00 \[GMT\+8\] 到期/);
+
+    // In the app, the owner reads the promise in its own words.
+    const inApp = await t.app.inject({ method: 'GET', url: '/api/v1/notifications', headers: owner.headers });
+    assert.match(inApp.body, /lab report/);
   });
 
   test('digest: nothing at once, then one mail per user with all that waited, in their language', async () => {

@@ -11,6 +11,9 @@ export interface CaseFacts {
   readonly escalationLevel: number;
   /** The site's IANA zone; null for a case without a site. */
   readonly timeZone: string | null;
+  /** Teams and users with an internal task on the case: they may open it (case visibility). */
+  readonly taskTeamIds: readonly string[];
+  readonly taskUserIds: readonly string[];
 }
 
 /** A ladder level as notifications need it: who stands there and what it is called. */

@@ -3,7 +3,8 @@ import type { Clock } from '../../shared/clock.ts';
 import { AppError, ErrorCode } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import type { Context, UnitOfWork } from '../../shared/unit-of-work.ts';
-import { scopeFor } from '../access/index.ts';
+import { scopeCoversSite, scopeFor } from '../access/index.ts';
+import { visibilityFor } from '../cases/index.ts';
 import type { Mailer } from './mailer.ts';
 import {
   DEFAULT_EMAIL_MODE,
@@ -16,17 +17,20 @@ import {
 import {
   composeDigest,
   composeEmail,
+  emailSafeData,
   localeOf,
   renderNotification,
   type MailItem,
   type NotificationData,
 } from './notification.texts.ts';
 import type {
+  CaseFacts,
   NewNotification,
   NotificationRepository,
   StaffMember,
   StoredNotification,
 } from './notifications.repository.ts';
+import { int, str } from './payload.ts';
 
 export interface NotificationServiceDeps {
   readonly store: UnitOfWork<NotificationRepository>;
@@ -55,15 +59,29 @@ const userIdOf = (ctx: Context): string => {
   return ctx.actor.userId;
 };
 
-const toPerson = (staff: StaffMember): Person => ({
-  id: staff.id,
-  role: staff.role,
-  disabled: staff.disabled,
-  scope: scopeFor(staff.role, staff.homeSiteId, staff.teams),
-});
-
-const str = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
-const int = (value: unknown): number | null => (typeof value === 'number' && Number.isInteger(value) ? value : null);
+/**
+ * A staff member placed relative to the case: whether their scope covers its site, and whether
+ * they may open it — the rule `cases` applies in SQL (visibilityFor: their sites, except for
+ * department members; the case they own; a task on it for them or one of their teams).
+ */
+const toPerson = (staff: StaffMember, onCase: CaseFacts): Person => {
+  const scope = scopeFor(staff.role, staff.homeSiteId, staff.teams);
+  const visibility = visibilityFor({ kind: 'user', userId: staff.id, role: staff.role, via: 'token', scope });
+  const mayOpenCase =
+    visibility.all ||
+    (onCase.siteId !== null && visibility.siteIds.includes(onCase.siteId)) ||
+    onCase.ownerId === staff.id ||
+    onCase.taskUserIds.includes(staff.id) ||
+    visibility.teamIds.some((teamId) => onCase.taskTeamIds.includes(teamId));
+  return {
+    id: staff.id,
+    role: staff.role,
+    disabled: staff.disabled,
+    teamIds: scope.teamIds,
+    atCaseSite: scopeCoversSite(scope, onCase.siteId),
+    mayOpenCase,
+  };
+};
 
 /**
  * The facts a notification keeps: a chosen few fields of the event (never the escalation summary
@@ -120,6 +138,12 @@ export const createNotificationService = ({
   };
   type View = ReturnType<typeof view>;
 
+  /** The notification as an e-mail shows it: no free text (see `emailSafeData`), a link to the case. */
+  const mailItem = (n: StoredNotification, locale: string): MailItem => ({
+    rendered: renderNotification(n.kind, emailSafeData(n.data), localeOf(locale)),
+    link: caseLink(publicUrl, n.caseId),
+  });
+
   const localeFor = async (repo: NotificationRepository, userId: string): Promise<string> =>
     (await repo.findStaff(userId))?.locale ?? 'en';
 
@@ -149,7 +173,7 @@ export const createNotificationService = ({
       const recipients = recipientsFor(event, {
         case: facts,
         levels,
-        people: staff.map(toPerson),
+        people: staff.map((member) => toPerson(member, facts)),
         proposerId,
       });
       if (recipients.length === 0) return { created: 0 };
@@ -276,8 +300,7 @@ export const createNotificationService = ({
       await store.write((w) => w.setEmailState([n.id], ['pending'], 'skipped', now()));
       return 'skipped';
     }
-    const v = view(n, recipient.locale);
-    const content = composeEmail({ rendered: v.rendered, link: v.link }, recipient.locale);
+    const content = composeEmail(mailItem(n, recipient.locale), recipient.locale);
     let outcome: 'sent' | 'rejected';
     try {
       outcome = await mailer.send({ to: recipient.email, ...content, messageId: messageId(n.id) });
@@ -334,10 +357,7 @@ export const createNotificationService = ({
       await store.write((w) => w.setEmailState(ids, ['digest'], 'skipped', clock.now()));
       return 0;
     }
-    const items: MailItem[] = waiting.slice(0, DIGEST_LISTED).map((n) => {
-      const v = view(n, recipient.locale);
-      return { rendered: v.rendered, link: v.link };
-    });
+    const items: MailItem[] = waiting.slice(0, DIGEST_LISTED).map((n) => mailItem(n, recipient.locale));
     const content = composeDigest(items, waiting.length, recipient.locale);
     // The newest notification's id names this digest: a resend of the same batch keeps the id.
     const outcome = await mailer.send({

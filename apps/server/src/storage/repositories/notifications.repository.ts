@@ -89,6 +89,13 @@ export const notificationsRepository = (db: Tx): NotificationRepository => {
         .where('cases.id', '=', caseId)
         .executeTakeFirst();
       if (!row) return undefined;
+      const tasks = await db
+        .selectFrom('internal_tasks')
+        .select(['assignee_team_id', 'assignee_user_id'])
+        .where('case_id', '=', caseId)
+        .execute();
+      const present = (ids: (string | null)[]): string[] =>
+        [...new Set(ids.filter((id): id is string => id !== null))].sort();
       return {
         id: row.id,
         ref: row.ref,
@@ -97,6 +104,8 @@ export const notificationsRepository = (db: Tx): NotificationRepository => {
         ownerId: row.owner_id,
         escalationLevel: readInt(row.escalation_level),
         timeZone: row.time_zone,
+        taskTeamIds: present(tasks.map((task) => task.assignee_team_id)),
+        taskUserIds: present(tasks.map((task) => task.assignee_user_id)),
       };
     },
 
