@@ -264,6 +264,32 @@ describe('DST changes (Europe/London, America/New_York)', () => {
     assert.equal(show(dueAt(start, 241, NIGHT_LDN), ldn), '2026-10-26 00:01 +00:00');
   });
 
+  test('fall back: 01:00–03:00 is three real hours, and a start inside the repeated hour counts from that instant', () => {
+    // 25 October 2026: 02:00 BST becomes 01:00 GMT, so 01:00–02:00 happens twice (00:00Z and 01:00Z).
+    const EARLY = calendar(
+      ldn,
+      Array.from({ length: 7 }, () => [[60, 180] as const]),
+    );
+    const at = (iso: string) => new Date(iso);
+    assert.equal(workingMinutesBetween(at('2026-10-24T23:00:00Z'), at('2026-10-25T05:00:00Z'), EARLY), 180);
+    // The shift opens at the first 01:00 (BST).
+    assert.equal(dueAt(at('2026-10-24T23:00:00Z'), 0, EARLY).toISOString(), '2026-10-25T00:00:00.000Z');
+    // 01:30 BST (the first 01:30) and 01:30 GMT (the second) are both working time.
+    assert.equal(isWorkingInstant(at('2026-10-25T00:30:00Z'), EARLY), true);
+    assert.equal(workingMinutesBetween(at('2026-10-25T00:30:00Z'), at('2026-10-25T05:00:00Z'), EARLY), 150);
+    assert.equal(workingMinutesBetween(at('2026-10-25T01:30:00Z'), at('2026-10-25T05:00:00Z'), EARLY), 90);
+    assert.equal(show(dueAt(at('2026-10-25T00:30:00Z'), 150, EARLY), ldn), '2026-10-25 03:00 +00:00');
+    assert.equal(show(dueAt(at('2026-10-25T00:30:00Z'), 151, EARLY), ldn), '2026-10-26 01:01 +00:00');
+    // An interval that ends inside the repeated hour ends at its second occurrence: 00:00–01:30 is 150 minutes.
+    const ENDS = calendar(
+      ldn,
+      Array.from({ length: 7 }, () => [[0, 90] as const]),
+    );
+    assert.equal(workingMinutesBetween(at('2026-10-24T22:00:00Z'), at('2026-10-25T12:00:00Z'), ENDS), 150);
+    // An ordinary Sunday keeps its nominal two hours.
+    assert.equal(workingMinutesBetween(at('2026-10-17T23:00:00Z'), at('2026-10-18T05:00:00Z'), EARLY), 120);
+  });
+
   test('boundaries inside the skipped hour never count a real minute twice', () => {
     const split = calendar(
       ldn,
@@ -391,6 +417,49 @@ describe('calendars without working time and invalid calendars', () => {
       { '2027-01-05': makeUp('the one day', [[600, 660]]) },
     );
     assert.equal(show(dueAt(wall('2026-01-01 00:00', tp), 30, sparse), tp), '2027-01-05 10:30 +08:00');
+  });
+
+  test('a sparse calendar: whole weeks are skipped, across a DST change and a holiday, with the same answers', () => {
+    const ldn = 'Europe/London';
+    // One hour a week, Mondays 09:00–10:00; 30 March 2026 (after the change) is a holiday.
+    const hourly = calendar(ldn, [[[540, 600]], [], [], [], [], [], []], { '2026-03-30': holiday('closed') });
+    const start = wall('2026-03-16 08:00', ldn);
+    // 16 Mar 60, 23 Mar 60, (30 Mar closed), 6 Apr 60, then 20 minutes on 13 Apr.
+    assert.equal(show(dueAt(start, 200, hourly), ldn), '2026-04-13 09:20 +01:00');
+    assert.equal(workingMinutesBetween(start, wall('2026-04-13 09:20', ldn), hourly), 200);
+    // About three years of weeks: the jump and the day-by-day count agree.
+    const far = dueAt(start, 9_000, hourly);
+    // 9 000 minutes are 150 whole hours: the due time is the close of a Monday's hour.
+    assert.equal(DateTime.fromJSDate(far, { zone: ldn }).toFormat('ccc HH:mm'), 'Mon 10:00');
+    assert.equal(workingMinutesBetween(start, far, hourly), 9_000);
+  });
+
+  test('a due time more than five years ahead is refused as rule_violated, not searched for', () => {
+    const isRule = (e: unknown) => e instanceof AppError && e.code === ErrorCode.RuleViolated;
+    // One working minute a week, 100 000 minutes: about 1 900 years.
+    const minute = calendar('Europe/London', [[[540, 541]], [], [], [], [], [], []]);
+    assert.throws(() => dueAt(new Date('2026-01-05T01:00:00Z'), 100_000, minute), isRule);
+    // 100 000 working days of an ordinary office week: about 380 years.
+    assert.throws(
+      () => dueFor(new Date('2026-01-05T01:00:00Z'), { unit: 'working_days', amount: 100_000 }, TAIPEI),
+      isRule,
+    );
+    // Within the horizon it is answered: 4.5 years of one-hour weeks.
+    const hourly = calendar('Europe/London', [[[540, 600]], [], [], [], [], [], []]);
+    assert.equal(dueAt(new Date('2026-01-05T01:00:00Z'), 234 * 60, hourly).toISOString(), '2030-06-24T09:00:00.000Z');
+  });
+
+  test('calendarProblems refuses a usual week with less than an hour of working time', () => {
+    const week = (day: WorkingInterval[]): WorkingInterval[][] => [day, [], [], [], [], [], []];
+    assert.deepEqual(
+      calendarProblems(calendar('Asia/Taipei', week([]))).map((p) => p.field),
+      ['/week'],
+    );
+    assert.deepEqual(
+      calendarProblems(calendar('Asia/Taipei', week([[540, 599]]))).map((p) => p.field),
+      ['/week'],
+    );
+    assert.deepEqual(calendarProblems(calendar('Asia/Taipei', week([[540, 600]]))), []);
   });
 
   test('calendarProblems names each problem', () => {

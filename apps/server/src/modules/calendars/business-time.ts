@@ -9,12 +9,15 @@ import type { BusinessCalendar, DayOverride, WorkingInterval } from './calendar.
  *
  * How wall time becomes real time, so that every result is reproducible:
  * - A working interval `[start, end)` of a local day is the real time between its two wall-clock
- *   boundaries. On a DST change the interval is therefore an hour shorter or longer than its
- *   nominal length: 01:00–03:00 in London on the spring-forward Sunday is one real hour, on the
- *   fall-back Sunday three.
- * - A wall time skipped by spring-forward moves forward by the gap (01:30 London → 02:30 BST); a
- *   repeated wall time (fall-back) means its later occurrence. Intervals of one day that collapse
- *   onto each other that way are merged, so no real minute counts twice.
+ *   boundaries, as a person working it lives it. On a DST change the interval is therefore an hour
+ *   shorter or longer than its nominal length: 01:00–03:00 in London on the spring-forward Sunday
+ *   is one real hour, on the fall-back Sunday three (whoever starts at 01:00 starts at the first
+ *   01:00 and works through the repeated hour).
+ * - A wall time skipped by spring-forward moves forward by the gap (01:30 London → 02:30 BST). A
+ *   repeated wall time (fall-back) is its EARLIER occurrence when it opens an interval or a day
+ *   (midnight, and 24:00 as the next midnight) and its LATER occurrence when it closes an
+ *   interval, so an interval covers every real minute its wall times cover. Intervals of one day
+ *   that collapse onto each other that way are merged, so no real minute counts twice.
  * - The working time of a day: a `holiday` override has none; a `working` override has its own
  *   hours or, when null, the usual weekday hours (Monday's, or the first weekday that has any);
  *   any other day has its weekday's hours.
@@ -29,6 +32,16 @@ const MINUTES_PER_DAY = 1440;
  * gives up: a calendar with no working time would otherwise loop forever.
  */
 export const MAX_IDLE_DAYS = 3 * 366;
+
+/**
+ * How far ahead any search looks (days after the start's local date): a due time later than five
+ * years is a configuration error (a nearly empty calendar, a huge target), reported as
+ * `rule_violated` instead of being searched for.
+ */
+export const HORIZON_DAYS = 5 * 366;
+
+/** The least working time a calendar's usual week must have (minutes), so that due times stay near. */
+export const MIN_WEEKLY_MINUTES = 60;
 
 /** Every minute works: 24×7 in UTC, no holidays. Used when a policy names no calendar. */
 export const ALWAYS_OPEN: BusinessCalendar = Object.freeze({
@@ -100,20 +113,35 @@ export const workingHoursOn = (cal: BusinessCalendar, date: LocalDate): readonly
   return cal.week[isoWeekday(date) - 1] ?? [];
 };
 
-/** The real instant of a wall-clock minute of a local date (1440 is the next midnight). */
-const wallToMillis = (cal: BusinessCalendar, date: LocalDate, minute: number): number => {
+/**
+ * The real instant of a wall-clock minute of a local date (1440 is the next midnight, which opens
+ * that day). A skipped wall time moves forward by the gap; a repeated one is its `earlier` or
+ * `later` occurrence.
+ */
+const wallToMillis = (
+  cal: BusinessCalendar,
+  date: LocalDate,
+  minute: number,
+  occurrence: 'earlier' | 'later' = 'earlier',
+): number => {
   const target = minute >= MINUTES_PER_DAY ? addLocalDays(date, 1) : date;
   const rest = minute >= MINUTES_PER_DAY ? minute - MINUTES_PER_DAY : minute;
+  const hour = Math.floor(rest / 60);
+  const wholeMinute = Math.floor(rest % 60);
+  const millisecond = Math.round((rest % 1) * MINUTE_MS);
+  // The wall time read as if it were UTC; each real occurrence is it minus the offset then in force.
+  const asUtc = Date.UTC(target.year, target.month - 1, target.day, hour, wholeMinute, 0, millisecond);
+  const zone = IANAZone.create(cal.timeZone);
+  const before = zone.offset(asUtc - DAY_MS);
+  const after = zone.offset(asUtc + DAY_MS);
+  const occurrences = (before === after ? [before] : [before, after])
+    .map((offset) => ({ offset, at: asUtc - offset * MINUTE_MS }))
+    .filter(({ offset, at }) => zone.offset(at) === offset)
+    .map(({ at }) => at);
+  if (occurrences.length > 0) return occurrence === 'earlier' ? Math.min(...occurrences) : Math.max(...occurrences);
+  // Skipped by spring-forward: luxon moves it forward by the gap.
   return DateTime.fromObject(
-    {
-      year: target.year,
-      month: target.month,
-      day: target.day,
-      hour: Math.floor(rest / 60),
-      minute: Math.floor(rest % 60),
-      second: 0,
-      millisecond: Math.round((rest % 1) * MINUTE_MS),
-    },
+    { year: target.year, month: target.month, day: target.day, hour, minute: wholeMinute, second: 0, millisecond },
     { zone: cal.timeZone },
   ).toMillis();
 };
@@ -141,7 +169,9 @@ const workingSpansOn = (cal: BusinessCalendar, date: LocalDate): readonly Span[]
     const regular = nextMidnight - midnight === DAY_MS;
     for (const [start, end] of hours) {
       const from = regular ? midnight + start * MINUTE_MS : wallToMillis(cal, date, start);
-      const to = regular ? midnight + end * MINUTE_MS : wallToMillis(cal, date, end);
+      const to = regular
+        ? midnight + end * MINUTE_MS
+        : wallToMillis(cal, date, end, end < MINUTES_PER_DAY ? 'later' : 'earlier');
       if (to > from) spans.push([from, to]);
     }
     if (!regular) spans = mergeSpans(spans);
@@ -172,6 +202,55 @@ const noWorkingTime = (cal: BusinessCalendar): AppError =>
     `Calendar ${cal.id} has no working time within ${MAX_IDLE_DAYS} days; a due time cannot be computed.`,
   );
 
+const beyondHorizon = (cal: BusinessCalendar): AppError =>
+  new AppError(
+    ErrorCode.RuleViolated,
+    `Calendar ${cal.id} puts the due time more than ${HORIZON_DAYS} days ahead; it has too little working time for this target.`,
+  );
+
+/** Working minutes of the usual week (nominal: wall-clock lengths, overrides and DST aside). */
+export const weeklyWorkingMinutes = (week: readonly (readonly WorkingInterval[])[]): number =>
+  week.reduce((sum, hours) => sum + hours.reduce((day, [start, end]) => day + Math.max(0, end - start), 0), 0);
+
+const overrideKeysMemo = new WeakMap<BusinessCalendar, readonly string[]>();
+/** The calendar's override dates, sorted (memoised per calendar object). */
+const overrideKeys = (cal: BusinessCalendar): readonly string[] => {
+  let keys = overrideKeysMemo.get(cal);
+  if (!keys) {
+    keys = [...cal.days.keys()].sort();
+    overrideKeysMemo.set(cal, keys);
+  }
+  return keys;
+};
+
+/**
+ * The real working milliseconds of the seven local days from `date`, when they are exactly the
+ * usual week: no override among them and no UTC-offset change across them. Undefined otherwise
+ * (the caller then walks those days one by one). Lets a search over a sparse calendar jump a week
+ * at a time instead of converting every day.
+ */
+const plainWeekMs = (cal: BusinessCalendar, date: LocalDate): number | undefined => {
+  const nominal = weeklyWorkingMinutes(cal.week) * MINUTE_MS;
+  if (nominal === 0) return undefined;
+  const from = formatLocalDate(date);
+  const until = formatLocalDate(addLocalDays(date, 7));
+  const keys = overrideKeys(cal);
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((keys[mid] ?? '') < from) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo < keys.length && (keys[lo] ?? '') < until) return undefined;
+  const span = wallToMillis(cal, addLocalDays(date, 7), 0) - wallToMillis(cal, date, 0);
+  return span === 7 * DAY_MS ? nominal : undefined;
+};
+
+/** Days from `a` to `b` (local dates). */
+const daysBetween = (a: LocalDate, b: LocalDate): number =>
+  Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / DAY_MS);
+
 const requireMinutes = (minutes: number): void => {
   if (!Number.isFinite(minutes) || minutes < 0) {
     throw new AppError(ErrorCode.ValidationFailed, 'A duration must be a finite, non-negative number of minutes.');
@@ -191,15 +270,29 @@ export const isWorkingInstant = (instant: Date, cal: BusinessCalendar): boolean 
  * The earliest such instant: work ending exactly at an interval's close is due at that close
  * (18:00), not at the next opening. With `minutes` 0 the answer is `start` when it is working
  * time, otherwise the next working instant. Throws `rule_violated` when the calendar has no
- * working time for `MAX_IDLE_DAYS` days in a row.
+ * working time for `MAX_IDLE_DAYS` days in a row, or when the due time would be more than
+ * `HORIZON_DAYS` days ahead. Whole ordinary weeks are skipped at once, so even that refusal is cheap.
  */
 export const dueAt = (start: Date, minutes: number, cal: BusinessCalendar): Date => {
   requireMinutes(minutes);
   const t0 = start.getTime();
   let remaining = minutes * MINUTE_MS;
-  let date = localDateOf(start, cal);
+  const first = localDateOf(start, cal);
+  let date = first;
   let idleDays = 0;
   for (;;) {
+    if (daysBetween(first, date) > HORIZON_DAYS) throw beyondHorizon(cal);
+    if (date !== first) {
+      // A whole day ahead of `start`: jump ordinary weeks while the due time lies beyond them.
+      // The nominal week first: cheap, and when it is not exceeded no jump is possible anyway.
+      const week = remaining > weeklyWorkingMinutes(cal.week) * MINUTE_MS ? plainWeekMs(cal, date) : undefined;
+      if (week !== undefined && remaining > week) {
+        remaining -= week;
+        date = addLocalDays(date, 7);
+        idleDays = 0;
+        continue;
+      }
+    }
     let worked = false;
     for (const [spanStart, spanEnd] of workingSpansOn(cal, date)) {
       if (spanEnd <= t0) continue;
@@ -224,9 +317,17 @@ export const workingMinutesBetween = (from: Date, to: Date, cal: BusinessCalenda
   const t1 = to.getTime();
   if (!(t1 > t0)) return 0;
   let total = 0;
+  const first = localDateOf(from, cal);
   const last = localDateOf(to, cal);
   const lastKey = formatLocalDate(last);
-  for (let date = localDateOf(from, cal); ; date = addLocalDays(date, 1)) {
+  for (let date = first; ; date = addLocalDays(date, 1)) {
+    // Whole ordinary weeks strictly between the two ends count at once.
+    while (date !== first && daysBetween(date, last) > 7) {
+      const week = plainWeekMs(cal, date);
+      if (week === undefined) break;
+      total += week;
+      date = addLocalDays(date, 7);
+    }
     for (const [spanStart, spanEnd] of workingSpansOn(cal, date)) {
       const overlap = Math.min(spanEnd, t1) - Math.max(spanStart, t0);
       if (overlap > 0) total += overlap;
@@ -251,10 +352,12 @@ export const endOfWorkingDays = (start: Date, count: number, cal: BusinessCalend
   const ownClose = spans.at(-1)?.[1];
   if (count === 0 && ownClose !== undefined && ownClose > start.getTime()) return new Date(ownClose);
   const wanted = Math.max(count, 1);
+  const first = date;
   let counted = 0;
   let idleDays = 0;
   for (;;) {
     date = addLocalDays(date, 1);
+    if (daysBetween(first, date) > HORIZON_DAYS) throw beyondHorizon(cal);
     spans = workingSpansOn(cal, date);
     const close = spans.at(-1)?.[1];
     if (close === undefined) {
@@ -331,6 +434,12 @@ export const calendarProblems = (cal: Pick<BusinessCalendar, 'timeZone' | 'week'
     problems.push({ field: '/week', message: 'The week must list seven days, Monday first.' });
   }
   cal.week.forEach((hours, index) => problems.push(...intervalProblems(hours, `/week/${index}`)));
+  if (cal.week.length === 7 && problems.length === 0 && weeklyWorkingMinutes(cal.week) < MIN_WEEKLY_MINUTES) {
+    problems.push({
+      field: '/week',
+      message: `The usual week must have at least ${MIN_WEEKLY_MINUTES} working minutes; due times could not be computed.`,
+    });
+  }
   for (const [day, override] of cal.days) {
     if (!parseLocalDate(day))
       problems.push({ field: `/days/${day}`, message: 'A day must be a real YYYY-MM-DD date.' });

@@ -177,6 +177,8 @@ describe('calendars and policies over HTTP', () => {
       '/body/week/0/1',
     );
     await bad({ name: 'Six days', timeZone: 'Asia/Taipei', week: week.slice(1) }, '/body/week');
+    // A week without (enough) working time would make every due time unreachable.
+    await bad({ name: 'Closed', timeZone: 'Asia/Taipei', week: Array.from({ length: 7 }, () => []) }, '/body/week');
     await bad({ preset: 'TW' }, '/body/years');
     await bad({ preset: 'XX', years: [2026] }, '/body/preset');
     await bad({ preset: 'TW', years: [1999] }, '/body/years');
@@ -184,6 +186,14 @@ describe('calendars and policies over HTTP', () => {
 
     const list = (await call('GET', '/api/v1/calendars', org.admin.headers)).json<{ items: CalendarDto[] }>().items;
     const id = list[0]?.id ?? '';
+    const nearlyClosed = await call('PATCH', `/api/v1/calendars/${id}`, org.admin.headers, {
+      week: [[[540, 541]], [], [], [], [], [], []],
+    });
+    assert.equal(nearlyClosed.statusCode, 400, nearlyClosed.body);
+    assert.deepEqual(
+      nearlyClosed.json<{ error: { details: { field: string }[] } }>().error.details.map((d) => d.field),
+      ['/body/week'],
+    );
     const notIcs = await call('POST', `/api/v1/calendars/${id}/ical`, org.admin.headers, { ics: 'not a calendar' });
     assert.equal(notIcs.statusCode, 400);
     assert.match(notIcs.body, /BEGIN:VCALENDAR/);
