@@ -190,6 +190,8 @@ export const promises: Migration = {
       .addColumn('acknowledged_by', 'text')
       // The event that made a trigger fire: one escalation per event, however often the job runs.
       .addColumn('source_event_id', 'text')
+      // A waiting escalation that stopped waiting untaken (the case came down below it, or closed).
+      .addColumn('superseded_at', t.timestamp)
       .execute();
     await db.schema.createIndex('case_escalations_case_idx').on('case_escalations').column('case_id').execute();
     await db.schema
