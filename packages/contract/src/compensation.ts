@@ -16,10 +16,14 @@ const DateTime = Type.String({ format: 'date-time' });
 export const ProposeCompensationBody = Type.Object(
   {
     kind: Type.Enum(CompensationKinds),
-    amount: Type.Optional(
-      Type.Integer({ minimum: 0, maximum: 1_000_000_000_000, description: 'Minor units of currency.' }),
-    ),
-    currency: Type.Optional(Type.String({ pattern: '^[A-Z]{3}$', description: 'ISO 4217 code.' })),
+    /** Required for every kind: authority is a limit on value (a null amount would pass any limit). */
+    amount: Type.Integer({
+      minimum: 0,
+      maximum: 1_000_000_000_000,
+      description:
+        'Minor units of currency. For a refund, money, voucher or goodwill the sum; for a replacement or repair its estimated value.',
+    }),
+    currency: Type.String({ pattern: '^[A-Z]{3}$', description: 'ISO 4217 code.' }),
     description: Type.String({ minLength: 1, maxLength: 4000 }),
   },
   { additionalProperties: false },

@@ -124,7 +124,20 @@ export type TriggersDto = Static<typeof TriggersDto>;
 
 /** Escalating is one action and blames nobody: a reason, and optionally how high. */
 export const EscalateBody = Type.Object(
-  { reason: Type.String({ minLength: 1, maxLength: 2000 }), toRank: Type.Optional(Rank) },
+  {
+    reason: Type.String({ minLength: 1, maxLength: 2000 }),
+    toRank: Type.Optional(Rank),
+    fromRank: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: 20,
+        description:
+          'The rank the caller saw the case at. When given and the case has moved since (a double click, ' +
+          'two people at once, a trigger), the escalation is refused with `conflict` instead of climbing ' +
+          'again. Without it, the case climbs from wherever it is.',
+      }),
+    ),
+  },
   { additionalProperties: false },
 );
 export type EscalateBody = Static<typeof EscalateBody>;
@@ -194,6 +207,12 @@ export const EscalationDto = Type.Object({
   createdAt: DateTime,
   acknowledgedAt: Nullable(DateTime),
   acknowledgedBy: Nullable(Type.String()),
+  supersededAt: Nullable(
+    Type.String({
+      format: 'date-time',
+      description: 'When a waiting escalation stopped waiting untaken: the case came down below it, or closed.',
+    }),
+  ),
 });
 export type EscalationDto = Static<typeof EscalationDto>;
 export const EscalationListDto = Type.Object({ items: Type.Array(EscalationDto) });

@@ -108,9 +108,55 @@ describe('compensation over HTTP', () => {
     const rejected = await post(org.supervisorA, `/compensations/${c.id}/reject`, { note: 'offer a repair instead' });
     assert.equal(rejected.statusCode, 200, rejected.body);
     assert.equal(rejected.json<CompensationDto>().status, 'rejected');
-    const other = await propose(org.agentA, { kind: 'repair', description: 'Replace the regulator motor' });
-    assert.equal(other.amount, null);
+    const other = await propose(org.agentA, {
+      kind: 'repair',
+      amount: 150_000,
+      currency: 'TWD',
+      description: 'Replace the regulator motor (estimated value)',
+    });
+    assert.equal(other.requiredRank, 1);
+    assert.equal(other.status, 'proposed');
     assert.equal((await post(org.supervisorA, `/compensations/${other.id}/approve`)).statusCode, 200);
+  });
+
+  test('an agent may not approve beyond the front line’s authority, whatever the description says', async () => {
+    const big = await propose(org.agentA, {
+      kind: 'goodwill',
+      amount: 100_000_000,
+      currency: 'TWD',
+      description: 'NT$1,000,000 cash',
+    });
+    assert.equal(big.status, 'proposed');
+    assert.equal(big.requiredRank, 3);
+    assert.equal(big.decidedBy, null);
+  });
+
+  test('a team on a level confers no authority over money, at proposal or on approval', async () => {
+    const team = await t.deps.org.createTeam(systemContext('test'), {
+      name: 'Legal',
+      kind: 'department',
+      siteId: org.siteA,
+    });
+    const levels = (await t.deps.escalation.listLevels(systemContext('test'))).map(({ id: _id, ...level }) =>
+      level.rank === 2 ? { ...level, teamId: team.id } : level,
+    );
+    const put = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/escalation/levels',
+      headers: org.admin.headers,
+      payload: { levels },
+    });
+    assert.equal(put.statusCode, 200, put.body);
+    const member = await createUser(t.deps, 'supervisor', 'legal.supervisor@example.test');
+    await t.deps.org.setUserSite(systemContext('test'), member.id, org.siteA);
+    await t.deps.org.addMember(systemContext('test'), team.id, member.id);
+    const legal = { id: member.id, headers: await bearerFor(t.deps, member.id) };
+    const refund = { kind: 'refund', amount: 800_000, currency: 'TWD', description: 'Refund above a supervisor' };
+    const own = await propose(legal, refund);
+    assert.equal(own.status, 'proposed', 'not approved at proposal through the team');
+    const other = await propose(org.agentA, refund);
+    const approve = await post(legal, `/compensations/${other.id}/approve`);
+    assert.equal(approve.statusCode, 422, 'nor on approval');
   });
 
   test('another site’s case and its remedies do not exist for an outsider', async () => {
@@ -151,6 +197,11 @@ describe('compensation over HTTP', () => {
       { kind: 'refund', description: 'x' },
       { kind: 'bitcoin', amount: 1, currency: 'TWD', description: 'x' },
       { kind: 'goodwill', amount: 1, currency: 'TWD', description: '   ' },
+      // No amount is no limit: every kind carries one (a repair or replacement its estimated value).
+      { kind: 'goodwill', description: 'NT$1,000,000 cash' },
+      { kind: 'voucher', description: 'a big voucher' },
+      { kind: 'repair', description: 'fix it' },
+      { kind: 'replacement', currency: 'TWD', description: 'a new one' },
     ]) {
       const response = await post(org.agentA, url, body);
       assert.equal(response.statusCode, 400, `${JSON.stringify(body)} → ${response.body}`);

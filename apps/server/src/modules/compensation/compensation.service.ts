@@ -1,11 +1,11 @@
-import type { ProposeCompensationBody } from '@redress/contract';
+import type { CompensationStatus, ProposeCompensationBody } from '@redress/contract';
 import type { Clock } from '../../shared/clock.ts';
-import { AppError, ErrorCode } from '../../shared/errors.ts';
+import { AppError, ErrorCode, isAppError } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { actorId, type Context, type UnitOfWork } from '../../shared/unit-of-work.ts';
 import { requirePermission } from '../access/index.ts';
 import { appendCaseEvents, loadVisibleCase } from '../cases/index.ts';
-import { authorityCovers, levelForActor, requiredRankFor, type LadderLevel } from '../escalation/index.ts';
+import { remedyAuthority, requiredRankFor, type LadderLevel, type Remedy } from '../escalation/index.ts';
 import {
   decideCompensation,
   proposeCompensation,
@@ -23,21 +23,39 @@ export interface CompensationServiceDeps {
 
 const notFound = () => new AppError(ErrorCode.NotFound, 'No such compensation');
 
-const levelOf = (ctx: Context, levels: readonly LadderLevel[]): LadderLevel | undefined =>
-  ctx.actor.kind === 'user' ? levelForActor(levels, ctx.actor.role, ctx.actor.scope.teamIds) : undefined;
+/**
+ * Whether `ctx`'s user may decide `remedy` themselves: `remedyAuthority` (the role's level, never a
+ * team's), the one rule for approving at proposal and for approve/reject.
+ */
+const decidesItself = (ctx: Context, levels: readonly LadderLevel[], remedy: Remedy): boolean =>
+  ctx.actor.kind === 'user' && remedyAuthority(levels, ctx.actor.role, remedy).covers;
+
+/** Not-found and forbidden from the case become this compensation's not-found; anything else is real. */
+const asNotFound = (error: unknown): never => {
+  if (isAppError(error) && (error.code === ErrorCode.NotFound || error.code === ErrorCode.Forbidden)) throw notFound();
+  throw error;
+};
+
+/** The row changed under us (another request decided it first): a coded conflict, never a second success. */
+const changedMeanwhile = (expected: CompensationStatus) =>
+  new AppError(ErrorCode.Conflict, `The proposal is no longer ${expected}; reload it`);
 
 /**
  * Compensation and remedies (article 003): proposed on a case, approved by whoever's ladder
  * authority covers it, put to the customer, and delivered on a recorded day.
  */
 export const createCompensationService = ({ store, clock }: CompensationServiceDeps) => {
-  /** Loads a compensation on a case the caller can see; otherwise not-found, alike. */
+  /**
+   * Loads a compensation on a case the caller can see; otherwise not-found, alike. The case row is
+   * locked first and the compensation read after it, so two requests on one compensation take
+   * turns and the second sees the first's result.
+   */
   const loadVisible = async (port: CompensationStore, ctx: Context, id: string): Promise<Compensation> => {
+    const seen = await port.compensation.find(id);
+    if (!seen) throw notFound();
+    await loadVisibleCase(port.cases, ctx, seen.caseId, true).catch(asNotFound);
     const found = await port.compensation.find(id);
     if (!found) throw notFound();
-    await loadVisibleCase(port.cases, ctx, found.caseId, true).catch(() => {
-      throw notFound();
-    });
     return found;
   };
 
@@ -54,7 +72,10 @@ export const createCompensationService = ({ store, clock }: CompensationServiceD
     return store.write(async (port) => {
       const current = await loadVisible(port, ctx, id);
       const result = await apply(current, port, now);
-      await port.compensation.save(result.compensation, now);
+      // Conditional on the status we read: a second writer that slipped past the lock changes nothing.
+      if (!(await port.compensation.save(result.compensation, now, current.status))) {
+        throw changedMeanwhile(current.status);
+      }
       await appendCaseEvents(port.cases, ctx, current.caseId, result.events, now);
       return result.compensation;
     });
@@ -62,8 +83,9 @@ export const createCompensationService = ({ store, clock }: CompensationServiceD
 
   /**
    * Proposes a remedy. Its required rank is the lowest level whose authority covers it; when the
-   * proposer's own level covers it, it is approved at once (see `proposeCompensation`). Otherwise
-   * `compensation.proposed` carries `requiredRank`, so that level hears of it.
+   * proposer may decide it themselves (`remedyAuthority`: their role's level covers it, rank 0
+   * included) it is approved at once (see `proposeCompensation`) — exactly when `approve` would
+   * let them. Otherwise `compensation.proposed` carries `requiredRank`, so that level hears of it.
    */
   const propose = async (ctx: Context, caseId: string, body: ProposeCompensationBody): Promise<Compensation> => {
     requirePermission(ctx.actor, 'compensation:propose');
@@ -96,23 +118,21 @@ export const createCompensationService = ({ store, clock }: CompensationServiceD
           { field: '/body/kind', message: 'no level’s authority covers this kind, amount and currency' },
         ]);
       }
-      const mine = levelOf(ctx, levels);
-      const result = proposeCompensation(
-        { ...proposal, requiredRank },
-        mine !== undefined && authorityCovers(mine, remedy),
-      );
+      const result = proposeCompensation({ ...proposal, requiredRank }, decidesItself(ctx, levels, remedy));
       await port.compensation.insert(result.compensation);
       await appendCaseEvents(port.cases, ctx, current.id, result.events, now);
       return result.compensation;
     });
   };
 
-  /** Approves or rejects: only someone whose level's authority covers the remedy; others wait for it. */
+  /**
+   * Approves or rejects: only someone who may decide the remedy (`remedyAuthority`, the same rule
+   * as approval at proposal); others wait for it. The system actor decides anything.
+   */
   const decide = (ctx: Context, id: string, decision: 'approve' | 'reject', note: string | undefined) => {
     requirePermission(ctx.actor, 'compensation:approve');
     return change(ctx, id, async (current, port, now) => {
-      const mine = levelOf(ctx, await port.compensation.listLevels());
-      if (ctx.actor.kind !== 'system' && (!mine || !authorityCovers(mine, current))) {
+      if (ctx.actor.kind !== 'system' && !decidesItself(ctx, await port.compensation.listLevels(), current)) {
         throw new AppError(
           ErrorCode.RuleViolated,
           `This remedy is beyond your level's authority; it waits for rank ${current.requiredRank}`,

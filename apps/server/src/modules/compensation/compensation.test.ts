@@ -69,9 +69,14 @@ describe('compensation', () => {
   });
   it('checks amount and currency together', () => {
     assert.throws(() => checkRemedy({ kind: 'refund', amount: 100, currency: null }), /currency/);
-    assert.throws(() => checkRemedy({ kind: 'repair', amount: null, currency: 'TWD' }), /amount/);
     assert.throws(() => checkRemedy({ kind: 'money', amount: null, currency: null }), /needs an amount/);
     assert.throws(() => checkRemedy({ kind: 'money', amount: -1, currency: 'TWD' }), /Not an amount/);
-    assert.doesNotThrow(() => checkRemedy({ kind: 'repair', amount: null, currency: null }));
+  });
+  it('needs an amount for every kind: goodwill and voucher their sum, a replacement or repair its value', () => {
+    assert.throws(() => checkRemedy({ kind: 'goodwill', amount: null, currency: null }), /goodwill needs an amount/);
+    assert.throws(() => checkRemedy({ kind: 'voucher', amount: null, currency: null }), /voucher needs an amount/);
+    assert.throws(() => checkRemedy({ kind: 'repair', amount: null, currency: null }), /estimated value/);
+    assert.throws(() => checkRemedy({ kind: 'replacement', amount: null, currency: 'TWD' }), /estimated value/);
+    assert.doesNotThrow(() => checkRemedy({ kind: 'repair', amount: 150_000, currency: 'TWD' }));
   });
 });

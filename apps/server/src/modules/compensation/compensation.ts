@@ -6,7 +6,11 @@ export interface Compensation {
   readonly id: string;
   readonly caseId: string;
   readonly kind: CompensationKind;
-  /** Minor units of `currency`; null for a remedy without an amount (a repair). */
+  /**
+   * Minor units of `currency`: the money for a refund, money, voucher or goodwill; the estimated
+   * value for a replacement or a repair. Required on every new proposal; null only on records
+   * written before that rule.
+   */
   readonly amount: number | null;
   readonly currency: string | null;
   readonly description: string;
@@ -29,31 +33,27 @@ export interface CompensationChange {
   readonly payload: Record<string, unknown>;
 }
 
-/** Remedies that mean money changing hands: they need an amount and a currency. */
-const MONETARY: readonly CompensationKind[] = ['refund', 'money', 'voucher'];
-
 /**
- * Checks a proposal's amount and currency: together or not at all, required for money remedies.
- * (Non-negative integers within a trillion minor units, and the ISO shape, are the schema's.)
+ * Checks a proposal's amount and currency. EVERY kind needs both: money remedies (refund, money,
+ * voucher, goodwill) their sum, non-monetary ones (replacement, repair) their estimated value —
+ * authority is a limit on value, and a remedy without one would pass any limit ("goodwill:
+ * NT$1,000,000 cash" written in the description). (Non-negative integers within a trillion minor
+ * units, and the ISO shape, are the schema's.)
  */
 export const checkRemedy = (input: {
   kind: CompensationKind;
   amount: number | null;
   currency: string | null;
 }): void => {
-  if (input.amount !== null && input.currency === null) {
+  if (input.amount === null) {
+    const what = input.kind === 'replacement' || input.kind === 'repair' ? 'an estimated value' : 'an amount';
+    throw new AppError(ErrorCode.ValidationFailed, `A ${input.kind} needs ${what}`, [
+      { field: '/body/amount', message: 'is required (minor units; the estimated value for a replacement or repair)' },
+    ]);
+  }
+  if (input.currency === null) {
     throw new AppError(ErrorCode.ValidationFailed, 'An amount needs its currency', [
       { field: '/body/currency', message: 'is required with an amount' },
-    ]);
-  }
-  if (input.amount === null && input.currency !== null) {
-    throw new AppError(ErrorCode.ValidationFailed, 'A currency needs an amount', [
-      { field: '/body/amount', message: 'is required with a currency' },
-    ]);
-  }
-  if (input.amount === null && MONETARY.includes(input.kind)) {
-    throw new AppError(ErrorCode.ValidationFailed, `A ${input.kind} needs an amount`, [
-      { field: '/body/amount', message: 'is required for this kind' },
     ]);
   }
   if (input.amount !== null && (!Number.isSafeInteger(input.amount) || input.amount < 0)) {

@@ -19,8 +19,9 @@ export const ESCALATION_TRIGGER_EVENTS = [
 ] as const;
 
 /**
- * Evaluates the triggers for each such event and escalates as the system. Running it twice for
- * one event escalates once: the escalation row remembers the event (unique).
+ * Evaluates the triggers for each such event and escalates as the system; a case closing
+ * supersedes its waiting escalations. Running it twice for one event escalates once: the
+ * escalation row remembers the event (unique). Counts are taken as of the event's `seq`.
  */
 export const escalationTriggerJob = (escalation: Pick<EscalationService, 'escalateFromEvent'>): JobDefinition =>
   defineJob({
@@ -30,6 +31,7 @@ export const escalationTriggerJob = (escalation: Pick<EscalationService, 'escala
     async handler(event, context) {
       const raised = await escalation.escalateFromEvent(systemContext(ESCALATION_TRIGGER_JOB), {
         eventId: event.eventId,
+        seq: event.seq,
         type: event.type,
         subjectType: event.subjectType,
         subjectId: event.subjectId,

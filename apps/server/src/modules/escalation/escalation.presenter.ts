@@ -37,4 +37,5 @@ export const presentEscalation = (e: Escalation): EscalationDto => ({
   createdAt: e.createdAt.toISOString(),
   acknowledgedAt: e.acknowledgedAt?.toISOString() ?? null,
   acknowledgedBy: e.acknowledgedBy,
+  supersededAt: e.supersededAt?.toISOString() ?? null,
 });

@@ -35,7 +35,16 @@ export interface EscalationRepository {
   setCaseLevel(caseId: string, rank: number): Promise<void>;
 
   insertEscalation(escalation: Escalation): Promise<void>;
-  saveAcknowledgement(escalation: Escalation): Promise<void>;
+  /**
+   * Records who took an escalation, only while it still waits (not acknowledged, not
+   * superseded); false when someone else took it first or it stopped waiting.
+   */
+  acknowledgeEscalation(id: string, userId: string, at: Date): Promise<boolean>;
+  /**
+   * Marks the case's upward escalations that still wait, to a rank above `aboveRank`, as
+   * superseded at `at` (use -1 for all of them, when the case closes); returns their ids.
+   */
+  supersedeWaiting(caseId: string, aboveRank: number, at: Date): Promise<string[]>;
   findEscalation(id: string): Promise<Escalation | undefined>;
   /** A case's escalations and de-escalations, oldest first. */
   listEscalations(caseId: string): Promise<Escalation[]>;
@@ -43,10 +52,14 @@ export interface EscalationRepository {
   firedBy(eventId: string): Promise<boolean>;
 
   caseRecord(caseId: string): Promise<CaseRecord>;
-  /** Inbound messages and inbound calls on the case. */
-  countInboundContacts(caseId: string): Promise<number>;
-  /** Compensation proposals plus the customer's declines on the case. */
-  countNegotiationRounds(caseId: string): Promise<number>;
+  /**
+   * Inbound messages and inbound calls on the case, counted in the event log up to and including
+   * the event with sequence number `uptoSeq` (all of them without it): a count as of that event,
+   * the same however late its job runs.
+   */
+  countInboundContacts(caseId: string, uptoSeq?: number): Promise<number>;
+  /** Compensation proposals plus the customer's declines on the case, up to `uptoSeq` likewise. */
+  countNegotiationRounds(caseId: string, uptoSeq?: number): Promise<number>;
 
   appendEvent(event: NewEvent): Promise<void>;
 }

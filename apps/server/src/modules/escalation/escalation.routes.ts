@@ -80,6 +80,10 @@ export const escalationRoutes =
         schema: {
           tags: ['escalation'],
           summary: 'Escalate a case one level (or to a rank), carrying a complete summary upward',
+          description:
+            'Send `fromRank`, the rank you saw the case at, so that a double click or two people at once ' +
+            'climb once: when the case has moved since, the answer is 409 `conflict`. Without it the case ' +
+            'climbs from wherever it stands.',
           params: CaseParams,
           body: EscalateBody,
           response: { 201: EscalationDto, ...errors },

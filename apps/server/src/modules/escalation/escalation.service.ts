@@ -1,12 +1,11 @@
 import {
   Roles,
-  type ClockKind,
   type EscalationTrigger as TriggerName,
   type PutLadderBody,
   type PutTriggersBody,
 } from '@redress/contract';
 import type { Clock } from '../../shared/clock.ts';
-import { AppError, ErrorCode } from '../../shared/errors.ts';
+import { AppError, ErrorCode, isAppError } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { actorId, type Context, type UnitOfWork } from '../../shared/unit-of-work.ts';
 import { requirePermission } from '../access/index.ts';
@@ -17,29 +16,23 @@ import type { EscalationStore } from './escalation.repository.ts';
 import { DEFAULT_LADDER, levelAt, levelForActor, topRank, validateLadder, type LadderLevel } from './ladder.ts';
 import { explainSignals, type SignalMatch } from './signals.ts';
 import { composeSummary } from './summary.ts';
-import {
-  DEFAULT_TRIGGERS,
-  evaluateTriggers,
-  validateTriggers,
-  type EscalationTrigger,
-  type TriggerSituation,
-} from './triggers.ts';
+import { createEscalationTriggers, type CaseEventFacts } from './escalation-triggers.service.ts';
+import { DEFAULT_TRIGGERS, validateTriggers, type EscalationTrigger } from './triggers.ts';
 
 export interface EscalationServiceDeps {
   readonly store: UnitOfWork<EscalationStore>;
   readonly clock: Clock;
 }
 
-/** An event as the trigger job hands it over (see `jobs/outbox.ts`). */
-export interface CaseEventFacts {
-  readonly eventId: string;
-  readonly type: string;
-  readonly subjectType: string;
-  readonly subjectId: string;
-  readonly payload: Record<string, unknown>;
-}
+export type { CaseEventFacts } from './escalation-triggers.service.ts';
 
 const notFound = () => new AppError(ErrorCode.NotFound, 'No such escalation');
+
+/** Not-found and forbidden from the case become this escalation's not-found; anything else is real. */
+const asNotFound = (error: unknown): never => {
+  if (isAppError(error) && (error.code === ErrorCode.NotFound || error.code === ErrorCode.Forbidden)) throw notFound();
+  throw error;
+};
 
 /** The level `ctx`'s user stands on, if any (their role, or a level's team they belong to). */
 const actorLevel = (ctx: Context, levels: readonly LadderLevel[]): LadderLevel | undefined =>
@@ -97,6 +90,7 @@ export const createEscalationService = ({ store, clock }: EscalationServiceDeps)
       acknowledgedAt: null,
       acknowledgedBy: null,
       sourceEventId: input.sourceEventId,
+      supersededAt: null,
     };
     await port.escalation.insertEscalation(escalation);
     await port.escalation.setCaseLevel(current.id, input.toRank);
@@ -107,15 +101,16 @@ export const createEscalationService = ({ store, clock }: EscalationServiceDeps)
       [
         {
           type: 'case.escalated',
+          // Ids, ranks and the trigger only: every subscriber's job row copies this payload, and
+          // the summary (the complaint's words, task answers) and the reason (which may quote the
+          // customer) stay in `case_escalations`, read through the escalations route.
           payload: {
             escalationId: escalation.id,
             fromRank: input.fromRank,
             toRank: input.toRank,
             levelId: level.id,
             trigger: input.trigger,
-            reason: input.reason,
             ...(input.sourceEventId ? { sourceEventId: input.sourceEventId } : {}),
-            summary,
           },
         },
       ],
@@ -242,11 +237,16 @@ export const createEscalationService = ({ store, clock }: EscalationServiceDeps)
     });
   };
 
-  /** Any staff member who can see the case raises it, in one action; nobody is blamed. */
+  /**
+   * Any staff member who can see the case raises it, in one action; nobody is blamed. The case row
+   * is locked before its level is read, so a concurrent escalation (a person's or a trigger's)
+   * waits and then sees the new level. `fromRank`, when given, is the rank the caller saw: if the
+   * case has moved since, a coded `conflict` instead of a second climb (a double click).
+   */
   const escalateCase = async (
     ctx: Context,
     caseId: string,
-    input: { reason: string; toRank?: number | undefined },
+    input: { reason: string; toRank?: number | undefined; fromRank?: number | undefined },
   ): Promise<Escalation> => {
     requirePermission(ctx.actor, 'escalation:raise');
     const reason = input.reason.trim();
@@ -264,7 +264,7 @@ export const createEscalationService = ({ store, clock }: EscalationServiceDeps)
         port.escalation.caseLevel(current.id),
       ]);
       if (levels.length === 0) throw new AppError(ErrorCode.RuleViolated, 'No escalation ladder is configured');
-      const toRank = escalationTarget(fromRank, topRank(levels), input.toRank);
+      const toRank = escalationTarget(fromRank, topRank(levels), input.toRank, input.fromRank);
       return raise(
         port,
         ctx,
@@ -278,17 +278,18 @@ export const createEscalationService = ({ store, clock }: EscalationServiceDeps)
 
   /**
    * Someone at the escalation's level (their role stands there, or they are in its team) takes it:
-   * the level's response clock is met.
+   * the level's response clock is met. Taken once: the case row is locked and the write is
+   * conditional on nobody having taken it, so of two people at once one gets a coded error.
    */
   const acknowledgeEscalation = async (ctx: Context, id: string): Promise<Escalation> => {
     requirePermission(ctx.actor, 'escalation:raise');
     const now = clock.now();
     return store.write(async (port) => {
+      const seen = await port.escalation.findEscalation(id);
+      if (!seen || ctx.actor.kind !== 'user') throw notFound();
+      await loadVisibleCase(port.cases, ctx, seen.caseId, true).catch(asNotFound);
       const found = await port.escalation.findEscalation(id);
-      if (!found || ctx.actor.kind !== 'user') throw notFound();
-      await loadVisibleCase(port.cases, ctx, found.caseId).catch(() => {
-        throw notFound();
-      });
+      if (!found) throw notFound();
       const level = levelAt(await port.escalation.listLevels(), found.toRank);
       const { role, scope } = ctx.actor;
       const atLevel =
@@ -297,7 +298,9 @@ export const createEscalationService = ({ store, clock }: EscalationServiceDeps)
       if (!atLevel)
         throw new AppError(ErrorCode.RuleViolated, 'Only someone at the escalation’s level acknowledges it');
       const acknowledged = acknowledge(found, ctx.actor.userId, now);
-      await port.escalation.saveAcknowledgement(acknowledged);
+      if (!(await port.escalation.acknowledgeEscalation(found.id, ctx.actor.userId, now))) {
+        throw new AppError(ErrorCode.Conflict, 'Someone else took this escalation first; reload it');
+      }
       await settleDueItem(port.clocks, { caseId: found.caseId, kind: 'escalation', subjectId: found.id }, 'met', now);
       await appendCaseEvents(
         port.cases,
@@ -359,24 +362,24 @@ export const createEscalationService = ({ store, clock }: EscalationServiceDeps)
         acknowledgedAt: null,
         acknowledgedBy: null,
         sourceEventId: null,
+        supersededAt: null,
       };
       await port.escalation.insertEscalation(escalation);
       await port.escalation.setCaseLevel(current.id, toRank);
-      for (const waiting of previous) {
-        if (waiting.direction === 'up' && !waiting.acknowledgedAt && waiting.toRank > toRank) {
-          await settleDueItem(
-            port.clocks,
-            { caseId: current.id, kind: 'escalation', subjectId: waiting.id },
-            'cancelled',
-            now,
-          );
-        }
+      // Escalations above the new rank that nobody took stop waiting: marked, and their clocks end.
+      for (const waitingId of await port.escalation.supersedeWaiting(current.id, toRank, now)) {
+        await settleDueItem(
+          port.clocks,
+          { caseId: current.id, kind: 'escalation', subjectId: waitingId },
+          'cancelled',
+          now,
+        );
       }
       await appendCaseEvents(
         port.cases,
         ctx,
         current.id,
-        [{ type: 'case.de_escalated', payload: { escalationId: escalation.id, fromRank, toRank, reason } }],
+        [{ type: 'case.de_escalated', payload: { escalationId: escalation.id, fromRank, toRank } }],
         now,
       );
       return escalation;
@@ -390,97 +393,6 @@ export const createEscalationService = ({ store, clock }: EscalationServiceDeps)
     return store.read.escalation.listEscalations(caseId);
   };
 
-  /** What the event tells the triggers, with the case's running counts. */
-  const situationFor = async (
-    port: EscalationStore,
-    current: Case,
-    event: CaseEventFacts,
-    base: { currentRank: number; topRank: number },
-  ): Promise<TriggerSituation | null> => {
-    const p = event.payload;
-    switch (event.type) {
-      case 'case.created':
-        return {
-          ...base,
-          signals: explainSignals(current.description, current.language),
-          safety: p.safety === true,
-        };
-      case 'case.message_recorded':
-        if (p.direction !== 'inbound') return null;
-        return {
-          ...base,
-          signals: typeof p.body === 'string' ? explainSignals(p.body, current.language) : [],
-          inboundContacts: await port.escalation.countInboundContacts(current.id),
-        };
-      case 'case.call_logged':
-        if (p.direction !== 'inbound') return null;
-        return { ...base, inboundContacts: await port.escalation.countInboundContacts(current.id) };
-      case 'case.status_changed':
-        return p.action === 'reopen' ? { ...base, reopened: true } : null;
-      case 'case.field_changed':
-        return p.field === 'safety' && p.to === true ? { ...base, safety: true } : null;
-      case 'clock.warned':
-      case 'clock.breached':
-        if (typeof p.kind !== 'string') return null;
-        return {
-          ...base,
-          clock: { phase: event.type === 'clock.warned' ? 'warned' : 'breached', kind: p.kind as ClockKind },
-        };
-      case 'compensation.proposed':
-        return {
-          ...base,
-          negotiationRounds: await port.escalation.countNegotiationRounds(current.id),
-          ...(p.status === 'proposed' && typeof p.requiredRank === 'number'
-            ? { remedyRequiredRank: p.requiredRank }
-            : {}),
-        };
-      case 'compensation.customer_responded':
-        return p.accepted === false
-          ? { ...base, negotiationRounds: await port.escalation.countNegotiationRounds(current.id) }
-          : null;
-      default:
-        return null;
-    }
-  };
-
-  /**
-   * Evaluates the enabled triggers against one case event and escalates, as the system, when one
-   * fires above the case's level. Idempotent: an event that already escalated does nothing.
-   */
-  const escalateFromEvent = async (ctx: Context, event: CaseEventFacts): Promise<Escalation | null> => {
-    if (event.subjectType !== 'case') return null;
-    const now = clock.now();
-    return store.write(async (port) => {
-      if (await port.escalation.firedBy(event.eventId)) return null;
-      const current = await port.cases.findCase(event.subjectId);
-      if (!current || current.status === 'closed' || current.mergedIntoId) return null;
-      const [levels, triggers, currentRank] = await Promise.all([
-        port.escalation.listLevels(),
-        port.escalation.listTriggers(),
-        port.escalation.caseLevel(current.id),
-      ]);
-      if (levels.length === 0) return null;
-      const situation = await situationFor(port, current, event, { currentRank, topRank: topRank(levels) });
-      if (!situation) return null;
-      const decision = evaluateTriggers(triggers, situation);
-      if (!decision) return null;
-      return raise(
-        port,
-        ctx,
-        current,
-        {
-          toRank: decision.toRank,
-          fromRank: currentRank,
-          trigger: decision.trigger,
-          reason: decision.reason,
-          sourceEventId: event.eventId,
-        },
-        levels,
-        now,
-      );
-    });
-  };
-
   return {
     listLevels,
     replaceLevels,
@@ -491,7 +403,7 @@ export const createEscalationService = ({ store, clock }: EscalationServiceDeps)
     acknowledgeEscalation,
     deEscalateCase,
     listCaseEscalations,
-    escalateFromEvent,
+    ...createEscalationTriggers({ store, clock, raise }),
   };
 };
 

@@ -17,13 +17,30 @@ export interface Escalation {
   readonly acknowledgedBy: string | null;
   /** The event that fired a trigger; null for a person's escalation. */
   readonly sourceEventId: string | null;
+  /**
+   * When an escalation still waiting for its level stopped waiting without being taken: the case
+   * came back down below it, or was closed. Null while it waits, and for one that was taken.
+   */
+  readonly supersededAt: Date | null;
 }
 
 /**
  * The rank an escalation goes to: `requested`, or one above `current`. Refused (coded) when it
- * would not go up or would go past the top of the ladder.
+ * would not go up or would go past the top of the ladder. `seen` is the rank the caller saw the
+ * case at (a double click, or two people escalating at once, would otherwise climb twice): when
+ * given and the case has moved since, a coded `conflict`.
  */
-export const escalationTarget = (current: number, top: number, requested: number | undefined): number => {
+export const escalationTarget = (
+  current: number,
+  top: number,
+  requested: number | undefined,
+  seen?: number,
+): number => {
+  if (seen !== undefined && seen !== current) {
+    throw new AppError(ErrorCode.Conflict, 'The case moved on the ladder since you looked; reload it', [
+      { field: '/body/fromRank', message: `the case is now at rank ${current}` },
+    ]);
+  }
   const target = requested ?? current + 1;
   if (target > top) {
     throw new AppError(ErrorCode.RuleViolated, 'The case is already at the top of the ladder', [
@@ -54,5 +71,8 @@ export const acknowledge = (escalation: Escalation, userId: string, now: Date): 
     throw new AppError(ErrorCode.RuleViolated, 'Only an escalation upward is acknowledged');
   }
   if (escalation.acknowledgedAt) throw new AppError(ErrorCode.RuleViolated, 'Already acknowledged');
+  if (escalation.supersededAt) {
+    throw new AppError(ErrorCode.RuleViolated, 'The case came down or closed; this escalation no longer waits');
+  }
   return { ...escalation, acknowledgedAt: now, acknowledgedBy: userId };
 };

@@ -4,12 +4,14 @@ export {
   levelAt,
   levelForActor,
   levelForRole,
+  remedyAuthority,
   requiredRankFor,
   topRank,
   validateLadder,
   type LadderLevel,
   type LadderLevelInput,
   type Remedy,
+  type RemedyAuthority,
 } from './ladder.ts';
 export { detectSignals, explainSignals, foldForMatching, type SignalMatch } from './signals.ts';
 export {
@@ -23,12 +25,8 @@ export {
 export { composeSummary, type SummarySource } from './summary.ts';
 export type { Escalation } from './escalation.ts';
 export type { CaseRecord, EscalationRepository, EscalationStore } from './escalation.repository.ts';
-export {
-  createEscalationService,
-  type CaseEventFacts,
-  type EscalationService,
-  type EscalationServiceDeps,
-} from './escalation.service.ts';
+export type { CaseEventFacts } from './escalation-triggers.service.ts';
+export { createEscalationService, type EscalationService, type EscalationServiceDeps } from './escalation.service.ts';
 export { presentEscalation, presentLevel, presentTrigger } from './escalation.presenter.ts';
 export { escalationRoutes } from './escalation.routes.ts';
 export { escalationTriggerJob, ESCALATION_TRIGGER_EVENTS } from './escalation.jobs.ts';

@@ -5,6 +5,7 @@ import {
   DEFAULT_LADDER,
   levelForActor,
   levelForRole,
+  remedyAuthority,
   requiredRankFor,
   topRank,
   type LadderLevel,
@@ -56,9 +57,34 @@ describe('authorityCovers', () => {
     assert.equal(authorityCovers(at(1), { kind: 'refund', amount: 100, currency: 'THB' }), false);
     assert.equal(authorityCovers(at(1), { kind: 'refund', amount: 100, currency: null }), false);
   });
-  it('covers an amountless remedy of its kinds, and anything under a null maximum', () => {
-    assert.equal(authorityCovers(at(1), { kind: 'repair', amount: null, currency: null }), true);
+  it('covers anything of its kinds under a null maximum', () => {
     assert.equal(authorityCovers(at(3), { kind: 'money', amount: 999_999_999, currency: 'GBP' }), true);
+    assert.equal(authorityCovers(at(3), { kind: 'goodwill', amount: null, currency: null }), true);
+  });
+  it('covers an amountless remedy only under a null maximum (an unpriced goodwill is not small)', () => {
+    assert.equal(authorityCovers(at(0), { kind: 'goodwill', amount: null, currency: null }), false);
+    assert.equal(authorityCovers(at(1), { kind: 'repair', amount: null, currency: null }), false);
+    assert.equal(requiredRankFor(LADDER, { kind: 'goodwill', amount: null, currency: null }), 3);
+  });
+});
+
+describe('remedyAuthority', () => {
+  it('is the role’s level, rank 0 included', () => {
+    const small = { kind: 'goodwill', amount: 50_000, currency: 'TWD' } as const;
+    assert.deepEqual(remedyAuthority(LADDER, 'agent', small), { level: at(0), covers: true });
+    assert.equal(remedyAuthority(LADDER, 'supervisor', small).covers, true);
+    assert.equal(remedyAuthority(LADDER, 'agent', { ...small, amount: 100_001 }).covers, false);
+  });
+  it('gives no authority to a role off the ladder', () => {
+    const small = { kind: 'goodwill', amount: 1, currency: 'TWD' } as const;
+    assert.deepEqual(remedyAuthority(LADDER, 'department_member', small), { level: undefined, covers: false });
+  });
+  it('ignores team membership: a team on a level confers no authority over money', () => {
+    const ladder = [at(0), at(1), at(2), { ...at(3), roles: [], teamId: 'team_legal' }];
+    const big = { kind: 'money', amount: 9_000_000, currency: 'TWD' } as const;
+    assert.equal(levelForActor(ladder, 'agent', ['team_legal'])?.rank, 3, 'the team stands on rank 3');
+    assert.equal(remedyAuthority(ladder, 'agent', big).covers, false);
+    assert.equal(remedyAuthority(ladder, 'agent', big).level?.rank, 0);
   });
 });
 

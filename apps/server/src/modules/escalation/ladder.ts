@@ -22,7 +22,12 @@ export interface LadderLevel {
   readonly responseMinutes: number;
 }
 
-/** A remedy as authority sees it: amount in minor units of `currency`; null amount for e.g. a repair. */
+/**
+ * A remedy as authority sees it: `amount` in minor units of `currency`. For money remedies it is
+ * the money; for a replacement or a repair it is the estimated value. Proposals always carry one
+ * (see `checkRemedy` in compensation); a null amount only reaches `authorityCovers` from older
+ * records or a promise that names no amount, and is then covered by an unlimited level alone.
+ */
 export interface Remedy {
   readonly kind: CompensationKind;
   readonly amount: number | null;
@@ -51,14 +56,40 @@ export const levelForActor = (
     .find((level) => level.roles.includes(role) || (level.teamId !== null && teamIds.includes(level.teamId)));
 
 /**
- * True when `level` may approve `remedy`: its kind is among the level's remedies and, when it
- * carries an amount, the amount is within the level's maximum in the SAME currency (no exchange
- * rates here: a remedy in another currency is not covered). A null maximum means no limit.
+ * True when `level` may approve `remedy`: its kind is among the level's remedies and the amount is
+ * within the level's maximum in the SAME currency (no exchange rates here: a remedy in another
+ * currency is not covered). A null maximum means no limit. A remedy WITHOUT an amount is covered
+ * only by a level with no maximum: an unpriced "goodwill" could otherwise carry any sum past a
+ * limited level.
  */
 export const authorityCovers = (level: LadderLevel, remedy: Remedy): boolean => {
   if (!level.remedies.includes(remedy.kind)) return false;
-  if (remedy.amount === null || level.maxCompensation === null) return true;
+  if (level.maxCompensation === null) return true;
+  if (remedy.amount === null) return false;
   return remedy.currency !== null && remedy.currency === level.currency && remedy.amount <= level.maxCompensation;
+};
+
+/** Someone's authority over one remedy: the level it comes from, and whether that level covers it. */
+export interface RemedyAuthority {
+  /** The ladder level of the person's role; undefined when the role stands on no level. */
+  readonly level: LadderLevel | undefined;
+  readonly covers: boolean;
+}
+
+/**
+ * THE rule for who may decide a remedy themselves, used everywhere it matters: approving a
+ * proposal as it is made (rank 0 included: an agent's goodwill within the front line's limit),
+ * approving or rejecting someone else's proposal, and the over-promise guard of commitments.
+ *
+ * Authority over money follows the ROLE only (`levelForRole`). Membership of a team that stands
+ * on a level (PR, legal) makes someone acknowledge and hear of escalations at that level, but
+ * confers no compensation authority on any path. A person whose role is on no level has none.
+ * The caller still checks the permission for the action (`compensation:propose` to propose,
+ * `compensation:approve` to decide another's proposal).
+ */
+export const remedyAuthority = (levels: readonly LadderLevel[], role: string, remedy: Remedy): RemedyAuthority => {
+  const level = levelForRole(levels, role);
+  return { level, covers: level !== undefined && authorityCovers(level, remedy) };
 };
 
 /** The lowest rank whose authority covers `remedy`; undefined when no level may approve it. */

@@ -56,8 +56,14 @@ export const compensationRepository = (tx: Tx): CompensationRepository => ({
       })
       .execute();
   },
-  async save(c, now) {
-    await tx.updateTable('compensations').set(mutable(c, now)).where('id', '=', c.id).execute();
+  async save(c, now, expected) {
+    const result = await tx
+      .updateTable('compensations')
+      .set(mutable(c, now))
+      .where('id', '=', c.id)
+      .where('status', '=', expected)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
   },
   async find(id) {
     const row = await tx.selectFrom('compensations').selectAll().where('id', '=', id).executeTakeFirst();

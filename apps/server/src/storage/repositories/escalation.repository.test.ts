@@ -64,6 +64,7 @@ describeBothBackends('escalation and compensation repositories', (backend) => {
       acknowledgedAt: null,
       acknowledgedBy: null,
       sourceEventId: 'evt_1',
+      supersededAt: null,
     } as const;
     await store.write((repo) => repo.insertEscalation(escalation));
     assert.equal(await store.read.firedBy('evt_1'), true);
@@ -72,14 +73,32 @@ describeBothBackends('escalation and compensation repositories', (backend) => {
       store.write((repo) => repo.insertEscalation({ ...escalation, id: 'esc_2' })),
       'one escalation per source event',
     );
-    await store.write((repo) =>
-      repo.saveAcknowledgement({ ...escalation, acknowledgedAt: at, acknowledgedBy: 'usr_s' }),
+    assert.equal(await store.write((repo) => repo.acknowledgeEscalation('esc_1', 'usr_s', at)), true);
+    assert.equal(
+      await store.write((repo) => repo.acknowledgeEscalation('esc_1', 'usr_t', at)),
+      false,
+      'taken once: the second writer changes nothing',
     );
     assert.deepEqual(await store.read.findEscalation('esc_1'), {
       ...escalation,
       acknowledgedAt: at,
       acknowledgedBy: 'usr_s',
     });
+
+    // Waiting escalations above a rank stop waiting; taken ones and lower ones are left alone.
+    const later = new Date('2026-01-27T03:00:00.000Z');
+    const waiting = (id: string, toRank: number) => ({ ...escalation, id, toRank, sourceEventId: null });
+    await store.write(async (repo) => {
+      await repo.insertEscalation(waiting('esc_3', 3));
+      await repo.insertEscalation(waiting('esc_4', 2));
+      await repo.insertEscalation(waiting('esc_5', 1));
+    });
+    assert.deepEqual(await store.write((repo) => repo.supersedeWaiting('case_1', 1, later)), ['esc_3', 'esc_4']);
+    assert.deepEqual(await store.write((repo) => repo.supersedeWaiting('case_1', 1, later)), []);
+    assert.equal((await store.read.findEscalation('esc_3'))?.supersededAt?.toISOString(), later.toISOString());
+    assert.equal(await store.write((repo) => repo.acknowledgeEscalation('esc_3', 'usr_s', later)), false);
+    assert.deepEqual(await store.write((repo) => repo.supersedeWaiting('case_1', -1, later)), ['esc_5']);
+    assert.equal((await store.read.findEscalation('esc_1'))?.supersededAt, null, 'a taken escalation stays taken');
     assert.equal(await store.read.caseLevel('case_missing'), 0);
 
     const compensations = unitOfWork(db, compensationRepository);
@@ -103,14 +122,16 @@ describeBothBackends('escalation and compensation repositories', (backend) => {
     } as const;
     await compensations.write((repo) => repo.insert(proposal));
     const declined = { ...proposal, status: 'declined', customerAccepted: false, customerResponseAt: at } as const;
-    await compensations.write((repo) => repo.save(declined, at));
+    assert.equal(await compensations.write((repo) => repo.save(declined, at, 'approved')), false, 'not approved');
+    assert.deepEqual(await compensations.read.listForCase('case_1'), [proposal]);
+    assert.equal(await compensations.write((repo) => repo.save(declined, at, 'proposed')), true);
     assert.deepEqual(await compensations.read.listForCase('case_1'), [declined]);
     assert.deepEqual(
       (await compensations.read.listLevels()).map((l) => l.rank),
       [0, 1, 2, 3],
     );
 
-    await db.write(async (tx) => {
+    const seqs = await db.write(async (tx) => {
       const event = (type: string, payload: Record<string, unknown>) =>
         appendEvent(tx, {
           type,
@@ -121,17 +142,23 @@ describeBothBackends('escalation and compensation repositories', (backend) => {
           payload,
           occurredAt: at,
         });
-      await event('compensation.proposed', { compensationId: 'cmp_1' });
-      await event('compensation.customer_responded', { compensationId: 'cmp_1', accepted: false });
-      await event('compensation.customer_responded', { compensationId: 'cmp_1', accepted: true });
-      await event('case.message_recorded', { direction: 'inbound', channel: 'email', body: '找你們經理' });
-      await event('case.message_recorded', { direction: 'outbound', channel: 'email', body: 'ok' });
-      await event('case.call_logged', { direction: 'inbound' });
+      return [
+        await event('compensation.proposed', { compensationId: 'cmp_1' }),
+        await event('compensation.customer_responded', { compensationId: 'cmp_1', accepted: false }),
+        await event('compensation.customer_responded', { compensationId: 'cmp_1', accepted: true }),
+        await event('case.message_recorded', { direction: 'inbound', channel: 'email', body: '找你們經理' }),
+        await event('case.message_recorded', { direction: 'outbound', channel: 'email', body: 'ok' }),
+        await event('case.call_logged', { direction: 'inbound' }),
+        await event('case.message_recorded', { direction: 'inbound', channel: 'email', body: 'again' }),
+      ].map((e) => e.seq);
     });
     assert.equal(await store.read.countNegotiationRounds('case_1'), 2);
-    assert.equal(await store.read.countInboundContacts('case_1'), 2);
+    assert.equal(await store.read.countNegotiationRounds('case_1', seqs[0]), 1, 'as of the proposal');
+    assert.equal(await store.read.countInboundContacts('case_1'), 3);
+    assert.equal(await store.read.countInboundContacts('case_1', seqs[3]), 1, 'as of the first message');
+    assert.equal(await store.read.countInboundContacts('case_1', seqs[5]), 2, 'as of the call');
     const record = await store.read.caseRecord('case_1');
-    assert.deepEqual(record.inboundMessages, ['找你們經理']);
+    assert.deepEqual(record.inboundMessages, ['找你們經理', 'again']);
     assert.deepEqual(record.compensations, [
       { kind: 'money', amount: 900_000_000_000, currency: 'TWD', status: 'declined' },
     ]);

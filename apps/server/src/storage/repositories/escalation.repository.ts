@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type {
   CompensationKind,
   CompensationStatus,
@@ -54,6 +54,7 @@ const toEscalation = (row: Selectable<Schema['case_escalations']>): Escalation =
   acknowledgedAt: readOptionalTime(row.acknowledged_at),
   acknowledgedBy: row.acknowledged_by,
   sourceEventId: row.source_event_id,
+  supersededAt: readOptionalTime(row.superseded_at),
 });
 
 /**
@@ -63,17 +64,23 @@ const toEscalation = (row: Selectable<Schema['case_escalations']>): Escalation =
 export const listLadderLevels = async (db: Kysely<Schema>): Promise<LadderLevel[]> =>
   (await db.selectFrom('escalation_levels').selectAll().orderBy('rank').execute()).map(toLevel);
 
-const countEvents = async (tx: Tx, caseId: string, types: readonly string[], inboundOnly: boolean) => {
-  const rows = await tx
+/** A case's events of `types`, up to and including sequence number `uptoSeq` when given. */
+const caseEvents = (tx: Tx, caseId: string, types: readonly string[], uptoSeq: number | undefined) =>
+  tx
     .selectFrom('events')
-    .select(['type', 'payload'])
     .where('subject_type', '=', 'case')
     .where('subject_id', '=', caseId)
     .where('type', 'in', [...types])
-    .execute();
-  return inboundOnly
-    ? rows.filter((row) => readJson<{ direction?: string }>(row.payload).direction === 'inbound').length
-    : rows.length;
+    .$if(uptoSeq !== undefined, (qb) => qb.where('seq', '<=', uptoSeq ?? 0));
+
+// `->>` reads a JSON field on both backends (PostgreSQL jsonb, SQLite 3.38+ text). SQLite returns a
+// JSON false as 0 and PostgreSQL as 'false': compared as text, either reads as a decline.
+const inbound = sql<boolean>`payload ->> 'direction' = 'inbound'`;
+const declined = sql<boolean>`CAST(payload ->> 'accepted' AS TEXT) IN ('false', '0')`;
+
+const countOf = async (query: ReturnType<typeof caseEvents>): Promise<number> => {
+  const row = await query.select((eb) => eb.fn.countAll<number | string | bigint>().as('n')).executeTakeFirst();
+  return row ? Number(row.n) : 0;
 };
 
 /** The escalation port over Kysely. */
@@ -146,18 +153,33 @@ export const escalationRepository = (tx: Tx): EscalationRepository => ({
         acknowledged_at: e.acknowledgedAt ? toDbTime(e.acknowledgedAt) : null,
         acknowledged_by: e.acknowledgedBy,
         source_event_id: e.sourceEventId,
+        superseded_at: e.supersededAt ? toDbTime(e.supersededAt) : null,
       })
       .execute();
   },
-  async saveAcknowledgement(e) {
-    await tx
+  async acknowledgeEscalation(id, userId, at) {
+    const result = await tx
       .updateTable('case_escalations')
-      .set({
-        acknowledged_at: e.acknowledgedAt ? toDbTime(e.acknowledgedAt) : null,
-        acknowledged_by: e.acknowledgedBy,
-      })
-      .where('id', '=', e.id)
+      .set({ acknowledged_at: toDbTime(at), acknowledged_by: userId })
+      .where('id', '=', id)
+      .where('direction', '=', 'up')
+      .where('acknowledged_at', 'is', null)
+      .where('superseded_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  },
+  async supersedeWaiting(caseId, aboveRank, at) {
+    const rows = await tx
+      .updateTable('case_escalations')
+      .set({ superseded_at: toDbTime(at) })
+      .where('case_id', '=', caseId)
+      .where('direction', '=', 'up')
+      .where('to_rank', '>', aboveRank)
+      .where('acknowledged_at', 'is', null)
+      .where('superseded_at', 'is', null)
+      .returning('id')
       .execute();
+    return rows.map((row) => row.id).sort();
   },
   async findEscalation(id) {
     const row = await tx.selectFrom('case_escalations').selectAll().where('id', '=', id).executeTakeFirst();
@@ -233,19 +255,14 @@ export const escalationRepository = (tx: Tx): EscalationRepository => ({
       inboundMessages,
     };
   },
-  countInboundContacts: (caseId) => countEvents(tx, caseId, ['case.message_recorded', 'case.call_logged'], true),
-  async countNegotiationRounds(caseId) {
-    const rows = await tx
-      .selectFrom('events')
-      .select(['type', 'payload'])
-      .where('subject_type', '=', 'case')
-      .where('subject_id', '=', caseId)
-      .where('type', 'in', ['compensation.proposed', 'compensation.customer_responded'])
-      .execute();
-    return rows.filter(
-      (row) => row.type === 'compensation.proposed' || readJson<{ accepted?: boolean }>(row.payload).accepted === false,
-    ).length;
-  },
+  countInboundContacts: (caseId, uptoSeq) =>
+    countOf(caseEvents(tx, caseId, ['case.message_recorded', 'case.call_logged'], uptoSeq).where(inbound)),
+  countNegotiationRounds: (caseId, uptoSeq) =>
+    countOf(
+      caseEvents(tx, caseId, ['compensation.proposed', 'compensation.customer_responded'], uptoSeq).where((eb) =>
+        eb.or([eb('type', '=', 'compensation.proposed'), declined]),
+      ),
+    ),
   async appendEvent(event) {
     await appendEvent(tx, event);
   },

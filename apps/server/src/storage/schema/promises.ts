@@ -141,6 +141,8 @@ export interface PromiseTables {
     acknowledged_by: string | null;
     /** The event that fired the trigger; null for a person's escalation. */
     source_event_id: string | null;
+    /** Set when a waiting escalation stopped waiting untaken (de-escalated below it, case closed). */
+    superseded_at: NullableTimestamp;
   };
   compensations: {
     /** `cmp_…` */
