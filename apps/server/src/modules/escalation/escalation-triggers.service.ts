@@ -1,0 +1,168 @@
+import type { ClockKind, EscalationTrigger as TriggerName } from '@redress/contract';
+import type { Clock } from '../../shared/clock.ts';
+import { ErrorCode, isAppError } from '../../shared/errors.ts';
+import type { Context, UnitOfWork } from '../../shared/unit-of-work.ts';
+import { loadVisibleCase, type Case } from '../cases/index.ts';
+import { settleDueItem } from '../clocks/index.ts';
+import type { Escalation } from './escalation.ts';
+import type { EscalationStore } from './escalation.repository.ts';
+import { topRank, type LadderLevel } from './ladder.ts';
+import { explainSignals } from './signals.ts';
+import { evaluateTriggers, type TriggerSituation } from './triggers.ts';
+
+/** An event as the trigger job hands it over (see `jobs/outbox.ts`). */
+export interface CaseEventFacts {
+  readonly eventId: string;
+  /**
+   * The event's sequence number: running counts (contacts, negotiation rounds) are taken as of
+   * this event, so a job that runs late counts what its event saw. Absent: counts everything.
+   */
+  readonly seq?: number | undefined;
+  readonly type: string;
+  readonly subjectType: string;
+  readonly subjectId: string;
+  readonly payload: Record<string, unknown>;
+}
+
+/** Moves a case up inside the caller's unit of work (the escalation service's `raise`). */
+export type RaiseEscalation = (
+  port: EscalationStore,
+  ctx: Context,
+  current: Case,
+  input: { toRank: number; fromRank: number; trigger: TriggerName; reason: string; sourceEventId: string | null },
+  levels: readonly LadderLevel[],
+  now: Date,
+) => Promise<Escalation>;
+
+export interface EscalationTriggersDeps {
+  readonly store: UnitOfWork<EscalationStore>;
+  readonly clock: Clock;
+  readonly raise: RaiseEscalation;
+}
+
+/** What the event tells the triggers, with the case's running counts as of the event. */
+const situationFor = async (
+  port: EscalationStore,
+  current: Case,
+  event: CaseEventFacts,
+  base: { currentRank: number; topRank: number },
+): Promise<TriggerSituation | null> => {
+  const p = event.payload;
+  switch (event.type) {
+    case 'case.created':
+      return {
+        ...base,
+        signals: explainSignals(current.description, current.language),
+        safety: p.safety === true,
+      };
+    case 'case.message_recorded':
+      if (p.direction !== 'inbound') return null;
+      return {
+        ...base,
+        signals: typeof p.body === 'string' ? explainSignals(p.body, current.language) : [],
+        inboundContacts: await port.escalation.countInboundContacts(current.id, event.seq),
+      };
+    case 'case.call_logged':
+      if (p.direction !== 'inbound') return null;
+      return { ...base, inboundContacts: await port.escalation.countInboundContacts(current.id, event.seq) };
+    case 'case.status_changed':
+      return p.action === 'reopen' ? { ...base, reopened: true } : null;
+    case 'case.field_changed':
+      return p.field === 'safety' && p.to === true ? { ...base, safety: true } : null;
+    case 'clock.warned':
+    case 'clock.breached':
+      if (typeof p.kind !== 'string') return null;
+      return {
+        ...base,
+        clock: { phase: event.type === 'clock.warned' ? 'warned' : 'breached', kind: p.kind as ClockKind },
+      };
+    case 'compensation.proposed':
+      return {
+        ...base,
+        negotiationRounds: await port.escalation.countNegotiationRounds(current.id, event.seq),
+        ...(p.status === 'proposed' && typeof p.requiredRank === 'number'
+          ? { remedyRequiredRank: p.requiredRank }
+          : {}),
+      };
+    case 'compensation.customer_responded':
+      return p.accepted === false
+        ? { ...base, negotiationRounds: await port.escalation.countNegotiationRounds(current.id, event.seq) }
+        : null;
+    default:
+      return null;
+  }
+};
+
+/** The case, locked for the rest of the unit of work; undefined when it does not exist. */
+const lockCase = async (port: EscalationStore, ctx: Context, caseId: string): Promise<Case | undefined> => {
+  try {
+    return await loadVisibleCase(port.cases, ctx, caseId, true);
+  } catch (error) {
+    if (isAppError(error) && error.code === ErrorCode.NotFound) return undefined;
+    throw error;
+  }
+};
+
+/**
+ * The triggers that escalate a case on their own (article 004), run by the trigger job for each
+ * case event, and the tidy-up when a case closes.
+ */
+export const createEscalationTriggers = ({ store, clock, raise }: EscalationTriggersDeps) => {
+  /**
+   * Escalations still waiting on a closed case stop waiting: marked superseded, clocks cancelled.
+   * Idempotent: a second run finds none waiting.
+   */
+  const supersedeOnClose = async (port: EscalationStore, caseId: string, now: Date): Promise<void> => {
+    for (const waitingId of await port.escalation.supersedeWaiting(caseId, -1, now)) {
+      await settleDueItem(port.clocks, { caseId, kind: 'escalation', subjectId: waitingId }, 'cancelled', now);
+    }
+  };
+
+  /**
+   * Evaluates the enabled triggers against one case event and escalates, as the system, when one
+   * fires above the case's level. The case row is locked before its level is read, so two trigger
+   * jobs (or a trigger and a person) take turns and the second evaluates against the level the
+   * first left. Idempotent: an event that already escalated does nothing. A `case.status_changed`
+   * to closed supersedes the case's waiting escalations instead.
+   */
+  const escalateFromEvent = async (ctx: Context, event: CaseEventFacts): Promise<Escalation | null> => {
+    if (event.subjectType !== 'case') return null;
+    const now = clock.now();
+    return store.write(async (port) => {
+      const current = await lockCase(port, ctx, event.subjectId);
+      if (!current) return null;
+      if (event.type === 'case.status_changed' && event.payload.to === 'closed') {
+        await supersedeOnClose(port, current.id, now);
+        return null;
+      }
+      if (current.status === 'closed' || current.mergedIntoId) return null;
+      if (await port.escalation.firedBy(event.eventId)) return null;
+      const [levels, triggers, currentRank] = await Promise.all([
+        port.escalation.listLevels(),
+        port.escalation.listTriggers(),
+        port.escalation.caseLevel(current.id),
+      ]);
+      if (levels.length === 0) return null;
+      const situation = await situationFor(port, current, event, { currentRank, topRank: topRank(levels) });
+      if (!situation) return null;
+      const decision = evaluateTriggers(triggers, situation);
+      if (!decision) return null;
+      return raise(
+        port,
+        ctx,
+        current,
+        {
+          toRank: decision.toRank,
+          fromRank: currentRank,
+          trigger: decision.trigger,
+          reason: decision.reason,
+          sourceEventId: event.eventId,
+        },
+        levels,
+        now,
+      );
+    });
+  };
+
+  return { escalateFromEvent };
+};
