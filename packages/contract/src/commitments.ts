@@ -13,7 +13,9 @@ export type CommitmentStatus = (typeof CommitmentStatuses)[number];
  * - `beyond_authority`: the remedy is above what the promiser's ladder level may approve;
  * - `after_case_deadline`: due after the case's resolve or regulatory deadline;
  * - `in_the_past`: the due time has already gone;
- * - `outside_working_hours`: due when the case's working calendar is closed.
+ * - `outside_working_hours`: due when the case's working calendar is closed;
+ * - `too_far`: due more than a year ahead — a sanity horizon, so a slip of the keyboard (year
+ *   9999) is caught even on a case without a policy or deadline to compare against.
  */
 export const CommitmentFlagCodes = [
   'depends_on_later_task',
@@ -21,6 +23,7 @@ export const CommitmentFlagCodes = [
   'after_case_deadline',
   'in_the_past',
   'outside_working_hours',
+  'too_far',
 ] as const;
 export type CommitmentFlagCode = (typeof CommitmentFlagCodes)[number];
 
@@ -59,6 +62,10 @@ const promiseFields = {
   remedy: Type.Optional(CommitmentRemedy),
 };
 
+const AcknowledgeFlags = Type.Optional(
+  Type.Array(Type.Enum(CommitmentFlagCodes), { maxItems: CommitmentFlagCodes.length, uniqueItems: true }),
+);
+
 /** The promise as the guard checks it; nothing is saved. */
 export const CheckCommitmentBody = Type.Object(promiseFields, { additionalProperties: false });
 export type CheckCommitmentBody = Static<typeof CheckCommitmentBody>;
@@ -70,19 +77,24 @@ export type CheckCommitmentBody = Static<typeof CheckCommitmentBody>;
 export const CreateCommitmentBody = Type.Object(
   {
     ...promiseFields,
-    acknowledgeFlags: Type.Optional(Type.Array(Type.Enum(CommitmentFlagCodes), { maxItems: 5, uniqueItems: true })),
+    acknowledgeFlags: AcknowledgeFlags,
   },
   { additionalProperties: false },
 );
 export type CreateCommitmentBody = Static<typeof CreateCommitmentBody>;
 
-/** A new time agreed with the customer, before (or, counted as broken, after) the old one. */
+/**
+ * A new time agreed with the customer, before (or, counted as broken, after) the old one. The new
+ * promise passes the same guard as a new one: refused while a raised flag is not named in
+ * `acknowledgeFlags`; the acknowledged flags are kept on the successor.
+ */
 export const RenegotiateCommitmentBody = Type.Object(
   {
     dueAt: DateTime,
     text: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
     reason: Type.String({ minLength: 1, maxLength: 2000 }),
     messageEventId: Type.Optional(Id),
+    acknowledgeFlags: AcknowledgeFlags,
   },
   { additionalProperties: false },
 );

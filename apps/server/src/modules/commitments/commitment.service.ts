@@ -7,7 +7,7 @@ import type {
   RenegotiateCommitmentBody,
 } from '@redress/contract';
 import type { Clock } from '../../shared/clock.ts';
-import { AppError, ErrorCode } from '../../shared/errors.ts';
+import { AppError, ErrorCode, isAppError } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { actorId, scopeOf, type Context, type UnitOfWork } from '../../shared/unit-of-work.ts';
 import { requirePermission } from '../access/index.ts';
@@ -20,6 +20,7 @@ import {
   markAtRisk,
   proposeNewTime,
   renegotiateCommitment as renegotiate,
+  requireFutureDueAt,
   type Commitment,
   type CommitmentChange,
   type PromisedRemedy,
@@ -35,6 +36,32 @@ export interface CommitmentServiceDeps {
 }
 
 const notFound = () => new AppError(ErrorCode.NotFound, 'No such commitment');
+
+/**
+ * A case the caller may not see answers as an unknown commitment; anything else (a database
+ * failure) is not a not-found and goes on as it is.
+ */
+const hideUnseenCase = (error: unknown): never => {
+  if (isAppError(error) && (error.code === ErrorCode.NotFound || error.code === ErrorCode.Forbidden)) {
+    throw notFound();
+  }
+  throw error;
+};
+
+/**
+ * Refuses a flagged promise (`rule_violated`, one detail per flag) unless the promiser named every
+ * flag raised; the same for a new promise and a renegotiated one.
+ */
+const requireAcknowledged = (flags: readonly PromiseFlag[], acknowledged: readonly CommitmentFlagCode[] = []) => {
+  const open = unacknowledged(flags, acknowledged);
+  if (open.length > 0) {
+    throw new AppError(
+      ErrorCode.RuleViolated,
+      'This promise may not be keepable; check the flags, or acknowledge each of them',
+      open.map((flag) => ({ field: `/flags/${flag.code}`, message: flag.message })),
+    );
+  }
+};
 
 /** What the guard checks and what a made promise records, whichever route it came by. */
 type PromiseInput = CheckCommitmentBody;
@@ -157,15 +184,7 @@ export const createCommitmentService = ({ store, clock }: CommitmentServiceDeps)
     return store.write(async (port) => {
       const onCase = await loadSteerableCase(port, ctx, caseId, true);
       const facts = await examine(port, ctx, onCase, input, now);
-      const acknowledged: readonly CommitmentFlagCode[] = input.acknowledgeFlags ?? [];
-      const open = unacknowledged(facts.flags, acknowledged);
-      if (open.length > 0) {
-        throw new AppError(
-          ErrorCode.RuleViolated,
-          'This promise may not be keepable; check the flags, or acknowledge each of them',
-          open.map((flag) => ({ field: `/flags/${flag.code}`, message: flag.message })),
-        );
-      }
+      requireAcknowledged(facts.flags, input.acknowledgeFlags);
       const placement = await placementOf(port, ctx, onCase);
       const made = make(
         {
@@ -201,9 +220,7 @@ export const createCommitmentService = ({ store, clock }: CommitmentServiceDeps)
   const loadSteerable = async (port: CommitmentStore, ctx: Context, id: string, forUpdate: boolean) => {
     const found = await port.commitments.findCommitment(id, forUpdate);
     if (!found) throw notFound();
-    const onCase = await loadVisibleCase(port.cases, ctx, found.caseId, forUpdate).catch(() => {
-      throw notFound();
-    });
+    const onCase = await loadVisibleCase(port.cases, ctx, found.caseId, forUpdate).catch(hideUnseenCase);
     if (!mayActAsOwner(ctx.actor, onCase)) {
       throw new AppError(ErrorCode.RuleViolated, 'Only the case owner or a supervisor settles promises on a case');
     }
@@ -249,7 +266,9 @@ export const createCommitmentService = ({ store, clock }: CommitmentServiceDeps)
 
   /**
    * A new time agreed with the customer: the old promise closes (renegotiated, or broken when
-   * already due) and a successor opens with its own clock.
+   * already due) and a successor opens with its own clock. The successor is a new promise, so it
+   * passes the over-promise guard as `makeCommitment` does (same refusal, same acknowledgement),
+   * checked by the renegotiating user's authority; its acknowledged flags are kept on it.
    */
   const renegotiateCommitment = async (
     ctx: Context,
@@ -260,21 +279,42 @@ export const createCommitmentService = ({ store, clock }: CommitmentServiceDeps)
     const now = clock.now();
     return store.write(async (port) => {
       const { commitment, onCase } = await loadSteerable(port, ctx, id, true);
-      if (input.messageEventId && !(await port.commitments.isCaseMessageEvent(onCase.id, input.messageEventId))) {
-        throw new AppError(ErrorCode.NotFound, 'No such message on this case', [
-          { field: '/body/messageEventId', message: 'no such message or call on this case' },
-        ]);
-      }
+      const dueAt = new Date(input.dueAt);
+      requireFutureDueAt(dueAt, now);
+      // The promise as it will stand: the new time and words, the same dependencies and remedy.
+      const facts = await examine(
+        port,
+        ctx,
+        onCase,
+        {
+          text: input.text ?? commitment.text,
+          dueAt: input.dueAt,
+          dependsOn: [...commitment.dependsOn],
+          ...(input.messageEventId ? { messageEventId: input.messageEventId } : {}),
+          ...(commitment.remedy
+            ? {
+                remedy: {
+                  kind: commitment.remedy.kind,
+                  amount: commitment.remedy.amount,
+                  currency: commitment.remedy.currency,
+                },
+              }
+            : {}),
+        },
+        now,
+      );
+      requireAcknowledged(facts.flags, input.acknowledgeFlags);
       const placement = await placementOf(port, ctx, onCase);
       const changed = renegotiate(
         commitment,
         {
           newId: newId('cmt', now),
-          dueAt: new Date(input.dueAt),
+          dueAt,
           text: input.text,
           reason: input.reason,
           messageEventId: input.messageEventId ?? null,
           madeBy: actorId(ctx.actor),
+          flags: facts.flags.map((flag) => flag.code),
           ...placement,
         },
         now,

@@ -112,6 +112,7 @@ describe('commitment transitions', () => {
     madeBy: 'usr_agent',
     siteId: 'site_a',
     teamId: 'team_a',
+    flags: [],
   };
 
   test('renegotiated before the due time: old closes as renegotiated, new opens, linked both ways', () => {
@@ -123,6 +124,9 @@ describe('commitment transitions', () => {
     assert.equal(changed.successor.renegotiatedFromId, 'cmt_1');
     assert.equal(changed.successor.text, 'Send the inspection report', 'the wording carries over');
     assert.deepEqual(changed.successor.dependsOn, ['task_1']);
+    assert.deepEqual(changed.successor.flags, []);
+    const flagged = renegotiateCommitment(open(), { ...reneg, flags: ['depends_on_later_task'] }, before);
+    assert.deepEqual(flagged.successor.flags, ['depends_on_later_task'], 'the new promise keeps its own flags');
     assert.deepEqual(
       changed.events.map((e) => e.type),
       ['commitment.renegotiated', 'commitment.made'],

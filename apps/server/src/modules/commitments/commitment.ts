@@ -182,7 +182,19 @@ export interface RenegotiationInput {
   readonly madeBy: string | null;
   readonly siteId: string | null;
   readonly teamId: string | null;
+  /** The guard's flags on the new promise, acknowledged by the promiser. */
+  readonly flags: readonly CommitmentFlagCode[];
 }
+
+/** A renegotiated time must lie ahead: an agreed new time that has already gone is no promise. */
+export const requireFutureDueAt = (dueAt: Date, now: Date): void => {
+  requireValidTime(dueAt, '/body/dueAt');
+  if (dueAt.getTime() <= now.getTime()) {
+    throw new AppError(ErrorCode.ValidationFailed, 'The new time must be in the future', [
+      { field: '/body/dueAt', message: 'must be after now' },
+    ]);
+  }
+};
 
 /**
  * Agrees a new time with the customer: the promise is closed and a successor opened, linked both
@@ -200,12 +212,7 @@ export const renegotiateCommitment = (
     throw new AppError(ErrorCode.InvalidTransition, `This promise is already ${c.status}`);
   }
   const reason = requireText(input.reason, '/body/reason', 'Say why the time changes');
-  requireValidTime(input.dueAt, '/body/dueAt');
-  if (input.dueAt.getTime() <= now.getTime()) {
-    throw new AppError(ErrorCode.ValidationFailed, 'The new time must be in the future', [
-      { field: '/body/dueAt', message: 'must be after now' },
-    ]);
-  }
+  requireFutureDueAt(input.dueAt, now);
   const late = c.status === 'broken' || now.getTime() > c.dueAt.getTime();
   const events: CommitmentChange[] = [];
   let closed: Commitment;
@@ -230,7 +237,7 @@ export const renegotiateCommitment = (
       messageEventId: input.messageEventId ?? null,
       dependsOn: c.dependsOn,
       remedy: c.remedy,
-      flags: [],
+      flags: input.flags,
       siteId: input.siteId,
       teamId: input.teamId,
       renegotiatedFromId: c.id,

@@ -458,6 +458,84 @@ describe('commitments over HTTP', () => {
     assert.equal(broken.json<CommitmentDto>().status, 'broken');
   });
 
+  test('a renegotiated promise passes the guard like a new one; its acknowledged flags are kept', async () => {
+    const { c } = await caseWithMessage();
+    const task = await askWarehouse(c.id, '2026-03-06T09:00:00.000Z');
+    const made = await post(org.agentA, `/cases/${c.id}/commitments`, {
+      text: '3/4 前寄出檢驗報告',
+      dueAt: DUE,
+      dependsOn: [task.id],
+      acknowledgeFlags: ['depends_on_later_task'],
+    });
+    assert.equal(made.statusCode, 201, made.body);
+    const id = made.json<CommitmentDto>().id;
+
+    // The new time is still before the warehouse is due: refused, exactly as making it would be.
+    const refused = await post(org.agentA, `/commitments/${id}/renegotiate`, { dueAt: LATER, reason: '主管還在審' });
+    assert.equal(refused.statusCode, 422, refused.body);
+    const error = errorOf(refused.body);
+    assert.equal(error.code, 'rule_violated');
+    assert.deepEqual(
+      error.details?.map((d) => d.field),
+      ['/flags/depends_on_later_task'],
+    );
+    const far = await post(org.agentA, `/commitments/${id}/renegotiate`, {
+      dueAt: '9999-12-31T09:00:00.000Z',
+      reason: '主管還在審',
+      acknowledgeFlags: ['depends_on_later_task'],
+    });
+    assert.equal(far.statusCode, 422, far.body);
+    assert.ok(errorOf(far.body).details?.some((d) => d.field === '/flags/too_far'));
+    // Nothing changed while refused.
+    const listed = (await get(org.agentA, `/cases/${c.id}/commitments`)).json<CommitmentList>().items;
+    assert.deepEqual(
+      listed.map((x) => x.status),
+      ['open'],
+    );
+    // A past time is still a plain 400, not a flag to acknowledge.
+    const past = await post(org.agentA, `/commitments/${id}/renegotiate`, {
+      dueAt: PAST,
+      reason: 'x',
+      acknowledgeFlags: ['in_the_past'],
+    });
+    assert.equal(past.statusCode, 400, past.body);
+
+    const changed = await post(org.agentA, `/commitments/${id}/renegotiate`, {
+      dueAt: LATER,
+      reason: '主管還在審',
+      acknowledgeFlags: ['depends_on_later_task'],
+    });
+    assert.equal(changed.statusCode, 200, changed.body);
+    const { successor } = changed.json<CommitmentChangeDto>();
+    assert.deepEqual(successor?.flags, ['depends_on_later_task']);
+    const event = (await timeline(c.id)).filter((e) => e.type === 'commitment.made').at(-1);
+    assert.equal(event?.data.commitmentId, successor?.id);
+    assert.deepEqual(event?.data.flags, ['depends_on_later_task']);
+  });
+
+  test('too_far: a due time over a year ahead is flagged even on a case without a policy', async () => {
+    const c = await openCaseAs(t, org.agentA, complaintFixtures.mango);
+    const check = async (dueAt: string) =>
+      (await post(org.agentA, `/cases/${c.id}/commitments/check`, { text: '寄出報告', dueAt }))
+        .json<CommitmentCheckDto>()
+        .flags.map((f) => f.code);
+    assert.deepEqual(await check('9999-12-31T09:00:00.000Z'), ['too_far']);
+    assert.deepEqual(await check('2027-03-03T09:00:00.000Z'), ['too_far'], 'a year and a day');
+    assert.deepEqual(await check('2027-03-01T09:00:00.000Z'), [], 'just under a year');
+    const refused = await post(org.agentA, `/cases/${c.id}/commitments`, {
+      text: '寄出報告',
+      dueAt: '9999-12-31T09:00:00Z',
+    });
+    assert.equal(refused.statusCode, 422, refused.body);
+    const made = await post(org.agentA, `/cases/${c.id}/commitments`, {
+      text: '保固期內免費維修',
+      dueAt: '2027-06-01T09:00:00.000Z',
+      acknowledgeFlags: ['too_far'],
+    });
+    assert.equal(made.statusCode, 201, made.body);
+    assert.deepEqual(made.json<CommitmentDto>().flags, ['too_far']);
+  });
+
   test('kept-on-time figures per agent, team and site, narrowed to the viewer', async () => {
     const stats = async (as: OrgUser, query: string) => {
       const response = await get(as, `/commitments/stats?${query}`);

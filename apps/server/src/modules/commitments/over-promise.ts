@@ -41,6 +41,13 @@ export interface PromiseFlag {
 }
 
 /**
+ * How far ahead a promise may fall due without a flag: a year. Complaints are answered in days or
+ * weeks; a later due time is almost always a typo (year 9999), and where it is meant (a repair
+ * after a long-lead part) the promiser acknowledges it like any other flag.
+ */
+export const PROMISE_HORIZON_MS = 365 * 24 * 60 * 60_000;
+
+/**
  * Flags a promise before it is made; an empty list means nothing stands against it. Answered
  * tasks no longer hold a promise back. Each code appears at most once, with the tightest cause.
  */
@@ -86,6 +93,14 @@ export const checkPromise = (facts: PromiseFacts, now: Date): PromiseFlag[] => {
       code: 'after_case_deadline',
       message: `The promise is due after the case's ${earliest.kind} deadline`,
       limitAt: earliest.dueAt,
+    });
+  }
+
+  if (due > now.getTime() + PROMISE_HORIZON_MS) {
+    flags.push({
+      code: 'too_far',
+      message: 'The due time is more than a year ahead',
+      limitAt: new Date(now.getTime() + PROMISE_HORIZON_MS),
     });
   }
 
