@@ -246,6 +246,82 @@ describe('the escalation ladder over HTTP', () => {
     assert.equal((await history(c.id)).length, 1);
   });
 
+  test('fromRank: a stale view is a coded conflict, a fresh one climbs', async () => {
+    const c = await openCaseAs(t, org.agentA, complaintFixtures.refund);
+    const first = await send(org.agentA, 'POST', `/cases/${c.id}/escalations`, { reason: 'upset', fromRank: 0 });
+    assert.equal(first.statusCode, 201, first.body);
+    const stale = await send(org.agentA, 'POST', `/cases/${c.id}/escalations`, { reason: 'upset', fromRank: 0 });
+    assert.equal(stale.statusCode, 409, stale.body);
+    assert.equal(code(stale.body), 'conflict');
+    assert.equal(field(stale.body), '/body/fromRank');
+    const fresh = await send(org.agentA, 'POST', `/cases/${c.id}/escalations`, { reason: 'still upset', fromRank: 1 });
+    assert.equal(fresh.statusCode, 201, fresh.body);
+    assert.equal(fresh.json<EscalationDto>().toRank, 2);
+    assert.equal((await history(c.id)).length, 2);
+  });
+
+  test('case.escalated carries ids, ranks and the trigger — the summary stays on the escalation', async () => {
+    const c = await openCaseAs(t, org.agentA, complaintFixtures.mango);
+    const raised = await send(org.agentA, 'POST', `/cases/${c.id}/escalations`, { reason: '王小明 0912-345-678' });
+    assert.equal(raised.statusCode, 201, raised.body);
+    const view = (await send(org.admin, 'GET', `/cases/${c.id}`)).json<CaseDto>();
+    const event = view.timeline?.find((e) => e.type === 'case.escalated');
+    assert.ok(event);
+    assert.deepEqual(Object.keys(event.data).sort(), ['escalationId', 'fromRank', 'levelId', 'toRank', 'trigger']);
+    assert.doesNotMatch(JSON.stringify(event.data), /芒果|0912/);
+    assert.match((await history(c.id))[0]?.summary.whatHappened.excerpt ?? '', /芒果/);
+  });
+
+  test('coming down and closing supersede the escalations still waiting; they can no longer be taken', async () => {
+    const c = await openCaseAs(t, org.agentA, complaintFixtures.refund);
+    const one = (await send(org.agentA, 'POST', `/cases/${c.id}/escalations`, { reason: 'a' })).json<EscalationDto>();
+    const two = (await send(org.agentA, 'POST', `/cases/${c.id}/escalations`, { reason: 'b' })).json<EscalationDto>();
+    assert.equal(one.supersededAt, null);
+    const down = await send(org.admin, 'POST', `/cases/${c.id}/de-escalations`, { reason: 'calm', toRank: 1 });
+    assert.equal(down.statusCode, 201, down.body);
+    const afterDown = await history(c.id);
+    assert.equal(afterDown.find((e) => e.id === one.id)?.supersededAt, null, 'rank 1 still waits');
+    assert.ok(afterDown.find((e) => e.id === two.id)?.supersededAt, 'rank 2 no longer waits');
+    const take = await send(org.admin, 'POST', `/escalations/${two.id}/acknowledge`);
+    assert.equal(take.statusCode, 422, take.body);
+
+    // The case closes: the trigger job hears it and the rest stop waiting too.
+    await t.deps.escalation.escalateFromEvent(systemContext('test'), {
+      eventId: 'evt_close_test',
+      type: 'case.status_changed',
+      subjectType: 'case',
+      subjectId: c.id,
+      payload: { action: 'close', from: 'resolved', to: 'closed' },
+    });
+    assert.ok((await history(c.id)).find((e) => e.id === one.id)?.supersededAt);
+    assert.equal((await send(org.supervisorA, 'POST', `/escalations/${one.id}/acknowledge`)).statusCode, 422);
+  });
+
+  test('repeated contact climbs the case even when the contacts arrive before the job runs', async () => {
+    const c = await openCaseAs(t, org.agentA, {
+      customer: { name: '陳美玲', phone: '0933-222-111', language: 'zh-TW' },
+      channel: 'phone',
+      description: '訂單還沒到',
+      expectedRemedy: 'repair',
+    });
+    await runQueued();
+    for (const body of ['請問進度', '請問進度如何', '請再看一下', '請回覆']) {
+      const recorded = await send(org.agentA, 'POST', `/cases/${c.id}/messages`, {
+        direction: 'inbound',
+        channel: 'phone',
+        body,
+      });
+      assert.equal(recorded.statusCode, 200, recorded.body);
+    }
+    // Four contacts committed, then the jobs run: each counts as of its own event, so the third fires.
+    await runQueued();
+    const items = await history(c.id);
+    assert.deepEqual(
+      items.map((e) => [e.trigger, e.toRank]),
+      [['repeat_contact', 1]],
+    );
+  });
+
   test('a safety flag at intake climbs to the manager level', async () => {
     const c = await openCaseAs(t, org.agentA, complaintFixtures.window);
     await runQueued();
