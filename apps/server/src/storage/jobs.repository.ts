@@ -94,6 +94,35 @@ export const enqueueJob = async (tx: Tx, job: NewJob, now: Date): Promise<{ id: 
   return { id, inserted: inserted !== undefined };
 };
 
+/** Rows per multi-row job INSERT: 7 parameters each keeps a statement far below either database's limit. */
+const JOBS_PER_STATEMENT = 1_000;
+
+/**
+ * Enqueues many jobs inside the caller's transaction in as few statements as possible (one per
+ * 1,000 jobs), each as `enqueueJob` would: an existing id is left alone (`ON CONFLICT DO NOTHING`),
+ * and `now` (UTC) stamps `created_at` (and `run_at` unless the job gives one). Returns the ids.
+ */
+export const enqueueJobs = async (tx: Tx, jobs: readonly NewJob[], now: Date): Promise<string[]> => {
+  const rows = jobs.map((job) => ({
+    id: job.id ?? newId('job', now),
+    name: job.name,
+    payload: toDbJson(job.payload),
+    status: JobStatus.Queued,
+    run_at: toDbTime(job.runAt ?? now),
+    attempts: 0,
+    max_attempts: job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+    created_at: toDbTime(now),
+  }));
+  for (let i = 0; i < rows.length; i += JOBS_PER_STATEMENT) {
+    await tx
+      .insertInto('jobs')
+      .values(rows.slice(i, i + JOBS_PER_STATEMENT))
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+  }
+  return rows.map((row) => row.id);
+};
+
 /**
  * Whether a claim at `now` (UTC) would find anything: a due queued job with one of `names`, or an
  * expired lease. A cheap read, so an idle worker's poll never opens a write transaction.
