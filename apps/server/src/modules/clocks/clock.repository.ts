@@ -9,6 +9,12 @@ export interface ClockAlertUpdate {
   readonly breachedAt: Date | null;
 }
 
+/** One sweep step to write: the row as the sweep read it, and the columns to write. */
+export interface ClockAlertWrite {
+  readonly seen: ServiceClock;
+  readonly update: ClockAlertUpdate;
+}
+
 /** The clocks module's port onto storage. Implemented in `storage/repositories/clocks.repository.ts`. */
 export interface ClockRepository {
   /** The case facts clocks depend on (with the customer's tier), or undefined. */
@@ -38,8 +44,15 @@ export interface ClockRepository {
    * running, not breached). False when another sweeper or a case change got there first.
    */
   recordAlert(seen: ServiceClock, update: ClockAlertUpdate, now: Date): Promise<boolean>;
+  /**
+   * `recordAlert` for a whole batch in one statement: each row is written only if it is still as
+   * its `seen`. Returns the ids of the rows really written.
+   */
+  recordAlerts(writes: readonly ClockAlertWrite[], now: Date): Promise<ReadonlySet<string>>;
 
   appendEvent(event: NewEvent): Promise<void>;
+  /** Appends these events in order, in as few statements as the store can (a sweep batch's alerts). */
+  appendEvents(events: readonly NewEvent[]): Promise<void>;
 }
 
 /** What the clocks' own use cases work on inside one unit of work. */

@@ -1,6 +1,6 @@
 import type { Clock } from '../../shared/clock.ts';
 import { newId } from '../../shared/ids.ts';
-import { actorId, type Context, type UnitOfWork } from '../../shared/unit-of-work.ts';
+import { actorId, type Context, type NewEvent, type UnitOfWork } from '../../shared/unit-of-work.ts';
 import { requirePermission } from '../access/index.ts';
 import { dueAt, dueFor, workingMinutesBetween } from '../calendars/index.ts';
 import { selectPolicy } from '../policies/index.ts';
@@ -156,8 +156,9 @@ export interface SweepOptions {
 /**
  * Records every warning and breach due at `now` (UTC), each exactly once. Batches of due clocks,
  * each in ONE transaction: select (PostgreSQL: `FOR UPDATE SKIP LOCKED`, so concurrent sweepers
- * share the work), compute the step (pure), write it conditionally on the row being as read, and
- * append `clock.warned` / `clock.breached` on the case only for rows that write really changed. A
+ * share the work), compute each step (pure), write them all in one statement, each conditionally on
+ * its row being as read, and append `clock.warned` / `clock.breached` on the case (one multi-row
+ * insert) only for rows that write really changed. A
  * sweep stopped anywhere leaves each batch committed whole or not at all, so the next sweep
  * neither repeats nor loses an alert. Runs as the system actor (`ctx`).
  */
@@ -180,12 +181,18 @@ export const sweepDueClocks = async (
         port,
         due.map((c) => c.calendarId),
       );
-      let changed = 0;
-      for (const clock of due) {
-        const step = alertStep(clock, env, now);
-        if (!(await port.recordAlert(clock, step, now))) continue;
-        changed += 1;
-        if (!step.event) continue;
+      const steps = due.map((clock) => ({ clock, step: alertStep(clock, env, now) }));
+      // One conditional write for the whole batch; only the rows it really changed get an event.
+      const written = await port.recordAlerts(
+        steps.map(({ clock, step }) => ({
+          seen: clock,
+          update: { warningsSent: step.warningsSent, nextAlertAt: step.nextAlertAt, breachedAt: step.breachedAt },
+        })),
+        now,
+      );
+      const events: NewEvent[] = [];
+      for (const { clock, step } of steps) {
+        if (!written.has(clock.id) || !step.event) continue;
         const payload: Record<string, unknown> = { ...clockEventPayload(clock) };
         if (step.event.type === 'clock.warned') {
           payload.percent = step.event.percent;
@@ -193,7 +200,7 @@ export const sweepDueClocks = async (
         } else {
           breached += 1;
         }
-        await port.appendEvent({
+        events.push({
           type: step.event.type,
           subjectType: 'case',
           subjectId: clock.caseId,
@@ -203,8 +210,9 @@ export const sweepDueClocks = async (
           occurredAt: now,
         });
       }
+      await port.appendEvents(events);
       examined += due.length;
-      return { found: due.length, changed };
+      return { found: due.length, changed: written.size };
     });
     batches += 1;
     // Fewer rows than asked: nothing else is due (or the rest is locked by another sweeper).

@@ -1,5 +1,5 @@
 /** The clocks module's public door: service clocks on cases, the due-item API and the sweeper. */
-export type { ClockAlertUpdate, ClockRepository, ClockStore } from './clock.repository.ts';
+export type { ClockAlertUpdate, ClockAlertWrite, ClockRepository, ClockStore } from './clock.repository.ts';
 export type { ClockCaseSnapshot, DueItemInput, ServiceClock } from './clock.ts';
 export { isClockRelevant } from './clock.ts';
 export {

@@ -207,15 +207,16 @@ describeBothBackends('service clocks', (backend) => {
       }
     });
     let appended = 0;
-    // The third batch's transaction fails on its second event: batches one and two are committed.
+    // The third batch's transaction fails as it appends its events (the 11th to the 15th), after its
+    // conditional update: batches one and two are committed.
     const failing = unitOfWork(db, (tx) => {
       const real = clocksRepository(tx);
       const port: ClockRepository = {
         ...real,
-        appendEvent: async (event) => {
-          appended += 1;
-          if (appended === 12) throw new Error('connection lost');
-          await real.appendEvent(event);
+        appendEvents: async (events) => {
+          appended += events.length;
+          if (appended >= 12) throw new Error('connection lost');
+          await real.appendEvents(events);
         },
       };
       return { clocks: port };

@@ -1,12 +1,12 @@
-import { PostgresAdapter, type Selectable } from 'kysely';
+import { PostgresAdapter, sql, type Selectable } from 'kysely';
 import type { CaseChannel, CaseStatus, ClockKind, ClockState, Severity } from '@redress/contract';
-import type { ClockAlertUpdate, ClockRepository, ServiceClock } from '../../modules/clocks/index.ts';
+import type { ClockAlertUpdate, ClockAlertWrite, ClockRepository, ServiceClock } from '../../modules/clocks/index.ts';
 import type { BusinessCalendar } from '../../modules/calendars/index.ts';
 import type { ServicePolicy } from '../../modules/policies/index.ts';
 import { TtlCache } from '../../shared/ttl-cache.ts';
 import { readInt, readJson, readOptionalTime, readTime, toDbJson, toDbTime } from '../codec.ts';
 import type { Tx } from '../database.ts';
-import { appendEvent } from '../events.ts';
+import { appendEvent, appendEvents } from '../events.ts';
 import type { Schema } from '../schema.ts';
 import { listEnabledPolicies, loadCalendar } from './calendars.repository.ts';
 
@@ -100,6 +100,51 @@ const uncached: ClockConfigCache = {
   policies: (db) => listEnabledPolicies(db),
   calendar: (db, id) => loadCalendar(db, id),
   forget: () => undefined,
+};
+
+/** Rows per bulk alert UPDATE: on SQLite 9 parameters each stays far below its limit. */
+const ALERTS_PER_STATEMENT = 2_000;
+
+/**
+ * One statement writing a batch of sweep steps, each only where the row is still as the sweep read
+ * it (same id, cycle, state, warnings sent, next alert and breach), returning the ids written. The
+ * batch is joined on the primary key: on PostgreSQL as nine arrays unnested into rows (nine
+ * parameters, however large the batch, so parsing and planning stay cheap), on SQLite as a VALUES
+ * list. SQLite's RETURNING names only the target's columns, unqualified.
+ */
+const bulkAlertUpdate = (writes: readonly ClockAlertWrite[], now: Date, isPostgres: boolean) => {
+  const at = toDbTime(now);
+  const where = sql`c.id = v.id AND c.cycle = v.cycle AND c.state = v.state AND c.warnings_sent = v.warnings_sent
+      AND c.next_alert_at IS NOT DISTINCT FROM v.next_alert_at
+      AND c.breached_at IS NOT DISTINCT FROM v.breached_at`;
+  const set = sql`warnings_sent = v.new_warnings, next_alert_at = v.new_next, breached_at = v.new_breached`;
+  if (isPostgres) {
+    const column = <T>(pick: (write: ClockAlertWrite) => T): T[] => writes.map(pick);
+    return sql<{ id: string }>`
+      UPDATE service_clocks AS c SET ${set}, updated_at = ${at}
+      FROM unnest(${column((w) => w.seen.id)}::text[], ${column((w) => w.seen.cycle)}::integer[],
+          ${column((w) => w.seen.state)}::text[], ${column((w) => w.seen.warningsSent)}::integer[],
+          ${column((w) => time(w.seen.nextAlertAt))}::timestamptz[], ${column((w) => time(w.seen.breachedAt))}::timestamptz[],
+          ${column((w) => w.update.warningsSent)}::integer[], ${column((w) => time(w.update.nextAlertAt))}::timestamptz[],
+          ${column((w) => time(w.update.breachedAt))}::timestamptz[])
+        AS v (id, cycle, state, warnings_sent, next_alert_at, breached_at, new_warnings, new_next, new_breached)
+      WHERE ${where}
+      RETURNING c.id`;
+  }
+  const values = sql.join(
+    writes.map(
+      ({ seen, update }) =>
+        sql`(${seen.id}, ${seen.cycle}, ${seen.state}, ${seen.warningsSent}, ${time(seen.nextAlertAt)},
+          ${time(seen.breachedAt)}, ${update.warningsSent}, ${time(update.nextAlertAt)}, ${time(update.breachedAt)})`,
+    ),
+  );
+  return sql<{ id: string }>`
+    WITH v (id, cycle, state, warnings_sent, next_alert_at, breached_at, new_warnings, new_next, new_breached)
+      AS (VALUES ${values})
+    UPDATE service_clocks AS c SET ${set}, updated_at = ${at}
+    FROM v
+    WHERE ${where}
+    RETURNING id`;
 };
 
 /** The clocks port on one transaction (or the read side). */
@@ -200,29 +245,22 @@ export const clocksRepository = (tx: Tx, cache: ClockConfigCache = uncached): Cl
       return rows.map(toClock);
     },
     async recordAlert(seen, update: ClockAlertUpdate, now) {
-      const result = await tx
-        .updateTable('service_clocks')
-        .set({
-          warnings_sent: update.warningsSent,
-          next_alert_at: time(update.nextAlertAt),
-          breached_at: time(update.breachedAt),
-          updated_at: toDbTime(now),
-        })
-        .where('id', '=', seen.id)
-        .where('cycle', '=', seen.cycle)
-        .where('state', '=', seen.state)
-        .where('warnings_sent', '=', seen.warningsSent)
-        .where((eb) =>
-          seen.nextAlertAt ? eb('next_alert_at', '=', toDbTime(seen.nextAlertAt)) : eb('next_alert_at', 'is', null),
-        )
-        .where((eb) =>
-          seen.breachedAt ? eb('breached_at', '=', toDbTime(seen.breachedAt)) : eb('breached_at', 'is', null),
-        )
-        .executeTakeFirst();
-      return readInt(result.numUpdatedRows) === 1;
+      const written = await bulkAlertUpdate([{ seen, update }], now, isPostgres).execute(tx);
+      return written.rows.length === 1;
+    },
+    async recordAlerts(writes, now) {
+      const written = new Set<string>();
+      for (let i = 0; i < writes.length; i += ALERTS_PER_STATEMENT) {
+        const result = await bulkAlertUpdate(writes.slice(i, i + ALERTS_PER_STATEMENT), now, isPostgres).execute(tx);
+        for (const row of result.rows) written.add(row.id);
+      }
+      return written;
     },
     async appendEvent(event) {
       await appendEvent(tx, event);
+    },
+    async appendEvents(events) {
+      await appendEvents(tx, events);
     },
   };
 };
