@@ -218,7 +218,7 @@ describe('meeting and restarting', () => {
     assert.equal(reopened.get('regulatory')?.state, 'met', 'the regulator counts from receipt, once');
   });
 
-  test('closing or merging cancels whatever still runs', () => {
+  test('a merged duplicate cancels every clock: nothing is recorded as met', () => {
     const { clocks } = open();
     const merged = run(
       clocks,
@@ -228,8 +228,27 @@ describe('meeting and restarting', () => {
         case: { status: 'closed' },
       },
     );
-    assert.ok(merged.clocks.every((c) => c.state !== 'running' && c.state !== 'paused'));
+    assert.deepEqual(merged.clocks.map((c) => [c.key, c.state]).sort(), [
+      ['acknowledge', 'cancelled'],
+      ['first_response', 'cancelled'],
+      ['keep_in_loop', 'cancelled'],
+      ['regulatory', 'cancelled'],
+      ['resolve', 'cancelled'],
+    ]);
     assert.ok(merged.clocks.every((c) => c.nextAlertAt === null));
+    assert.deepEqual(merged.events, []);
+  });
+
+  test('closing a resolved case cancels only what still runs', () => {
+    const resolved = run(open().clocks, [status('resolve', 'investigating', 'resolved')], at('2025-03-04T10:00:00Z'), {
+      case: { status: 'resolved' },
+    });
+    const closed = run(resolved.clocks, [status('close', 'resolved', 'closed')], at('2025-03-05T10:00:00Z'), {
+      case: { status: 'closed' },
+    });
+    assert.equal(closed.get('resolve')?.state, 'met');
+    assert.equal(closed.get('first_response')?.state, 'cancelled');
+    assert.deepEqual(closed.events, []);
   });
 });
 
@@ -275,7 +294,146 @@ describe('pausing', () => {
   });
 });
 
+describe('working-days targets', () => {
+  // London office, Mon–Fri 09:00–17:30; three working days to resolve.
+  const LONDON: BusinessCalendar = {
+    id: 'cal_ldn',
+    name: 'London',
+    timeZone: 'Europe/London',
+    week: [...Array.from({ length: 5 }, () => [[540, 1050] as const]), [], []],
+    days: new Map(),
+  };
+  const ldnEnv: ClockEnv = { math: CALENDAR_MATH, calendars: new Map([[LONDON.id, LONDON]]) };
+  const FCA: ServicePolicy = {
+    ...POLICY,
+    id: 'pol_fca',
+    calendarId: LONDON.id,
+    targets: { acknowledge: null, firstResponse: null, keepInLoop: null, resolve: { unit: 'working_days', amount: 3 } },
+    regulatory: null,
+  };
+  const ldnRun = (clocks: readonly ServiceClock[], changes: readonly CaseChangeLike[], now: Date, over = {}) => {
+    const result = reconcileClocks(
+      { case: snapshot({ createdAt: now, ...over }), changes, policy: FCA, reselected: false, clocks, newId },
+      ldnEnv,
+      now,
+    );
+    const byKey = new Map(clocks.map((c) => [c.key, c]));
+    for (const w of result.writes) byKey.set(w.clock.key, w.clock);
+    return [...byKey.values()];
+  };
+
+  test('a receipt time with seconds is due at the close of the third working day, never the next morning', () => {
+    for (const received of ['2026-03-02T10:00:20Z', '2026-03-02T10:00:40Z', '2026-03-02T20:00:20Z']) {
+      const start = at(received);
+      const [resolve] = reconcileClocks(
+        { case: snapshot({ createdAt: start }), changes: [created], policy: FCA, reselected: true, clocks: [], newId },
+        ldnEnv,
+        start,
+      ).writes.map((w) => w.clock);
+      assert.equal(resolve?.dueAt.toISOString(), '2026-03-05T17:30:00.000Z', received);
+      assert.deepEqual(resolve?.target, { unit: 'working_days', amount: 3 });
+    }
+  });
+
+  test('a pause extends a working-days clock by the paused working minutes after the close', () => {
+    const start = at('2026-03-02T10:00:20Z');
+    const opened = reconcileClocks(
+      { case: snapshot({ createdAt: start }), changes: [created], policy: FCA, reselected: true, clocks: [], newId },
+      ldnEnv,
+      start,
+    ).writes.map((w) => w.clock);
+    const waiting = ldnRun(
+      opened,
+      [status('wait_on_customer', 'investigating', 'waiting_on_customer')],
+      at('2026-03-03T10:00:00Z'),
+      {
+        createdAt: start,
+        status: 'waiting_on_customer',
+      },
+    );
+    const resumed = ldnRun(
+      waiting,
+      [status('resume', 'waiting_on_customer', 'investigating')],
+      at('2026-03-03T10:45:30Z'),
+      {
+        createdAt: start,
+        status: 'investigating',
+      },
+    );
+    const resolve = resumed.find((c) => c.key === 'resolve')!;
+    assert.equal(resolve.pausedMinutes, 46);
+    // Thursday 17:30, then 46 working minutes on Friday morning.
+    assert.equal(resolve.dueAt.toISOString(), '2026-03-06T09:46:00.000Z');
+  });
+
+  test('a reopen converts the target again from the reopen; an unrelated edit does not move it', () => {
+    const ONE_DAY: ServicePolicy = {
+      ...POLICY,
+      targets: {
+        acknowledge: null,
+        firstResponse: null,
+        keepInLoop: null,
+        resolve: { unit: 'working_days', amount: 1 },
+      },
+      regulatory: null,
+    };
+    const received = at('2025-03-03T09:00:20Z'); // Monday
+    let clocks = run([], [created], received, { case: { createdAt: received }, policy: ONE_DAY }).clocks;
+    assert.equal(clocks[0]?.dueAt.toISOString(), '2025-03-04T18:00:00.000Z');
+    clocks = run(clocks, [status('resolve', 'investigating', 'resolved')], at('2025-03-03T12:00:00Z'), {
+      case: { createdAt: received, status: 'resolved' },
+      policy: ONE_DAY,
+    }).clocks;
+    // Reopened Wednesday 17:00: one working day after that day is Thursday, closing 18:00.
+    clocks = run(clocks, [status('reopen', 'resolved', 'investigating')], at('2025-03-05T17:00:00Z'), {
+      case: { createdAt: received, status: 'investigating' },
+      policy: ONE_DAY,
+    }).clocks;
+    assert.equal(clocks[0]?.cycle, 2);
+    assert.equal(clocks[0]?.dueAt.toISOString(), '2025-03-06T18:00:00.000Z');
+    const edited = run(
+      clocks,
+      [{ type: 'case.field_changed', payload: { field: 'categoryId' } }],
+      at('2025-03-05T17:05:00Z'),
+      { case: { createdAt: received, status: 'investigating' }, policy: ONE_DAY, reselected: true },
+    );
+    assert.equal(edited.get('resolve')?.dueAt.toISOString(), '2025-03-06T18:00:00.000Z');
+  });
+});
+
 describe('a new policy', () => {
+  test('a relaxed policy clears a breach its later due time no longer stands for, and warns again', () => {
+    const { clocks } = open();
+    const ack = clocks.find((c) => c.key === 'acknowledge')!;
+    // Breached at 11:00 (60 minutes); both warnings were behind it.
+    const breached = { ...ack, breachedAt: ack.dueAt, warningsSent: 2, nextAlertAt: null };
+    const relaxed: ServicePolicy = {
+      ...POLICY,
+      id: 'pol_relaxed',
+      targets: { ...POLICY.targets, acknowledge: { unit: 'working_minutes', amount: 240 } },
+    };
+    const after = run(
+      clocks.map((c) => (c.key === 'acknowledge' ? breached : c)),
+      [{ type: 'case.field_changed', payload: { field: 'severity' } }],
+      at('2025-03-03T11:30:00Z'),
+      { policy: relaxed, reselected: true },
+    );
+    const moved = after.get('acknowledge')!;
+    assert.equal(moved.dueAt.toISOString(), '2025-03-03T14:00:00.000Z');
+    assert.equal(moved.breachedAt, null);
+    // 50 % (12:00) is ahead again; 80 % (13:12) after it.
+    assert.equal(moved.warningsSent, 0);
+    assert.equal(moved.nextAlertAt?.toISOString(), '2025-03-03T12:00:00.000Z');
+    // A stricter one keeps the breach.
+    const strict = run(
+      clocks.map((c) => (c.key === 'acknowledge' ? breached : c)),
+      [{ type: 'case.field_changed', payload: { field: 'severity' } }],
+      at('2025-03-03T11:30:00Z'),
+      { reselected: true },
+    );
+    assert.equal(strict.get('acknowledge')?.breachedAt?.toISOString(), '2025-03-03T11:00:00.000Z');
+  });
+
   test('a category change that selects a stricter policy recomputes running clocks from their start', () => {
     const { clocks } = open();
     const strict: ServicePolicy = {

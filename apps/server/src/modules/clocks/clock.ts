@@ -7,14 +7,18 @@ import type { BusinessCalendar, ServicePolicy, Target } from './clock-deps.ts';
  * starts, meets, pauses, resumes or restarts, and when each clock must next be announced (a
  * warning threshold or the breach). No I/O and no "now" of its own; calendar maths is passed in.
  *
- * One representation for every target unit: a clock counts `targetMinutes` working minutes of its
- * calendar (`calendarId` null: every minute counts). `working_days` and `calendar_days` targets are
- * converted to minutes when the clock (or its cycle) starts, from the policy's `dueFor`, so that:
- * - paused time extends any clock the same way — `due = dueAt(start, target + paused)`;
- *   for `working_days` that means the paused working minutes, for `calendar_days` (stored with a
- *   null calendar) the paused wall-clock minutes;
- * - the sweeper and the read API need nothing but the row and its calendar, never the policy,
- *   which an administrator may have edited since.
+ * A clock keeps the policy target it counts (`target`: unit and amount) and, for the cycle under
+ * way, `targetMinutes`: the working minutes of its calendar (`calendarId` null: wall minutes) that
+ * the target allows from the cycle's start. The target is converted again at each cycle start
+ * (`dueFor`), never carried over from an earlier cycle. The due time:
+ * - `working_minutes`, `calendar_days` (stored with a null calendar: wall minutes):
+ *   `dueAt(start, targetMinutes + paused)`;
+ * - `working_days`: the close of the Nth working day, then the paused working minutes after it:
+ *   `dueAt(dueFor(start, target), paused)` (no pause: exactly that close). Converting it to whole
+ *   minutes instead would, for a start with seconds, run past the close into the next day.
+ * Pauses extend every clock by the working time spent paused. The sweeper and the read API need
+ * nothing but the row and its calendar, never the policy, which an administrator may have edited
+ * since.
  * A due time given outright (tasks, commitments) has no target: its warnings fall at fractions of
  * the wall-clock span from start to due.
  */
@@ -48,7 +52,12 @@ export interface ServiceClock {
   /** null: every minute counts (calendar days, given due times). */
   readonly calendarId: string | null;
   readonly startedAt: Date;
-  /** Working minutes allowed; null when the due time was given. */
+  /** The target counted (policy clocks, due items in working minutes); null when the due time was given. */
+  readonly target: Target | null;
+  /**
+   * Working minutes (wall minutes without a calendar) this cycle allows, whole; null when the due
+   * time was given. Warnings fall at their share of it.
+   */
   readonly targetMinutes: number | null;
   readonly pausedAt: Date | null;
   /** Working minutes (of the clock's calendar) spent paused in this cycle. */
@@ -174,14 +183,35 @@ export const nextAlertOf = (clock: ServiceClock, env: ClockEnv): Date | null => 
   return instants[Math.min(clock.warningsSent, clock.warnPercents.length)] ?? clock.dueAt;
 };
 
-/** Recomputes the due time (minutes-based clocks) and the next alert from the row's own facts. */
+/** The due time from the row's own facts (see the file comment); a given due time stays as it is. */
+const dueOf = (clock: ServiceClock, env: ClockEnv): Date => {
+  if (clock.targetMinutes === null) return clock.dueAt;
+  const cal = calendarOf(clock, env);
+  if (clock.target?.unit === 'working_days') {
+    const close = env.math.dueFor(clock.startedAt, clock.target, cal);
+    return clock.pausedMinutes > 0 ? addMinutes(close, clock.pausedMinutes, cal, env) : close;
+  }
+  return addMinutes(clock.startedAt, clock.targetMinutes + clock.pausedMinutes, cal, env);
+};
+
+/** Recomputes the due time (target-based clocks) and the next alert from the row's own facts. */
 export const rescheduled = (clock: ServiceClock, env: ClockEnv, now: Date): ServiceClock => {
-  const dueAt =
-    clock.targetMinutes === null
-      ? clock.dueAt
-      : addMinutes(clock.startedAt, clock.targetMinutes + clock.pausedMinutes, calendarOf(clock, env), env);
-  const next = { ...clock, dueAt, updatedAt: now };
+  const next = { ...clock, dueAt: dueOf(clock, env), updatedAt: now };
   return { ...next, nextAlertAt: nextAlertOf(next, env) };
+};
+
+/**
+ * A clock whose due time was just recomputed (a new policy, a due item tracked again): a breach
+ * recorded for an earlier due time no longer stands when the new one is still ahead. The breach is
+ * cleared and the thresholds the new schedule has not reached yet will be announced; those it has
+ * passed stay behind us (at most as many as before, so nothing announced is repeated early).
+ */
+export const withBreachReconsidered = (clock: ServiceClock, env: ClockEnv, now: Date): ServiceClock => {
+  if (!clock.breachedAt || clock.dueAt.getTime() <= now.getTime()) return clock;
+  const instants = alertInstants(clock, env);
+  let passed = 0;
+  while (passed < clock.warnPercents.length && (instants[passed]?.getTime() ?? Infinity) <= now.getTime()) passed += 1;
+  return rescheduled({ ...clock, breachedAt: null, warningsSent: Math.min(clock.warningsSent, passed) }, env, now);
 };
 
 /**
@@ -265,7 +295,8 @@ const targetOf = (policy: ServicePolicy, key: PolicyClock): Target | null => {
 };
 
 /**
- * A policy target as the row stores it, for a (cycle) start at `start`: the minutes to count and
+ * A policy target as the row stores it, for a (cycle) start at `start`: the target itself, the
+ * minutes the cycle allows (rounded: only warnings and percentages use them for working days) and
  * the calendar they are counted in (null for calendar days: wall-clock minutes).
  */
 export const targetAsMinutes = (
@@ -273,14 +304,25 @@ export const targetAsMinutes = (
   start: Date,
   cal: BusinessCalendar | null,
   env: ClockEnv,
-): { targetMinutes: number; calendarId: string | null } => {
-  if (target.unit === 'working_minutes') return { targetMinutes: target.amount, calendarId: cal?.id ?? null };
+): { target: Target; targetMinutes: number; calendarId: string | null } => {
+  if (target.unit === 'working_minutes') return { target, targetMinutes: target.amount, calendarId: cal?.id ?? null };
   const due = env.math.dueFor(start, target, cal);
   if (target.unit === 'working_days') {
-    return { targetMinutes: minutesBetween(start, due, cal, env), calendarId: cal?.id ?? null };
+    return { target, targetMinutes: minutesBetween(start, due, cal, env), calendarId: cal?.id ?? null };
   }
-  return { targetMinutes: minutesBetween(start, due, null, env), calendarId: null };
+  return { target, targetMinutes: minutesBetween(start, due, null, env), calendarId: null };
 };
+
+/**
+ * The minutes a new cycle started at `start` allows, from the clock's own target: the target is
+ * converted again (3 working days from a reopen are not the minutes 3 working days took from
+ * receipt). Calendar days convert in UTC here (the row keeps no zone for them); only resolve and
+ * keep-in-loop restart, and their targets count working time.
+ */
+const cycleMinutes = (clock: ServiceClock, start: Date, env: ClockEnv): number | null =>
+  clock.target && clock.targetMinutes !== null
+    ? targetAsMinutes(clock.target, start, calendarOf(clock, env), env).targetMinutes
+    : clock.targetMinutes;
 
 const policyCalendar = (policy: ServicePolicy, env: ClockEnv): BusinessCalendar | null =>
   policy.calendarId ? (env.calendars.get(policy.calendarId) ?? null) : null;
@@ -315,7 +357,8 @@ export interface ReconcileResult {
  *   logged call, which also meets keep-in-loop and starts its next cycle while the case is open;
  * - resolve and regulatory are met at `resolved`; a reopen starts resolve (and keep-in-loop) again
  *   as a new cycle; resolving cancels keep-in-loop (no more updates are owed);
- * - closing or merging settles everything still running (cancelled);
+ * - closing a resolved case cancels whatever still runs; a merge (or any close that skips
+ *   `resolved`) cancels everything first, so nothing is recorded as met;
  * - pausable clocks pause while the status is in the policy's pause list and resume after; the paused
  *   working minutes extend the due time.
  */
@@ -329,12 +372,16 @@ export const reconcileClocks = (input: ReconcileInput, env: ClockEnv, now: Date)
   };
   const status = snapshot.status;
   const created = changes.some((c) => c.type === 'case.created');
-  const merged = changes.some((c) => c.type === 'case.merged');
+  // Merged into another case, or closed without being resolved first: nothing was met, the case
+  // just stops here. (Closing a resolved case is the ordinary end; its clocks were met at resolve.)
+  const ended =
+    changes.some((c) => c.type === 'case.merged') ||
+    changes.some((c) => c.type === 'case.status_changed' && c.payload.to === 'closed' && c.payload.from !== 'resolved');
   const reopened = changes.some((c) => c.type === 'case.status_changed' && c.payload.action === 'reopen');
   const responded = changes.some(
     (c) => (c.type === 'case.message_recorded' && c.payload.direction === 'outbound') || c.type === 'case.call_logged',
   );
-  const finished = FINISHED.includes(status);
+  const finished = FINISHED.includes(status) && !ended;
 
   const settle = (clock: ServiceClock, state: 'met' | 'cancelled'): ServiceClock => {
     const cal = calendarOf(clock, env);
@@ -358,7 +405,7 @@ export const reconcileClocks = (input: ReconcileInput, env: ClockEnv, now: Date)
     events.push({ type: 'clock.started', payload: clockEventPayload(clock) });
     return clock;
   };
-  /** A new cycle of a settled (or just met) clock from `now`, with its stored target. */
+  /** A new cycle of a settled (or just met) clock from `now`, its stored target converted again. */
   const restart = (clock: ServiceClock): ServiceClock =>
     started(
       rescheduled(
@@ -366,6 +413,7 @@ export const reconcileClocks = (input: ReconcileInput, env: ClockEnv, now: Date)
           ...clock,
           cycle: clock.cycle + 1,
           startedAt: now,
+          targetMinutes: cycleMinutes(clock, now, env),
           pausedAt: null,
           pausedMinutes: 0,
           warningsSent: 0,
@@ -390,6 +438,7 @@ export const reconcileClocks = (input: ReconcileInput, env: ClockEnv, now: Date)
         policyId: p.id,
         calendarId: minutes.calendarId,
         startedAt: start,
+        target: minutes.target,
         targetMinutes: minutes.targetMinutes,
         pausedAt: null,
         pausedMinutes: 0,
@@ -430,11 +479,20 @@ export const reconcileClocks = (input: ReconcileInput, env: ClockEnv, now: Date)
       // Paused minutes were counted in the old calendar; the row keeps only their total, so it is
       // carried over as it is (a policy change during a long pause is rare, and the error is bounded
       // by that pause).
-      put(rescheduled({ ...existing, policyId: policy.id, ...minutes, warnPercents: policy.warnPercents }, env, now));
+      const recomputed = rescheduled(
+        { ...existing, policyId: policy.id, ...minutes, warnPercents: policy.warnPercents },
+        env,
+        now,
+      );
+      put(withBreachReconsidered(recomputed, env, now));
     }
   }
 
-  // 2. What happened to the case.
+  // 2. What happened to the case. A case that ended without being resolved cancels everything
+  // first, so that no rule below records a clock as met.
+  if (ended) {
+    for (const clock of byKey.values()) if (isActive(clock)) put(settle(clock, 'cancelled'));
+  }
   const ack = byKey.get('acknowledge');
   if (ack && isActive(ack) && status !== 'new') put(settle(ack, 'met'));
   if (responded) {
@@ -460,7 +518,7 @@ export const reconcileClocks = (input: ReconcileInput, env: ClockEnv, now: Date)
       if (clock && !isActive(clock)) put(restart(clock));
     }
   }
-  if (status === 'closed' || merged) {
+  if (status === 'closed') {
     for (const clock of byKey.values()) if (isActive(clock)) put(settle(clock, 'cancelled'));
   }
 
@@ -530,6 +588,7 @@ export const trackedClock = (
     policyId: input.policyId,
     calendarId: minutesBased ? input.calendarId : null,
     startedAt: input.startedAt,
+    target: minutesBased ? { unit: 'working_minutes', amount: input.targetMinutes ?? 0 } : null,
     targetMinutes: minutesBased ? (input.targetMinutes ?? 0) : null,
     pausedAt: null,
     pausedMinutes: 0,
@@ -543,16 +602,7 @@ export const trackedClock = (
     createdAt: existing?.createdAt ?? now,
     updatedAt: now,
   };
-  const clock = rescheduled(base, env, now);
-  // A moved due time: a breach recorded for the old one no longer stands if the new one is ahead.
-  if (clock.breachedAt && clock.dueAt.getTime() > now.getTime()) {
-    return rescheduled(
-      { ...clock, breachedAt: null, warningsSent: Math.min(clock.warningsSent, clock.warnPercents.length) },
-      env,
-      now,
-    );
-  }
-  return clock;
+  return withBreachReconsidered(rescheduled(base, env, now), env, now);
 };
 
 /** Settles a due item's clock: `met` (answered, kept) or `cancelled` (withdrawn). Settled clocks stay as they are. */
