@@ -81,10 +81,15 @@ describe('clock sweepers across processes [postgres]', () => {
       const elapsed = performance.now() - started;
       codes.forEach((code, i) => assert.equal(code, 0, `sweeper ${i + 1} failed:\n${sweepers[i]!.stderr()}`));
 
-      const perClock = await sql<{ clock_id: string; type: string; n: string }>`
-        SELECT payload->>'clockId' AS clock_id, type, count(*) AS n FROM events
-        WHERE type IN ('clock.warned', 'clock.breached') GROUP BY 1, 2`.execute(db.read);
+      // Alerts are recorded once per clock AND cycle (a restarted clock warns again): count per both.
+      const perClock = await sql<{ clock_id: string; cycle: string; type: string; n: string }>`
+        SELECT payload->>'clockId' AS clock_id, payload->>'cycle' AS cycle, type, count(*) AS n FROM events
+        WHERE type IN ('clock.warned', 'clock.breached') GROUP BY 1, 2, 3`.execute(db.read);
       assert.equal(perClock.rows.length, CLOCKS, 'every clock announced');
+      assert.ok(
+        perClock.rows.every((r) => r.cycle === '1'),
+        'each alert names the cycle it belongs to',
+      );
       assert.deepEqual(
         perClock.rows.filter((r) => Number(r.n) !== 1),
         [],
@@ -108,10 +113,9 @@ describe('clock sweepers across processes [postgres]', () => {
       const results = sweepers.map((s) => JSON.parse(s.stdout().split('\n').at(-2) ?? '{}') as Record<string, number>);
       const total = results.reduce((sum, r) => sum + (r.warned ?? 0) + (r.breached ?? 0), 0);
       assert.equal(total, CLOCKS, 'what the sweepers say they did adds up');
-      assert.ok(
-        results.filter((r) => (r.warned ?? 0) + (r.breached ?? 0) > 0).length >= 2,
-        `the work was shared: ${JSON.stringify(results)}`,
-      );
+      // How the work was shared is reported, not asserted: it depends on how the OS schedules three
+      // processes, and a loaded machine may let one of them take every batch before the others run
+      // a query. What must hold under any interleaving is asserted above: each alert exactly once.
       t.diagnostic(`${CLOCKS} clocks in ${Math.round(elapsed)} ms; per sweeper ${JSON.stringify(results)}`);
     },
   );

@@ -20,7 +20,9 @@ export const housekeepingJob = (
 /** Built-in schedules. 03:17 UTC: a quiet hour in Asia and Europe, off the round-hour rush. */
 export const BUILTIN_SCHEDULES: readonly CronDefinition[] = [
   { name: 'housekeeping', expression: '17 3 * * *', timeZone: 'UTC', jobName: HOUSEKEEPING_JOB },
-  // Service clocks' warnings and breaches (modules/clocks): every minute.
+  // Service clocks' warnings and breaches (modules/clocks): every minute. The job names are spelled
+  // out: jobs/ sits below the modules, and importing CLOCK_SWEEP_JOB from modules/clocks would close
+  // a cycle (clocks.jobs.ts imports jobs/index.ts, which exports this file).
   { name: 'clocks.sweep', expression: '* * * * *', timeZone: 'UTC', jobName: 'clocks.sweep' },
   // Each user's notification digest, a few minutes past every hour.
   { name: 'notifications.digest', expression: '7 * * * *', timeZone: 'UTC', jobName: 'notifications.digest' },
