@@ -21,8 +21,11 @@ export interface CommitmentStatsFilter {
   /** Promises made in [from, to), UTC; open-ended when absent. */
   readonly from?: Date | undefined;
   readonly to?: Date | undefined;
-  /** Null: every site; otherwise promises made at these sites only (narrowed in SQL). */
-  readonly siteIds: readonly string[] | null;
+  /**
+   * Whose promises count: those on cases at these sites (the case's site, not the promiser's), or
+   * on every case when `all`; narrowed in SQL.
+   */
+  readonly sites: { readonly all: boolean; readonly siteIds: readonly string[] };
 }
 
 /** Where the case's times are written and in which language its customer is addressed. */

@@ -405,8 +405,9 @@ export const createCommitmentService = ({ store, clock }: CommitmentServiceDeps)
   };
 
   /**
-   * Kept-on-time figures per agent, team or site for promises made in [from, to), narrowed in
-   * SQL to the caller's sites.
+   * Kept-on-time figures per agent, team or site for promises made in [from, to). A caller sees
+   * the promises made on cases at their sites (whoever made them); each row still groups by the
+   * promiser, or by the site and team the promiser worked at when making it.
    */
   const stats = async (ctx: Context, query: CommitmentStatsQuery) => {
     requirePermission(ctx.actor, 'oversight:read');
@@ -422,7 +423,7 @@ export const createCommitmentService = ({ store, clock }: CommitmentServiceDeps)
       groupBy: query.groupBy,
       from,
       to,
-      siteIds: scope.allSites ? null : scope.siteIds,
+      sites: { all: scope.allSites, siteIds: scope.siteIds },
     });
     return {
       groupBy: query.groupBy,

@@ -188,6 +188,55 @@ describeBothBackends('early warning', (backend) => {
     }
   });
 
+  test('a closed or merged case leaves the board: its clocks, promises, escalations and approvals', async (ctx) => {
+    const { t, org, caseA, caseB, ids } = await setUp(ctx);
+    const all = (w: EarlyWarningDto) =>
+      [
+        ...w.clocks.dueSoon.items,
+        ...w.clocks.breached.items,
+        ...w.commitments.dueSoon.items,
+        ...w.commitments.overdue.items,
+        ...w.escalations.items,
+        ...w.approvals.items,
+      ].map((item) => item.caseId);
+    const before = await board(t, org.analyst);
+    assert.ok(all(before).includes(caseA) && all(before).includes(caseB));
+    assert.deepEqual(
+      before.escalations.items.map((e) => e.escalationId),
+      [ids.escB, ids.escA1, ids.escA2],
+    );
+
+    await t.deps.db.write((tx) => tx.updateTable('cases').set({ status: 'closed' }).where('id', '=', caseA).execute());
+    const closed = await board(t, org.analyst);
+    assert.ok(!all(closed).includes(caseA), 'nothing of the closed case');
+    assert.deepEqual(
+      closed.escalations.items.map((e) => e.escalationId),
+      [ids.escB],
+    );
+    assert.deepEqual(
+      closed.escalations.byRank.map((r) => [r.rank, r.waiting]),
+      [[1, 1]],
+      'the counts per level leave it too',
+    );
+    assert.equal(closed.counts.approvalsWaiting, 1);
+    assert.equal(closed.counts.commitmentsOverdue, 0);
+
+    // Merged into another case: the work goes on there, not here.
+    await t.deps.db.write((tx) =>
+      tx.updateTable('cases').set({ status: 'investigating', merged_into_id: caseA }).where('id', '=', caseB).execute(),
+    );
+    const merged = await board(t, org.analyst);
+    assert.deepEqual(all(merged), []);
+    assert.deepEqual(merged.counts, {
+      clocksDueSoon: 0,
+      clocksBreached: 0,
+      commitmentsDueSoon: 0,
+      commitmentsOverdue: 0,
+      escalationsWaiting: 0,
+      approvalsWaiting: 0,
+    });
+  });
+
   test('front-line roles do not see it; bad windows are coded 400s', async (ctx) => {
     const { t, org } = await setUp(ctx);
     try {

@@ -307,7 +307,7 @@ describeBothBackends('commitments repository', (backend) => {
     assert.equal(await repo.caseAudience('case_missing'), undefined);
   });
 
-  test('kept-on-time counts per agent, team and site, narrowed to sites and a period', async (t) => {
+  test("kept-on-time counts per agent, team and site, narrowed to the case's sites and a period", async (t) => {
     const db = await backend.open(t);
     await seed(db);
     await db.write(async (tx) => {
@@ -330,18 +330,40 @@ describeBothBackends('commitments repository', (backend) => {
       );
     });
     const repo = commitmentsRepository(db.read);
-    const bySite = await repo.stats({ groupBy: 'site', siteIds: null });
+    const ALL = { all: true, siteIds: [] };
+    const bySite = await repo.stats({ groupBy: 'site', sites: ALL });
     assert.deepEqual(bySite, [
       { key: 'site_a', name: '台北信義', made: 5, open: 1, keptOnTime: 1, keptLate: 1, broken: 1, renegotiated: 1 },
       { key: 'site_b', name: 'สีลม', made: 1, open: 0, keptOnTime: 1, keptLate: 0, broken: 0, renegotiated: 0 },
     ]);
-    const narrowed = await repo.stats({ groupBy: 'agent', siteIds: ['site_b'] });
+    // cmt_6 was made by an agent of site B, on a case at site A: it is site A's to oversee, and
+    // still counted under the promiser and their site.
+    const siteA = await repo.stats({ groupBy: 'agent', sites: { all: false, siteIds: ['site_a'] } });
     assert.deepEqual(
-      narrowed.map((row) => [row.key, row.name, row.made]),
-      [['usr_agent_b', 'สมชาย', 1]],
+      siteA.map((row) => [row.key, row.name, row.made]),
+      [
+        ['usr_agent', '林小華', 5],
+        ['usr_agent_b', 'สมชาย', 1],
+      ],
     );
-    assert.deepEqual(await repo.stats({ groupBy: 'agent', siteIds: [] }), [], 'no sites, no rows');
-    const byTeam = await repo.stats({ groupBy: 'team', siteIds: null });
+    assert.deepEqual(
+      (await repo.stats({ groupBy: 'site', sites: { all: false, siteIds: ['site_a'] } })).map((r) => [r.key, r.made]),
+      [
+        ['site_a', 5],
+        ['site_b', 1],
+      ],
+    );
+    assert.deepEqual(
+      await repo.stats({ groupBy: 'agent', sites: { all: false, siteIds: ['site_b'] } }),
+      [],
+      "site B has no cases: the promiser's site does not decide who sees the promise",
+    );
+    assert.deepEqual(
+      await repo.stats({ groupBy: 'agent', sites: { all: false, siteIds: [] } }),
+      [],
+      'no sites, no rows',
+    );
+    const byTeam = await repo.stats({ groupBy: 'team', sites: ALL });
     assert.deepEqual(
       byTeam.map((row) => [row.key, row.name, row.made]),
       [
@@ -349,7 +371,7 @@ describeBothBackends('commitments repository', (backend) => {
         ['team_a', '客服一組', 5],
       ],
     );
-    const late = await repo.stats({ groupBy: 'site', siteIds: null, from: hours(10), to: hours(30) });
+    const late = await repo.stats({ groupBy: 'site', sites: ALL, from: hours(10), to: hours(30) });
     assert.deepEqual(
       late.map((row) => [row.key, row.made, row.open]),
       [['site_a', 1, 1]],

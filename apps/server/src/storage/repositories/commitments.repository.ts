@@ -12,6 +12,7 @@ import type { Tx } from '../database.ts';
 import type { Schema } from '../schema.ts';
 import { loadCalendar } from './calendars.repository.ts';
 import { listLadderLevels } from './escalation.repository.ts';
+import { caseAtSites } from './scope-sql.ts';
 
 /** Case events in which a promise can be made to the customer. */
 const MESSAGE_EVENT_TYPES = ['case.message_recorded', 'case.call_logged'];
@@ -167,8 +168,13 @@ export const commitmentsRepository = (tx: Tx): CommitmentRepository => ({
   },
   async stats(filter) {
     const column = filter.groupBy === 'agent' ? 'm.made_by' : filter.groupBy === 'team' ? 'm.team_id' : 'm.site_id';
+    // Who sees a promise in the figures: whoever oversees the case's site (the case's site, not
+    // the promiser's — a promise made on a site's case is that site's to answer for). The rows are
+    // still grouped by the promiser and their site and team when it was made.
     let query = tx
       .selectFrom('commitments as m')
+      .innerJoin('cases', 'cases.id', 'm.case_id')
+      .where(caseAtSites(filter.sites))
       .select((eb) => [
         eb.ref(column).as('key'),
         eb.fn.countAll().as('made'),
@@ -179,10 +185,6 @@ export const commitmentsRepository = (tx: Tx): CommitmentRepository => ({
         sql<number>`sum(case when m.status = 'renegotiated' then 1 else 0 end)`.as('renegotiated'),
       ])
       .groupBy(column);
-    if (filter.siteIds !== null) {
-      const siteIds = [...filter.siteIds];
-      query = siteIds.length > 0 ? query.where('m.site_id', 'in', siteIds) : query.where(sql<boolean>`1 = 0`);
-    }
     if (filter.from) query = query.where('m.made_at', '>=', toDbTime(filter.from));
     if (filter.to) query = query.where('m.made_at', '<', toDbTime(filter.to));
     const rows = await query.execute();

@@ -1,25 +1,23 @@
-import { sql } from 'kysely';
 import type { DueWindow, OversightRepository, SiteFilter } from '../../modules/oversight/index.ts';
 import { readInt, readJson, readOptionalTime, readTime, toDbTime } from '../codec.ts';
 import type { Tx } from '../database.ts';
+import { caseAtSites, caseIsOpen } from './scope-sql.ts';
 
-/** The caller's sites, as SQL on `cases.site_id` (nothing is filtered after the query); none: nothing. */
-const siteIdsOrNothing = (sites: SiteFilter): string[] | null => (sites.siteIds.length > 0 ? [...sites.siteIds] : null);
-const NOTHING = sql<boolean>`1 = 0`;
-
-/** The early-warning queries on Kysely, for both SQLite and PostgreSQL. */
+/**
+ * The early-warning queries on Kysely, for both SQLite and PostgreSQL. Each is narrowed in SQL to
+ * the caller's sites (by the case's site) and to cases still open: a closed or merged case has no
+ * clock to beat, promise to keep or decision waiting.
+ */
 export const oversightRepository = (db: Tx): OversightRepository => {
   const clocksBase = (sites: SiteFilter, window: DueWindow) => {
     let query = db
       .selectFrom('service_clocks')
       .innerJoin('cases', 'cases.id', 'service_clocks.case_id')
       .where('service_clocks.state', '=', 'running')
-      .where('service_clocks.due_at', '<=', toDbTime(window.until));
+      .where('service_clocks.due_at', '<=', toDbTime(window.until))
+      .where(caseIsOpen())
+      .where(caseAtSites(sites));
     if (window.after) query = query.where('service_clocks.due_at', '>', toDbTime(window.after));
-    if (!sites.all) {
-      const ids = siteIdsOrNothing(sites);
-      query = ids ? query.where('cases.site_id', 'in', ids) : query.where(NOTHING);
-    }
     return query;
   };
 
@@ -28,39 +26,30 @@ export const oversightRepository = (db: Tx): OversightRepository => {
       .selectFrom('commitments')
       .innerJoin('cases', 'cases.id', 'commitments.case_id')
       .where('commitments.status', '=', 'open')
-      .where('commitments.due_at', '<=', toDbTime(window.until));
+      .where('commitments.due_at', '<=', toDbTime(window.until))
+      .where(caseIsOpen())
+      .where(caseAtSites(sites));
     if (window.after) query = query.where('commitments.due_at', '>', toDbTime(window.after));
-    if (!sites.all) {
-      const ids = siteIdsOrNothing(sites);
-      query = ids ? query.where('cases.site_id', 'in', ids) : query.where(NOTHING);
-    }
     return query;
   };
 
-  const escalationsBase = (sites: SiteFilter) => {
-    let query = db
+  /** Upward escalations nobody has acknowledged yet, on open cases. */
+  const escalationsBase = (sites: SiteFilter) =>
+    db
       .selectFrom('case_escalations')
       .innerJoin('cases', 'cases.id', 'case_escalations.case_id')
       .where('case_escalations.direction', '=', 'up')
-      .where('case_escalations.acknowledged_at', 'is', null);
-    if (!sites.all) {
-      const ids = siteIdsOrNothing(sites);
-      query = ids ? query.where('cases.site_id', 'in', ids) : query.where(NOTHING);
-    }
-    return query;
-  };
+      .where('case_escalations.acknowledged_at', 'is', null)
+      .where(caseIsOpen())
+      .where(caseAtSites(sites));
 
-  const approvalsBase = (sites: SiteFilter) => {
-    let query = db
+  const approvalsBase = (sites: SiteFilter) =>
+    db
       .selectFrom('compensations')
       .innerJoin('cases', 'cases.id', 'compensations.case_id')
-      .where('compensations.status', '=', 'proposed');
-    if (!sites.all) {
-      const ids = siteIdsOrNothing(sites);
-      query = ids ? query.where('cases.site_id', 'in', ids) : query.where(NOTHING);
-    }
-    return query;
-  };
+      .where('compensations.status', '=', 'proposed')
+      .where(caseIsOpen())
+      .where(caseAtSites(sites));
 
   const caseColumns = ['cases.id as case_id', 'cases.ref as case_ref', 'cases.site_id', 'cases.owner_id'] as const;
   const caseRef = (row: { case_id: string; case_ref: string; site_id: string | null; owner_id: string }) => ({
