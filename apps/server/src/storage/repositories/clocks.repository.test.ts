@@ -196,6 +196,61 @@ describeBothBackends('service clocks', (backend) => {
     assert.equal(await db.write((tx) => clocksRepository(tx).recordAlert(row, step, minutes(60))), false);
   });
 
+  test('one bulk write changes exactly the rows still as read, and says which', async (t) => {
+    const db = await backend.open(t);
+    const breached = { ...clockRow('clk_c', 'case_c', minutes(100)), nextAlertAt: null, breachedAt: minutes(100) };
+    await db.write(async (tx) => {
+      const repo = clocksRepository(tx);
+      await repo.insertClock(clockRow('clk_a', 'case_a', minutes(100)));
+      await repo.insertClock(clockRow('clk_b', 'case_b', minutes(100)));
+      await repo.insertClock(breached);
+      await repo.insertClock(clockRow('clk_d', 'case_d', minutes(100)));
+    });
+    const read = async (caseId: string) => (await clocksRepository(db.read).listCaseClocks(caseId))[0]!;
+    const [a, b, c, d] = await Promise.all(['case_a', 'case_b', 'case_c', 'case_d'].map(read));
+    // After the read: another sweeper warned b, and d was restarted (a new cycle).
+    await db.write((tx) =>
+      tx.updateTable('service_clocks').set({ warnings_sent: 1 }).where('id', '=', 'clk_b').execute(),
+    );
+    await db.write((tx) => tx.updateTable('service_clocks').set({ cycle: 2 }).where('id', '=', 'clk_d').execute());
+    const warn = { warningsSent: 1, nextAlertAt: minutes(100), breachedAt: null };
+    const written = await db.write((tx) =>
+      clocksRepository(tx).recordAlerts(
+        [
+          { seen: a!, update: warn },
+          { seen: b!, update: warn },
+          // Seen with null next alert and a breach: both compared as read (null included).
+          { seen: c!, update: { warningsSent: 1, nextAlertAt: null, breachedAt: minutes(100) } },
+          { seen: d!, update: warn },
+          { seen: { ...a!, id: 'clk_gone' }, update: warn },
+        ],
+        minutes(60),
+      ),
+    );
+    assert.deepEqual([...written].sort(), ['clk_a', 'clk_c']);
+    const rows = await db.read
+      .selectFrom('service_clocks')
+      .select(['id', 'cycle', 'warnings_sent', 'next_alert_at', 'updated_at'])
+      .orderBy('id')
+      .execute();
+    assert.deepEqual(
+      rows.map((r) => [
+        r.id,
+        Number(r.cycle),
+        Number(r.warnings_sent),
+        r.next_alert_at === null ? null : new Date(r.next_alert_at).toISOString(),
+        new Date(r.updated_at).toISOString(),
+      ]),
+      [
+        ['clk_a', 1, 1, minutes(100).toISOString(), minutes(60).toISOString()],
+        ['clk_b', 1, 1, minutes(50).toISOString(), T0.toISOString()],
+        ['clk_c', 1, 1, null, minutes(60).toISOString()],
+        ['clk_d', 2, 0, minutes(50).toISOString(), T0.toISOString()],
+      ],
+    );
+    assert.equal((await db.write((tx) => clocksRepository(tx).recordAlerts([], minutes(60)))).size, 0);
+  });
+
   test('a sweep that fails mid-run neither loses nor repeats a warning when run again', async (t) => {
     const db = await backend.open(t);
     const count = 25;
