@@ -22,7 +22,7 @@ describe('detectSignals: the issue scenario', () => {
     const cues = explainSignals('我要找你們經理,不然我就投訴到消保會');
     assert.deepEqual(cues, [
       { signal: 'manager_request', cue: '找你們經理' },
-      { signal: 'regulator_threat', cue: '消保會' },
+      { signal: 'regulator_threat', cue: '投訴到消保會' },
     ]);
   });
   it('reads Simplified alike', () => {
@@ -140,6 +140,45 @@ describe('detectSignals: Thai', () => {
   });
   it('does not count a negated refund', () => {
     lacks('ไม่ต้องคืนเงินครับ', 'refund_demand', 'th');
+  });
+});
+
+describe('detectSignals: the same words without a threat (false positives that would climb a case)', () => {
+  const quiet: [string, string, EscalationSignal][] = [
+    ['zh-CN', '我在微博上看到你们的广告', 'media_threat'],
+    ['zh-CN', '请问你们公开营业时间是什么', 'media_threat'],
+    ['zh-CN', '我老公是警察', 'regulator_threat'],
+    ['zh-CN', '公司起诉了我', 'legal_threat'],
+    ['zh-CN', '去医院看朋友的时候顺便买的', 'safety_risk'],
+    ['zh-CN', '我不会报警的，只想解决问题', 'regulator_threat'],
+    ['en', 'My husband is a lawyer and he says this is fine', 'legal_threat'],
+    ['en', 'The police station branch was closed', 'regulator_threat'],
+    ['en', 'Please do not post this publicly', 'media_threat'],
+    ['en', 'I am a reporter for a local paper writing about your new store', 'media_threat'],
+    ['en', 'Still waiting for my order, thanks', 'repeat_contact'],
+    ['en', 'I am not asking for a refund, just an apology', 'refund_demand'],
+    ['en', 'I do not really want a replacement', 'replacement_demand'],
+    ['th', 'ผมเป็นตำรวจ', 'regulator_threat'],
+    ['th', 'โพสต์นี้ของร้านสวยมาก', 'media_threat'],
+  ];
+  for (const [language, text, signal] of quiet) it(`no ${signal}: ${text}`, () => lacks(text, signal, language));
+
+  it('still hears the threat when the customer makes it', () => {
+    has('我在微博上看到你们的广告，我要发微博曝光你们', 'media_threat', 'zh-CN');
+    has('不然就曝光你们', 'media_threat', 'zh-CN');
+    has('我要报警', 'regulator_threat', 'zh-CN');
+    has('我要找律师告你们', 'legal_threat', 'zh-CN');
+    has('我要起诉你们', 'legal_threat', 'zh-CN');
+    has('我吃了以后拉肚子，住院了', 'safety_risk', 'zh-CN');
+    has('My lawyer will contact you', 'legal_threat', 'en');
+    has('I am going to hire a lawyer', 'legal_threat', 'en');
+    has('I have reported this to the police', 'regulator_threat', 'en');
+    has('I will call the police', 'regulator_threat', 'en');
+    has('I will post this on Facebook and leave a one-star review', 'media_threat', 'en');
+    has('I am going to contact the press', 'media_threat', 'en');
+    has('I have not received my refund', 'refund_demand', 'en');
+    has('จะแจ้งตำรวจ', 'regulator_threat', 'th');
+    has('จะโพสต์ลงเฟส', 'media_threat', 'th');
   });
 });
 

@@ -8,9 +8,13 @@ import type { EscalationSignal } from '@redress/contract';
  *
  * How the rules avoid "the same words in another role" (SIGNALS.md): a request for a manager needs
  * a request verb and a determiner that points at the company ("your", "a", 你们), never "my"; a
- * lawsuit needs the customer as the subject ("I will sue", "sue you"); "tax refund" and
- * "ทางด่วน" (expressway) are looked behind for; a demand preceded by a negation ("I don't want a
- * refund", 不要退款) does not count.
+ * lawsuit needs the customer as the subject ("I will sue", "sue you", "my lawyer will"); "tax
+ * refund" and "ทางด่วน" (expressway) are looked behind for; a demand preceded by a negation ("I'm
+ * not asking for a refund", 不要退款, "please do not post this") does not count. Bare nouns that
+ * also name everyday things — 微博, 公开, 警察, 医院, "police", "lawyer", "reporter", โพสต์,
+ * ตำรวจ — count only with an action or first-person intent around them (我要曝光, 报警, 投诉到消保会,
+ * "I will post", "call the police", "hire a lawyer", จะโพสต์, แจ้งตำรวจ): "I saw your ad on
+ * Weibo" or "my husband is a police officer" would otherwise send a case to the executive level.
  */
 
 export interface SignalMatch {
@@ -92,6 +96,8 @@ const th = (signal: EscalationSignal, pattern: RegExp, negatable = false): Rule 
 const ZH_YOUR = '(?:你们|你哋|贵司|贵公司|贵店|你们的|你的|你)?';
 const ZH_BOSS = '(?:经理|主管|领导|负责人|店长|老板|上级|上司|高层|总经理|老总)';
 const TH_BOSS = '(?:หัวหน้า|ผู้จัดการ|ผู้บริหาร|ผู้ใหญ่|ผู้รับผิดชอบ|ซูเปอร์ไวเซอร์)';
+const ZH_REGULATOR =
+  '(?:消保会|消保官|消保处|消费者协会|消协|消委会|消费者委员会|市场监管(?:局|部门)?|市监局|工商局|工商部门|监管部门|监管机构|派出所|公安局?|警察局?|公平会|金管会|银保监会?|主管机关)';
 const EN_BOSS =
   '(?:supervisor|manager|boss|superior|executive|someone (?:senior|in charge)|somebody in charge|head of)';
 
@@ -141,31 +147,52 @@ const RULES: readonly Rule[] = [
   // media_threat
   en(
     'media_threat',
-    /\b(?:post (?:this|it|about)|posting (?:this|it|about)|go(?:ing)? public|social media|the press|journalists?|reporters?|news (?:channel|station|outlet)|go viral|tweet(?:ing)? about|bad reviews?|1[- ]star|one[- ]star|yelp|trustpilot|tell everyone|warn (?:everyone|others))\b/,
+    /\b(?:(?:post|posting|share|sharing|tweet|tweeting) (?:this|it|about)|go(?:ing)? (?:public|viral)|(?:contact|call|tell|go to|talk to|tip off)(?:ing)? (?:the )?(?:press|media|news|journalists?|reporters?)|(?:leave|leaving|write|writing|give|giving|post|posting) (?:you |a |an )?(?:bad|negative|terrible|scathing|1[- ]star|one[- ]star) reviews?|all over (?:social media|facebook|twitter|instagram|tiktok|yelp|trustpilot)|tell everyone|warn (?:everyone|others|people)|expose you)\b/,
+    true,
   ),
   zh(
     'media_threat',
-    /曝光|上热搜|热搜|微博|抖音|小红书|朋友圈|媒体|记者|爆料|发到网上|网上发|发帖|差评|放上网|爆上网|公开|网上说/,
+    new RegExp(
+      `(?:我|我们|不然|否则)(?:一定|马上|就|会|要|将|准备|打算|去)[^。！？!?，,]{0,8}?(?:曝光|上热搜|发(?:到)?(?:微博|抖音|小红书|朋友圈|网上)|上(?:微博|抖音|新闻|媒体)|找(?:媒体|记者)|爆料|发帖|(?:给|打|写)(?:你们)?差评|放上网|爆上网|公开)`,
+    ),
+    true,
   ),
-  th('media_threat', /บอกต่อ|ประจาน|แฉ|โพสต์|ลงโซเชียล|ลงเฟส|ลงเพจ|นักข่าว|ออกสื่อ|ไวรัล|รีวิวแย่/),
+  zh('media_threat', /曝光你们|找媒体|找记者|让大家都知道|放上网|爆上网/, true),
+  th(
+    'media_threat',
+    /(?:จะ|ต้อง|เดี๋ยว)\s?(?:โพสต์|ประจาน|แฉ|บอกต่อ|รีวิว|ลง(?:โซเชียล|เฟส|เพจ|ทวิต|ติ๊กต็อก))|ประจาน|แฉ|ลงโซเชียล|ลงเฟส|ลงเพจ|(?:เรียก|แจ้ง|ติดต่อ|ไปหา)นักข่าว|ออกสื่อ|ให้เป็นข่าว|ไวรัล|รีวิวแย่/,
+    true,
+  ),
 
   // regulator_threat
   en(
     'regulator_threat',
-    /\b(?:cfpb|bbb|better business bureau|attorney general|ftc|fcc|trading standards|ombudsman|consumer protection|ofcom|ofgem|fca|regulators?|police|department of transportation|dot complaint|report (?:you|this|it) to|file (?:a )?complaint with|filed (?:a )?complaint with)\b/,
+    /\b(?:cfpb|bbb|better business bureau|attorney general|ftc|fcc|trading standards|ombudsman|consumer protection|ofcom|ofgem|fca|regulators?|department of transportation|dot complaint|report(?:ed|ing)? (?:you|this|it) to|file (?:a )?complaint with|filed (?:a )?complaint with|(?:call|calling|called|contact|contacting|contacted|involve|involving|go to|going to|went to) the (?:police|cops)|police report)\b/,
+    true,
   ),
+  zh('regulator_threat', /(?<!\d)(?:12315|12345)(?!\d)|报警|报案/, true),
   zh(
     'regulator_threat',
-    /(?<!\d)(?:12315|12345)(?!\d)|消保会|消保官|消保处|消费者协会|消协|消委会|消费者委员会|市场监管|市监局|工商局|工商部门|监管部门|报警|警察|派出所|公平会|金管会|银保监|主管机关/,
+    new RegExp(
+      `(?:投诉|举报|反映|申诉|告|报|找|去|到|打给|打电话给|拨打|联系|向)(?:了)?(?:到|给|去)?${ZH_REGULATOR}|${ZH_REGULATOR}(?:投诉|举报|反映|申诉|报案)`,
+    ),
+    true,
   ),
-  th('regulator_threat', /สคบ|คุ้มครองผู้บริโภค|แจ้งความ|ตำรวจ|กสทช|สำนักงานคณะกรรมการ|ร้องเรียนไปที่/),
+  th(
+    'regulator_threat',
+    /สคบ|คุ้มครองผู้บริโภค|แจ้งความ|(?:แจ้ง|เรียก|ไปหา|โทรหา|โทรแจ้ง)ตำรวจ|โรงพัก|กสทช|สำนักงานคณะกรรมการ|ร้องเรียนไปที่/,
+    true,
+  ),
 
   // legal_threat
   en(
     'legal_threat',
-    /\b(?:(?:i|we)(?:'ll| will| am going to|'m going to| are going to| plan to| intend to)? (?:sue|be suing)|sue you|suing you|lawyers?|attorneys?(?! general)|legal action|small claims|take (?:you|this|it) to court|class action|lawsuit)\b/,
+    /\b(?:(?:i|we)(?:'ll| will| am going to|'m going to| are going to| plan to| intend to)? (?:sue|be suing)|sue you|suing you|(?:my|our) (?:lawyers?|attorneys?|solicitors?)(?! general)|(?:get|getting|hire|hiring|call|calling|contact|contacting|consult|consulting|involve|involving|see|seeing|speak to|speaking to|talk to|talking to)(?: to)? (?:a|an|my|our) (?:lawyer|attorney|solicitor)|legal action|small claims|take (?:you|this|it) to court|class action|lawsuit)\b/,
   ),
-  zh('legal_threat', /律师|起诉|提告|告(?:你们|你哋|你|贵公司|上法庭|到法院)|打官司|法院|法律途径|诉讼|法律责任/),
+  zh(
+    'legal_threat',
+    /律师函|(?:请|找|委托)(?:了)?律师|我(?:们)?的律师|(?:起诉|告)(?:你们|你哋|你|贵公司|上法庭|到法院)|(?:我|我们)(?:一定|就|会|要|将|准备|打算|去)(?:去)?(?:起诉|提告|告(?!诉))|提告|打官司|法律途径|诉诸法律|追究(?:你们的?)?法律责任/,
+  ),
   th('legal_threat', /ฟ้อง|ทนาย|ดำเนินคดี|ขึ้นศาล|ดำเนินการทางกฎหมาย/),
 
   // refund_demand
@@ -202,7 +229,7 @@ const RULES: readonly Rule[] = [
   ),
   en(
     'repeat_contact',
-    /\b(?:(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time|again and again|over and over|times already|still (?:not|no|hasn't|haven't|have not|has not|waiting|unresolved)|yet again|keep (?:calling|getting)|no one (?:has )?(?:called|gotten) back)\b/,
+    /\b(?:(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time|again and again|over and over|times already|yet again|keep (?:calling|getting)|no one (?:has )?(?:called|gotten) back)\b/,
   ),
   zh(
     'repeat_contact',
@@ -217,7 +244,7 @@ const RULES: readonly Rule[] = [
   ),
   zh(
     'safety_risk',
-    /食物中毒|中毒|拉肚子|腹泻|呕吐|受伤|烫伤|烧伤|起火|着火|冒烟|爆炸|漏电|触电|刹车失灵|住院|医院|过敏|危险|安全隐患|流血|肚痾|整亲|入院/,
+    /食物中毒|中毒|拉肚子|腹泻|呕吐|受伤|烫伤|烧伤|起火|着火|冒烟|爆炸|漏电|触电|刹车失灵|住院|(?:进|送|去了|送到|送去)医院|急诊|过敏|危险|安全隐患|流血|肚痾|整亲|入院/,
   ),
   th(
     'safety_risk',
@@ -244,10 +271,15 @@ const RULES: readonly Rule[] = [
   th('urgency', /(?<!ทาง)ด่วน|ทันที|โดยเร็ว|เร็วที่สุด|ภายในวันนี้/),
 ];
 
+/**
+ * A negation that cancels the match after it. English: right before it ("do not post this"), or
+ * a negated wish a few words before ("I am not asking for a refund", "don't really want a
+ * replacement") — but not a negated fact ("I have not received my refund" is still a demand).
+ */
 const NEGATION: Readonly<Record<RuleLanguage, RegExp>> = {
-  en: /\b(?:not|don't|do not|didn't|never|no need (?:for|to)|without)\b[^.!?]{0,12}$/,
-  zh: /(?:不要|不用|不需要|不是要|没有要|无需|唔使|唔要)[^。！？!?]{0,3}$/,
-  th: /(?:ไม่ต้อง|ไม่ได้ต้องการ|ไม่ได้จะ|ไม่อยาก)[^\s]{0,6}$/,
+  en: /\b(?:not|don't|do not|didn't|never|won't|will not|no need (?:for|to)|without)\b(?:[^.!?,;]{0,12}|(?:\s+\w+)?\s+(?:ask\w*|want\w*|need\w*|look\w* for|expect\w*|demand\w*|request\w*|after|seek\w*|interested in)\b[^.!?,;]{0,12})$/,
+  zh: /(?:不要|不用|不需要|不是要|没有要|无需|不想|不会|别|唔使|唔要|唔会)[^。！？!?]{0,3}$/,
+  th: /(?:ไม่ต้อง|ไม่ได้ต้องการ|ไม่ได้จะ|ไม่อยาก|จะไม่)[^\s]{0,6}$/,
 };
 
 const languagesFor = (language: string | null | undefined): readonly RuleLanguage[] => {
