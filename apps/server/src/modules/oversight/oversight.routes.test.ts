@@ -188,6 +188,27 @@ describeBothBackends('early warning', (backend) => {
     }
   });
 
+  test('a de-escalated (superseded) escalation no longer waits on the board', async (ctx) => {
+    const { t, org, ids } = await setUp(ctx);
+    await t.deps.db.write((tx) =>
+      tx
+        .updateTable('case_escalations')
+        .set({ superseded_at: t.clock.now().toISOString() })
+        .where('id', '=', ids.escA2)
+        .execute(),
+    );
+    const a = await board(t, org.supervisorA);
+    assert.deepEqual(
+      a.escalations.items.map((e) => e.escalationId),
+      [ids.escA1],
+    );
+    assert.deepEqual(
+      a.escalations.byRank.map((r) => [r.rank, r.waiting]),
+      [[1, 1]],
+    );
+    assert.equal(a.counts.escalationsWaiting, 1);
+  });
+
   test('a closed or merged case leaves the board: its clocks, promises, escalations and approvals', async (ctx) => {
     const { t, org, caseA, caseB, ids } = await setUp(ctx);
     const all = (w: EarlyWarningDto) =>

@@ -33,13 +33,17 @@ export const oversightRepository = (db: Tx): OversightRepository => {
     return query;
   };
 
-  /** Upward escalations nobody has acknowledged yet, on open cases. */
+  /**
+   * Upward escalations still waiting, on open cases: not acknowledged, and not superseded (the
+   * case came down below them, or closed, before anyone took them).
+   */
   const escalationsBase = (sites: SiteFilter) =>
     db
       .selectFrom('case_escalations')
       .innerJoin('cases', 'cases.id', 'case_escalations.case_id')
       .where('case_escalations.direction', '=', 'up')
       .where('case_escalations.acknowledged_at', 'is', null)
+      .where('case_escalations.superseded_at', 'is', null)
       .where(caseIsOpen())
       .where(caseAtSites(sites));
 
