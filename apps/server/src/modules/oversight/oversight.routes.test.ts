@@ -194,7 +194,7 @@ describeBothBackends('early warning', (backend) => {
       tx
         .updateTable('case_escalations')
         .set({ superseded_at: t.clock.now().toISOString() })
-        .where('id', '=', ids.escA2)
+        .where('id', '=', ids.escA2 ?? '')
         .execute(),
     );
     const a = await board(t, org.supervisorA);
