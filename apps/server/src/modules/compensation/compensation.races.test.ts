@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { CompensationDto } from '@redress/contract';
 import { systemContext } from '../../shared/unit-of-work.ts';
-import { openPostgres } from '../../storage/postgres.ts';
 import { bearerFor, buildTestApp, createUser, type TestApp } from '../../../test/factories.ts';
 import {
   complaintFixtures,
@@ -11,18 +10,18 @@ import {
   type OrgUser,
   type TestOrg,
 } from '../../../test/factories/cases.ts';
-import { createTempPostgres, pgSkip, type TempPostgres } from '../../../test/pg-util.ts';
+import { openTempPostgres, pgSkip } from '../../../test/pg-util.ts';
 
 // Two people acting on one remedy at the same moment: on PostgreSQL each request has its own
 // connection, so only locking and conditional writes keep both from succeeding.
 describe('compensation under concurrent requests [postgres]', { skip: pgSkip }, () => {
-  let temp: TempPostgres;
+  const disposals: (() => Promise<void>)[] = [];
   let t: TestApp;
   let org: TestOrg;
   let managers: [OrgUser, OrgUser];
   before(async () => {
-    temp = await createTempPostgres();
-    t = await buildTestApp({ db: await openPostgres({ url: temp.url, poolSize: 10 }) });
+    const { db } = await openTempPostgres({ after: (dispose) => disposals.push(dispose) });
+    t = await buildTestApp({ db });
     org = await createTestOrg(t);
     await t.deps.escalation.ensureDefaultLadder(systemContext('test'));
     const manager = async (email: string): Promise<OrgUser> => {
@@ -32,9 +31,10 @@ describe('compensation under concurrent requests [postgres]', { skip: pgSkip }, 
     };
     managers = [await manager('m1@example.test'), await manager('m2@example.test')];
   });
+  // The app first, then the database (closed and dropped by its disposal).
   after(async () => {
-    await t?.close();
-    await temp?.drop();
+    await t?.app.close();
+    for (const dispose of disposals) await dispose();
   });
 
   const post = (as: OrgUser, url: string, payload: Record<string, unknown> = {}) =>

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { EscalationDto } from '@redress/contract';
 import { systemContext } from '../../shared/unit-of-work.ts';
-import { openPostgres } from '../../storage/postgres.ts';
 import { bearerFor, buildTestApp, createUser, type TestApp } from '../../../test/factories.ts';
 import {
   complaintFixtures,
@@ -11,27 +10,28 @@ import {
   type OrgUser,
   type TestOrg,
 } from '../../../test/factories/cases.ts';
-import { createTempPostgres, pgSkip, type TempPostgres } from '../../../test/pg-util.ts';
+import { openTempPostgres, pgSkip } from '../../../test/pg-util.ts';
 
 // Concurrent requests and trigger jobs on one case: on PostgreSQL each has its own connection, so
 // only the case-row lock and conditional writes keep a case from climbing twice.
 describe('the escalation ladder under concurrency [postgres]', { skip: pgSkip }, () => {
-  let temp: TempPostgres;
+  const disposals: (() => Promise<void>)[] = [];
   let t: TestApp;
   let org: TestOrg;
   let secondSupervisor: OrgUser;
   before(async () => {
-    temp = await createTempPostgres();
-    t = await buildTestApp({ db: await openPostgres({ url: temp.url, poolSize: 10 }) });
+    const { db } = await openTempPostgres({ after: (dispose) => disposals.push(dispose) });
+    t = await buildTestApp({ db });
     org = await createTestOrg(t);
     await t.deps.escalation.ensureDefaultLadder(systemContext('test'));
     const user = await createUser(t.deps, 'supervisor', 'second.supervisor@example.test');
     await t.deps.org.setUserSite(systemContext('test'), user.id, org.siteA);
     secondSupervisor = { id: user.id, headers: await bearerFor(t.deps, user.id) };
   });
+  // The app first, then the database (closed and dropped by its disposal).
   after(async () => {
-    await t?.close();
-    await temp?.drop();
+    await t?.app.close();
+    for (const dispose of disposals) await dispose();
   });
 
   const post = (as: OrgUser, url: string, payload: Record<string, unknown> = {}) =>

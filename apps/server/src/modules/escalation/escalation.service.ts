@@ -16,7 +16,7 @@ import type { EscalationStore } from './escalation.repository.ts';
 import { DEFAULT_LADDER, levelAt, levelForActor, topRank, validateLadder, type LadderLevel } from './ladder.ts';
 import { explainSignals, type SignalMatch } from './signals.ts';
 import { composeSummary } from './summary.ts';
-import { createEscalationTriggers, type CaseEventFacts } from './escalation-triggers.service.ts';
+import { createEscalationTriggers } from './escalation-triggers.service.ts';
 import { DEFAULT_TRIGGERS, validateTriggers, type EscalationTrigger } from './triggers.ts';
 
 export interface EscalationServiceDeps {
