@@ -17,7 +17,8 @@ export const caseNotFound = (): AppError => new AppError(ErrorCode.NotFound, 'No
 /**
  * Appends the pure core's changes as events on the case, in the caller's unit of work, then brings
  * the case's service clocks up to date when any change matters to them (STYLE #7). The case row
- * must already be saved: the clocks read it back in the same transaction.
+ * must already be saved: the clocks read it back in the same transaction — except at intake when
+ * `saved` (the case just inserted) is given, which spares that read.
  */
 export const appendCaseEvents = async (
   repo: CaseRepository,
@@ -25,6 +26,7 @@ export const appendCaseEvents = async (
   caseId: string,
   changes: readonly CaseChange[],
   at: Date,
+  saved?: Case,
 ): Promise<void> => {
   for (const change of changes) {
     await repo.appendEvent({
@@ -37,7 +39,7 @@ export const appendCaseEvents = async (
       occurredAt: at,
     });
   }
-  await reconcileCaseClocks(repo.clocks, ctx, caseId, changes, at);
+  await reconcileCaseClocks(repo.clocks, ctx, caseId, changes, at, saved);
 };
 
 /**

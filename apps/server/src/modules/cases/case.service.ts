@@ -180,6 +180,7 @@ export const createCaseService = ({ store, clock }: CaseServiceDeps) => {
           },
         ],
         now,
+        record,
       );
       const showContacts = can(ctx.actor, 'customer:read');
       if (showContacts && matchedBy !== null && ctx.actor.kind === 'user') {

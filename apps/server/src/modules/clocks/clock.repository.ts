@@ -1,6 +1,7 @@
 import type { NewEvent } from '../../shared/unit-of-work.ts';
 import type { ClockCaseSnapshot, ServiceClock } from './clock.ts';
-import type { BusinessCalendar, ServicePolicy } from './clock-deps.ts';
+import type { BusinessCalendar } from '../calendars/index.ts';
+import type { ServicePolicy } from '../policies/index.ts';
 
 /** The columns one sweep step writes. */
 export interface ClockAlertUpdate {
@@ -17,8 +18,13 @@ export interface ClockAlertWrite {
 
 /** The clocks module's port onto storage. Implemented in `storage/repositories/clocks.repository.ts`. */
 export interface ClockRepository {
-  /** The case facts clocks depend on (with the customer's tier), or undefined. */
-  caseSnapshot(caseId: string): Promise<ClockCaseSnapshot | undefined>;
+  /**
+   * The case facts clocks depend on, or undefined. The customer's tier is read (a join) only
+   * `withTier`; otherwise it is null.
+   */
+  caseSnapshot(caseId: string, withTier?: boolean): Promise<ClockCaseSnapshot | undefined>;
+  /** The customer's tier (null: none, or no such customer). */
+  customerTier(customerId: string): Promise<string | null>;
   /**
    * The case's clocks, oldest first. `forUpdate` locks them until the unit of work ends
    * (PostgreSQL), so a sweep cannot record an alert on a row this unit is about to rewrite.
@@ -26,11 +32,15 @@ export interface ClockRepository {
   listCaseClocks(caseId: string, forUpdate?: boolean): Promise<ServiceClock[]>;
   findClock(caseId: string, key: string, forUpdate?: boolean): Promise<ServiceClock | undefined>;
   insertClock(clock: ServiceClock): Promise<void>;
+  /** Inserts these clocks in one statement (a new case's clocks). */
+  insertClocks(clocks: readonly ServiceClock[]): Promise<void>;
   saveClock(clock: ServiceClock): Promise<void>;
   /** Records the policy chosen for the case (`cases.policy_id`). */
   setCasePolicy(caseId: string, policyId: string | null): Promise<void>;
   /** Enabled policies in ascending rank (may be a few seconds stale: a per-process cache). */
   enabledPolicies(): Promise<readonly ServicePolicy[]>;
+  /** One policy by id, enabled or not (the one recorded on a case); may be a few seconds stale. */
+  policy(id: string): Promise<ServicePolicy | undefined>;
   /** These calendars by id (missing ones left out; may be a few seconds stale). */
   calendars(ids: readonly string[]): Promise<Map<string, BusinessCalendar>>;
 

@@ -2,18 +2,17 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { BusinessCalendar } from '../calendars/index.ts';
 import type { ServicePolicy } from '../policies/index.ts';
+import { alertStep } from './clock-alerts.ts';
+import { reconcileClocks } from './clock-reconcile.ts';
 import {
   alertInstants,
-  alertStep,
   percentUsed,
-  reconcileClocks,
-  settledClock,
-  trackedClock,
   type CaseChangeLike,
   type ClockCaseSnapshot,
   type ClockEnv,
   type ServiceClock,
 } from './clock.ts';
+import { settledClock, trackedClock } from './due-items.ts';
 import { CALENDAR_MATH } from './clocks.service.ts';
 
 const OFFICE: BusinessCalendar = {

@@ -17,7 +17,13 @@ export const clockSweepJob = (clocks: Pick<ClockService, 'sweep'>): JobDefinitio
     schema: Type.Object({}),
     maxAttempts: 1,
     async handler(_payload, context) {
-      const result = await clocks.sweep(systemContext(CLOCK_SWEEP_JOB));
+      const result = await clocks.sweep(systemContext(CLOCK_SWEEP_JOB), {
+        onClockError: (clock, error) =>
+          context.logger.warn(
+            { clockId: clock.id, caseId: clock.caseId, calendarId: clock.calendarId, err: error },
+            'clock step failed (its calendar refused a due time); looked at again in an hour',
+          ),
+      });
       if (result.examined > 0) context.logger.info(result, 'clocks swept');
     },
   });

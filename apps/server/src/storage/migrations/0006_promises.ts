@@ -77,7 +77,11 @@ export const promises: Migration = {
       // Null: calendar time (the regulatory clock, fixed due times).
       .addColumn('calendar_id', 'text')
       .addColumn('started_at', t.timestamp, (c) => c.notNull())
-      // Working minutes allowed; null when the due time was given (tasks, commitments).
+      // The target counted ('working_minutes' | 'working_days' | 'calendar_days', and its amount),
+      // converted again at each cycle start; null when the due time was given.
+      .addColumn('target_unit', 'text')
+      .addColumn('target_amount', 'integer')
+      // Working minutes this cycle allows; null when the due time was given (tasks, commitments).
       .addColumn('target_minutes', 'integer')
       .addColumn('paused_at', t.timestamp)
       // Working minutes spent paused so far: they extend the due time.

@@ -96,6 +96,15 @@ export const listEnabledPolicies = async (db: Tx): Promise<ServicePolicy[]> => {
   return rows.map(toServicePolicy);
 };
 
+/**
+ * One policy by id, enabled or not: the policy recorded on a case keeps governing its clocks (what
+ * pauses them, their calendar) after an administrator disables it for new cases.
+ */
+export const loadPolicy = async (db: Tx, id: string): Promise<ServicePolicy | undefined> => {
+  const row = await db.selectFrom('service_policies').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toServicePolicy(row) : undefined;
+};
+
 const toStoredCalendar = (row: CalendarRow): StoredCalendar => ({
   id: row.id,
   name: row.name,

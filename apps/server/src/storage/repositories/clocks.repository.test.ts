@@ -80,6 +80,7 @@ const clockRow = (id: string, caseId: string, due: Date, start = T0): ServiceClo
   policyId: null,
   calendarId: null,
   startedAt: start,
+  target: null,
   targetMinutes: Math.round((due.getTime() - start.getTime()) / 60_000),
   pausedAt: null,
   pausedMinutes: 0,

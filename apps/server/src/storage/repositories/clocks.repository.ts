@@ -2,13 +2,13 @@ import { PostgresAdapter, sql, type Selectable } from 'kysely';
 import type { CaseChannel, CaseStatus, ClockKind, ClockState, Severity } from '@redress/contract';
 import type { ClockAlertUpdate, ClockAlertWrite, ClockRepository, ServiceClock } from '../../modules/clocks/index.ts';
 import type { BusinessCalendar } from '../../modules/calendars/index.ts';
-import type { ServicePolicy } from '../../modules/policies/index.ts';
+import type { ServicePolicy, Target } from '../../modules/policies/index.ts';
 import { TtlCache } from '../../shared/ttl-cache.ts';
 import { readInt, readJson, readOptionalTime, readTime, toDbJson, toDbTime } from '../codec.ts';
 import type { Tx } from '../database.ts';
 import { appendEvent, appendEvents } from '../events.ts';
 import type { Schema } from '../schema.ts';
-import { listEnabledPolicies, loadCalendar } from './calendars.repository.ts';
+import { listEnabledPolicies, loadCalendar, loadPolicy } from './calendars.repository.ts';
 
 type ClockRow = Selectable<Schema['service_clocks']>;
 
@@ -22,6 +22,10 @@ const toClock = (row: ClockRow): ServiceClock => ({
   policyId: row.policy_id,
   calendarId: row.calendar_id,
   startedAt: readTime(row.started_at),
+  target:
+    row.target_unit === null || row.target_amount === null
+      ? null
+      : ({ unit: row.target_unit, amount: readInt(row.target_amount) } as Target),
   targetMinutes: row.target_minutes === null ? null : readInt(row.target_minutes),
   pausedAt: readOptionalTime(row.paused_at),
   pausedMinutes: readInt(row.paused_minutes),
@@ -44,6 +48,8 @@ const mutableColumns = (clock: ServiceClock) => ({
   policy_id: clock.policyId,
   calendar_id: clock.calendarId,
   started_at: toDbTime(clock.startedAt),
+  target_unit: clock.target?.unit ?? null,
+  target_amount: clock.target?.amount ?? null,
   target_minutes: clock.targetMinutes,
   paused_at: time(clock.pausedAt),
   paused_minutes: clock.pausedMinutes,
@@ -64,12 +70,15 @@ const mutableColumns = (clock: ServiceClock) => ({
  */
 export interface ClockConfigCache {
   policies(db: Tx): Promise<readonly ServicePolicy[]>;
+  /** One policy by id, enabled or not. */
+  policy(db: Tx, id: string): Promise<ServicePolicy | undefined>;
   calendar(db: Tx, id: string): Promise<BusinessCalendar | undefined>;
   forget(): void;
 }
 
 export const createClockConfigCache = (ttlMs = 5_000): ClockConfigCache => {
   const policies = new TtlCache<readonly ServicePolicy[]>(ttlMs, 1);
+  const byId = new TtlCache<ServicePolicy | null>(ttlMs, 1_000);
   const calendars = new TtlCache<BusinessCalendar | null>(ttlMs, 1_000);
   return {
     async policies(db) {
@@ -78,6 +87,14 @@ export const createClockConfigCache = (ttlMs = 5_000): ClockConfigCache => {
       if (cached) return cached;
       const loaded = await listEnabledPolicies(db);
       policies.set('all', loaded, now);
+      return loaded;
+    },
+    async policy(db, id) {
+      const now = new Date();
+      const cached = byId.get(id, now);
+      if (cached !== undefined) return cached ?? undefined;
+      const loaded = await loadPolicy(db, id);
+      byId.set(id, loaded ?? null, now);
       return loaded;
     },
     async calendar(db, id) {
@@ -90,6 +107,7 @@ export const createClockConfigCache = (ttlMs = 5_000): ClockConfigCache => {
     },
     forget() {
       policies.deleteWhere(() => true);
+      byId.deleteWhere(() => true);
       calendars.deleteWhere(() => true);
     },
   };
@@ -98,6 +116,7 @@ export const createClockConfigCache = (ttlMs = 5_000): ClockConfigCache => {
 /** No caching: every call reads (tests, tools, and any process that did not build a cache). */
 const uncached: ClockConfigCache = {
   policies: (db) => listEnabledPolicies(db),
+  policy: (db, id) => loadPolicy(db, id),
   calendar: (db, id) => loadCalendar(db, id),
   forget: () => undefined,
 };
@@ -151,10 +170,9 @@ const bulkAlertUpdate = (writes: readonly ClockAlertWrite[], now: Date, isPostgr
 export const clocksRepository = (tx: Tx, cache: ClockConfigCache = uncached): ClockRepository => {
   const isPostgres = tx.getExecutor().adapter instanceof PostgresAdapter;
   return {
-    async caseSnapshot(caseId) {
+    async caseSnapshot(caseId, withTier = true) {
       const row = await tx
         .selectFrom('cases')
-        .innerJoin('customers', 'customers.id', 'cases.customer_id')
         .select([
           'cases.id',
           'cases.status',
@@ -164,8 +182,9 @@ export const clocksRepository = (tx: Tx, cache: ClockConfigCache = uncached): Cl
           'cases.site_id',
           'cases.created_at',
           'cases.policy_id',
-          'customers.tier',
         ])
+        // The customer only when the tier is wanted (choosing a policy).
+        .$if(withTier, (qb) => qb.leftJoin('customers', 'customers.id', 'cases.customer_id').select('customers.tier'))
         .where('cases.id', '=', caseId)
         .executeTakeFirst();
       if (!row) return undefined;
@@ -176,7 +195,7 @@ export const clocksRepository = (tx: Tx, cache: ClockConfigCache = uncached): Cl
         severity: row.severity as Severity,
         channel: row.channel as CaseChannel,
         siteId: row.site_id,
-        customerTier: row.tier,
+        customerTier: row.tier ?? null,
         createdAt: readTime(row.created_at),
         policyId: row.policy_id,
       };
@@ -216,6 +235,27 @@ export const clocksRepository = (tx: Tx, cache: ClockConfigCache = uncached): Cl
         })
         .execute();
     },
+    async insertClocks(clocks) {
+      if (clocks.length === 0) return;
+      await tx
+        .insertInto('service_clocks')
+        .values(
+          clocks.map((clock) => ({
+            id: clock.id,
+            case_id: clock.caseId,
+            key: clock.key,
+            kind: clock.kind,
+            subject_id: clock.subjectId,
+            created_at: toDbTime(clock.createdAt),
+            ...mutableColumns(clock),
+          })),
+        )
+        .execute();
+    },
+    async customerTier(customerId) {
+      const row = await tx.selectFrom('customers').select('tier').where('id', '=', customerId).executeTakeFirst();
+      return row?.tier ?? null;
+    },
     async saveClock(clock) {
       await tx.updateTable('service_clocks').set(mutableColumns(clock)).where('id', '=', clock.id).execute();
     },
@@ -223,6 +263,7 @@ export const clocksRepository = (tx: Tx, cache: ClockConfigCache = uncached): Cl
       await tx.updateTable('cases').set({ policy_id: policyId }).where('id', '=', caseId).execute();
     },
     enabledPolicies: () => cache.policies(tx),
+    policy: (id) => cache.policy(tx, id),
     async calendars(ids) {
       const found = new Map<string, BusinessCalendar>();
       for (const id of ids) {

@@ -60,6 +60,8 @@ export interface PromiseTables {
     policy_id: string | null;
     calendar_id: string | null;
     started_at: Timestamp;
+    target_unit: string | null;
+    target_amount: number | null;
     target_minutes: number | null;
     paused_at: NullableTimestamp;
     paused_minutes: DefaultInt;
