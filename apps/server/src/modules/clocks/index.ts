@@ -5,6 +5,7 @@ export { isClockRelevant } from './clock.ts';
 export {
   CALENDAR_MATH,
   createClockService,
+  FAILED_STEP_RETRY_MS,
   reconcileCaseClocks,
   settleDueItem,
   sweepDueClocks,

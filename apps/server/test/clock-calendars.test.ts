@@ -4,17 +4,16 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createUser, testConfig } from '../../../test/factories.ts';
-import { describeBothBackends } from '../../../test/pg-util.ts';
-import { createDeps } from '../../deps.ts';
-import { fixedClock } from '../../shared/clock.ts';
-import { systemContext } from '../../shared/unit-of-work.ts';
-import { toDbJson, toDbTime } from '../../storage/codec.ts';
-import type { Database } from '../../storage/database.ts';
-import { clocksRepository } from '../../storage/repositories/clocks.repository.ts';
-import { unitOfWork } from '../../storage/unit-of-work.ts';
-import { FAILED_STEP_RETRY_MS, sweepDueClocks } from './clocks.service.ts';
-import type { ServiceClock } from './clock.ts';
+import { createUser, testConfig } from './factories.ts';
+import { describeBothBackends } from './pg-util.ts';
+import { createDeps } from '../src/deps.ts';
+import { fixedClock } from '../src/shared/clock.ts';
+import { systemContext } from '../src/shared/unit-of-work.ts';
+import { toDbJson, toDbTime } from '../src/storage/codec.ts';
+import type { Database } from '../src/storage/database.ts';
+import { clocksRepository } from '../src/storage/repositories/clocks.repository.ts';
+import { unitOfWork } from '../src/storage/unit-of-work.ts';
+import { FAILED_STEP_RETRY_MS, sweepDueClocks, type ServiceClock } from '../src/modules/clocks/index.ts';
 
 const sys = systemContext('test');
 // Monday 2 March 2026, 10:00:20 in London (GMT): a receipt time with seconds.
