@@ -134,7 +134,8 @@ export const intakeTables = (results: IntakeResults, ceilings: IntakeCeilings): 
     '- Server: `redress start --roles web` in a child process on 127.0.0.1 (embedded SQLite, synchronous=FULL,',
     '  LOG_LEVEL=warn), authenticated with an API token from `redress token create`. Load: autocannon, as for',
     '  (e), in this process, one request in flight per connection, each body built as it is sent; latency is',
-    "  autocannon's per request, unrounded.",
+    "  autocannon's per request, unrounded. A Taiwan working calendar and the ISO 10002 policy are set before",
+    '  the loads, so each complaint also starts its service clocks (acknowledge, keep-in-loop, resolve).',
     loadAverage,
     ...results.problems.map((problem) => `- ${problem}`),
   ];
