@@ -8,6 +8,16 @@ import { caseAtSites, caseIsOpen } from './scope-sql.ts';
  * the caller's sites (by the case's site) and to cases still open: a closed or merged case has no
  * clock to beat, promise to keep or decision waiting.
  */
+/** Per-rank counts (rank, how many, since when) and their total, from a grouped query's rows. */
+const waitingByRank = (groups: readonly { rank: unknown; n: unknown; oldest: unknown }[]) => {
+  const byRank = groups.map((g) => ({
+    rank: readInt(g.rank),
+    waiting: readInt(g.n),
+    oldestSince: readTime(g.oldest),
+  }));
+  return { total: byRank.reduce((sum, g) => sum + g.waiting, 0), byRank };
+};
+
 export const oversightRepository = (db: Tx): OversightRepository => {
   const clocksBase = (sites: SiteFilter, window: DueWindow) => {
     let query = db
@@ -152,14 +162,8 @@ export const oversightRepository = (db: Tx): OversightRepository => {
           .orderBy('case_escalations.to_rank')
           .execute(),
       ]);
-      const byRank = groups.map((g) => ({
-        rank: readInt(g.rank),
-        waiting: readInt(g.n),
-        oldestSince: readTime(g.oldest),
-      }));
       return {
-        total: byRank.reduce((sum, g) => sum + g.waiting, 0),
-        byRank,
+        ...waitingByRank(groups),
         items: rows.map((r) => ({
           ...caseRef(r),
           escalationId: r.id,
@@ -197,14 +201,8 @@ export const oversightRepository = (db: Tx): OversightRepository => {
           .orderBy('compensations.required_rank')
           .execute(),
       ]);
-      const byRank = groups.map((g) => ({
-        rank: readInt(g.rank),
-        waiting: readInt(g.n),
-        oldestSince: readTime(g.oldest),
-      }));
       return {
-        total: byRank.reduce((sum, g) => sum + g.waiting, 0),
-        byRank,
+        ...waitingByRank(groups),
         items: rows.map((r) => ({
           ...caseRef(r),
           compensationId: r.id,
