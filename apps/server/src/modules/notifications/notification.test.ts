@@ -9,14 +9,8 @@ import {
   type RecipientFacts,
 } from './notification.ts';
 import { formatTime } from '../../shared/format-time.ts';
-import {
-  composeDigest,
-  composeEmail,
-  emailSafeData,
-  escapeHtml,
-  formatInstant,
-  renderNotification,
-} from './notification.texts.ts';
+import { composeDigest, composeEmail, emailSafeData, escapeHtml } from './notification.email.ts';
+import { formatInstant, renderNotification } from './notification.texts.ts';
 
 const at = new Date('2026-03-02T09:00:00.000Z');
 /** A person placed relative to the case: at its site (and so able to open it), or not. */

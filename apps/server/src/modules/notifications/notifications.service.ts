@@ -14,15 +14,8 @@ import {
   type NotifiableEvent,
   type Person,
 } from './notification.ts';
-import {
-  composeDigest,
-  composeEmail,
-  emailSafeData,
-  localeOf,
-  renderNotification,
-  type MailItem,
-  type NotificationData,
-} from './notification.texts.ts';
+import { composeDigest, composeEmail, emailSafeData, type MailItem } from './notification.email.ts';
+import { localeOf, renderNotification, type NotificationData } from './notification.texts.ts';
 import type {
   CaseFacts,
   NewNotification,
