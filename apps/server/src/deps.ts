@@ -19,6 +19,7 @@ import { fileStoreFor } from './storage/files/fs-file-store.ts';
 import type { Database } from './storage/index.ts';
 import { routeEvents, type EventRoutes } from './storage/events.ts';
 import { buildJobRegistry } from './job-registry.ts';
+import { buildProjections, projectionsByType } from './projections.ts';
 import type { JobRegistry } from './jobs/index.ts';
 import { attachmentsRepository } from './storage/repositories/attachments.repository.ts';
 import { casesRepository } from './storage/repositories/cases.repository.ts';
@@ -76,7 +77,11 @@ export interface Deps {
  */
 export const createDeps = (config: Config, store: Database, clock: Clock): Deps => {
   const late: { registry?: JobRegistry } = {};
-  const routes: EventRoutes = { subscribersOf: (type) => late.registry?.subscribersOf(type) ?? [] };
+  const projections = projectionsByType(buildProjections());
+  const routes: EventRoutes = {
+    subscribersOf: (type) => late.registry?.subscribersOf(type) ?? [],
+    projectionsOf: (type) => projections.get(type) ?? [],
+  };
   const db = routeEvents(store, routes);
   const identity = createIdentityService({ store: unitOfWork(db, identityRepository), clock });
   const org = createOrgService({

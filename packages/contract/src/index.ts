@@ -17,3 +17,4 @@ export * from './escalation.ts';
 export * from './compensation.ts';
 export * from './notifications.ts';
 export * from './oversight.ts';
+export * from './language.ts';

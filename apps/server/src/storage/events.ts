@@ -50,16 +50,45 @@ export interface EventSubscriber {
   readonly maxAttempts?: number | undefined;
 }
 
-/** Which jobs each event type fans out to: the job registry, seen from storage. */
+/**
+ * A read model kept in step with the log inside the writing transaction (the search index): unlike
+ * a job, it has run when the request that appended the event returns, and it rolls back with it.
+ * It must be quick and must not fail on valid events — a failure fails the whole write.
+ */
+export interface EventProjection {
+  readonly name: string;
+  /** The event types it follows. */
+  readonly types: readonly string[];
+  /** The events of the types it follows, in log order, from one append. */
+  project(tx: Tx, events: readonly StoredEvent[]): Promise<void>;
+}
+
+/** Which jobs and projections each event type fans out to: the job registry, seen from storage. */
 export interface EventRoutes {
   subscribersOf(eventType: string): readonly EventSubscriber[];
+  projectionsOf?(eventType: string): readonly EventProjection[];
 }
+
+/** Runs each projection once over the events (in order) of the types it follows. */
+const runProjections = async (tx: Tx, routes: EventRoutes | undefined, events: readonly StoredEvent[]) => {
+  if (!routes?.projectionsOf) return;
+  const byProjection = new Map<EventProjection, StoredEvent[]>();
+  for (const event of events) {
+    for (const projection of routes.projectionsOf(event.type)) {
+      let list = byProjection.get(projection);
+      if (!list) byProjection.set(projection, (list = []));
+      list.push(event);
+    }
+  }
+  for (const [projection, list] of byProjection) await projection.project(tx, list);
+};
 
 const routesByTx = new WeakMap<object, EventRoutes>();
 
 /**
- * The database, with every unit of work routing its events: each `appendEvent` in a `write` also
- * enqueues, in the same transaction, one job per subscriber of the event's type, with the
+ * The database, with every unit of work routing its events: each `appendEvent` in a `write` runs
+ * the projections that follow the event's type and enqueues, in the same transaction, one job per
+ * subscriber of the event's type, with the
  * deterministic id `<job>:<event id>` (the outbox, STYLE #9). `routes` is read at append time, so
  * the registry may be built after the services that append events.
  */
@@ -110,7 +139,9 @@ export const appendEvent = async <P>(tx: Tx, event: NewEvent<P>): Promise<Stored
     .returning('seq')
     .executeTakeFirstOrThrow();
   const stored = { ...event, id, seq: readInt(row.seq) };
-  const subscribers = routesByTx.get(tx)?.subscribersOf(event.type) ?? [];
+  const routes = routesByTx.get(tx);
+  await runProjections(tx, routes, [stored]);
+  const subscribers = routes?.subscribersOf(event.type) ?? [];
   for (const subscriber of subscribers) {
     await enqueueJob(
       tx,
@@ -185,6 +216,7 @@ export const appendEvents = async <P>(tx: Tx, events: readonly NewEvent<P>[]): P
   });
   const routes = routesByTx.get(tx);
   if (!routes) return stored;
+  await runProjections(tx, routes, stored);
   // Jobs are stamped with their event's instant, as appendEvent does: one statement per instant.
   const jobsByInstant = new Map<number, NewJob[]>();
   for (const event of stored) {

@@ -3,6 +3,9 @@ import type { CaseTables } from './schema/cases.ts';
 import type { CustomerTables } from './schema/customers.ts';
 import type { OrgTables } from './schema/org.ts';
 import type { PromiseTables } from './schema/promises.ts';
+import type { SearchTables } from './schema/search.ts';
+import type { LanguageTables } from './schema/language.ts';
+import type { RecurrenceTables } from './schema/recurrence.ts';
 
 export type { BigCount, Bool, Json, NullableTimestamp, Serial, Timestamp } from './schema/column-types.ts';
 import type { BigCount, Bool, Json, NullableTimestamp, Serial, Timestamp } from './schema/column-types.ts';
@@ -88,7 +91,16 @@ export interface CronSchedulesTable {
  * Every table Redress stores; the one place column types are written down for the query builder.
  * Each area keeps its tables in `schema/<area>.ts`.
  */
-export interface Schema extends OrgTables, CustomerTables, CaseTables, AttachmentTables, PromiseTables {
+export interface Schema
+  extends
+    OrgTables,
+    CustomerTables,
+    CaseTables,
+    AttachmentTables,
+    PromiseTables,
+    SearchTables,
+    LanguageTables,
+    RecurrenceTables {
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

@@ -4,7 +4,20 @@ import { customers } from './0003_customers.ts';
 import { cases } from './0004_cases.ts';
 import { attachments } from './0005_attachments.ts';
 import { promises } from './0006_promises.ts';
+import { search } from './0007_search.ts';
+import { language } from './0008_language.ts';
+import { recurrence } from './0009_recurrence.ts';
 import type { Migration } from './types.ts';
 
 /** Every migration in the order it runs. Append only: a released migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [foundation, org, customers, cases, attachments, promises];
+export const MIGRATIONS: readonly Migration[] = [
+  foundation,
+  org,
+  customers,
+  cases,
+  attachments,
+  promises,
+  search,
+  language,
+  recurrence,
+];
