@@ -4,3 +4,16 @@
  * `shared/text/`, so every module's pure code can use it.
  */
 export {};
+export {
+  addExample,
+  modelFromJson,
+  modelToJson,
+  scoreCategories,
+  suggestCategories,
+  trainCategoryModel,
+  type CategoryModel,
+  type CategoryModelJson,
+  type CategorySuggestion,
+  type LabelledText,
+} from './categories/naive-bayes.ts';
+export { coldStartExamples, suggestKind, type KindSuggestion, type SuggestableCategory } from './categories/cold-start.ts';
