@@ -35,7 +35,7 @@ type Record = { readonly [column: string]: string };
 const readCsv = (dir: string, file: string): Record[] => {
   const path = join(dir, file);
   if (!existsSync(path)) throw new Error(`Missing evaluation file ${file} in ${dir}`);
-  return parse(readFileSync(path, 'utf8'), { columns: true, skip_empty_lines: false }) as Record[];
+  return parse<Record>(readFileSync(path, 'utf8'), { columns: true, skip_empty_lines: false });
 };
 
 const field = (record: Record, column: string): string => record[column] ?? '';
