@@ -13,6 +13,7 @@ import { createIdentityService, type IdentityService } from './modules/identity/
 import { createOrgService, type OrgService } from './modules/org/index.ts';
 import { createNotificationService, type NotificationService } from './modules/notifications/index.ts';
 import { createOversightService, type OversightService } from './modules/oversight/index.ts';
+import { createLexiconService, type LexiconService } from './modules/language/index.ts';
 import { createSmtpMailer } from './mail/smtp.ts';
 import type { Clock } from './shared/clock.ts';
 import { fileStoreFor } from './storage/files/fs-file-store.ts';
@@ -39,6 +40,7 @@ import { idempotencyStore, type IdempotencyStore } from './storage/repositories/
 import { orgRepository } from './storage/repositories/org.repository.ts';
 import { notificationsRepository } from './storage/repositories/notifications.repository.ts';
 import { oversightRepository } from './storage/repositories/oversight.repository.ts';
+import { lexiconRepository } from './storage/repositories/lexicon.repository.ts';
 import { unitOfWork } from './storage/unit-of-work.ts';
 
 /** Every service, built once from the database and the clock. Plain factories, no container. */
@@ -65,6 +67,8 @@ export interface Deps {
   readonly policies: PolicyService;
   readonly notifications: NotificationService;
   readonly oversight: OversightService;
+  /** The escalation-signal lexicon (built-in rules and an administrator's entries), compiled and cached (5 s). */
+  readonly lexicon: LexiconService;
   /** `Idempotency-Key` records for creates (http/idempotency.ts). */
   readonly idempotency: IdempotencyStore;
   /** Every job this process knows; events appended through `db` fan out to its subscribers. */
@@ -106,6 +110,7 @@ export const createDeps = (config: Config, store: Database, clock: Clock): Deps 
     })),
     clock,
   });
+  const lexicon = createLexiconService({ store: unitOfWork(db, (tx) => ({ lexicon: lexiconRepository(tx) })), clock });
   const escalation = createEscalationService({
     store: unitOfWork(db, (tx) => ({
       cases: casesRepository(tx, clockConfig),
@@ -113,6 +118,7 @@ export const createDeps = (config: Config, store: Database, clock: Clock): Deps 
       clocks: clocksRepository(tx, clockConfig),
     })),
     clock,
+    signalLexicon: () => lexicon.lexicon(),
   });
   const compensation = createCompensationService({
     store: unitOfWork(db, (tx) => ({
@@ -169,6 +175,7 @@ export const createDeps = (config: Config, store: Database, clock: Clock): Deps 
     policies,
     notifications,
     oversight,
+    lexicon,
   };
   const jobs = buildJobRegistry(services);
   late.registry = jobs;

@@ -72,6 +72,9 @@ export const EventType = {
   CompensationRejected: 'compensation.rejected',
   CompensationCustomerResponded: 'compensation.customer_responded',
   CompensationDelivered: 'compensation.delivered',
+  // The signal lexicon an administrator extends: subject is the entry (`lex_…`).
+  LexiconEntryAdded: 'lexicon_entry.added',
+  LexiconEntryDisabled: 'lexicon_entry.disabled',
 } as const;
 
 export type EventType = (typeof EventType)[keyof typeof EventType];

@@ -49,3 +49,53 @@ export const AnalyzeResultDto = Type.Object({
   categories: Type.Array(CategorySuggestionDto),
 });
 export type AnalyzeResultDto = Static<typeof AnalyzeResultDto>;
+
+/**
+ * The signal lexicon an administrator extends. Entries are per rule family: `en`, `zh` (one for
+ * Traditional, Simplified and Cantonese written forms: entries are folded before matching) and `th`.
+ */
+export const LexiconLanguages = ['en', 'zh', 'th'] as const;
+export const LexiconEntryKinds = ['phrase', 'pattern'] as const;
+
+export const CreateLexiconEntryBody = Type.Object(
+  {
+    signal: Type.Enum([...EscalationSignals]),
+    language: Type.Enum([...LexiconLanguages], { description: 'en, zh (both scripts) or th.' }),
+    kind: Type.Enum([...LexiconEntryKinds], {
+      description: 'Prefer `phrase` (matched literally, folded); `pattern` is a checked regular expression.',
+    }),
+    text: Type.String({ minLength: 1, maxLength: 200 }),
+    negatable: Type.Optional(
+      Type.Boolean({ description: 'A negation just before it cancels it ("not asking for a refund"). Default true.' }),
+    ),
+    confidence: Type.Optional(Type.Number({ minimum: 0.05, maximum: 0.99, description: 'Default 0.8.' })),
+  },
+  { additionalProperties: false },
+);
+export type CreateLexiconEntryBody = Static<typeof CreateLexiconEntryBody>;
+
+export const LexiconEntryDto = Type.Object({
+  id: Type.String({ description: 'A lexicon entry id (`lex_…`).' }),
+  signal: Type.Enum([...EscalationSignals]),
+  language: Type.Enum([...LexiconLanguages]),
+  kind: Type.Enum([...LexiconEntryKinds]),
+  text: Type.String(),
+  negatable: Type.Boolean(),
+  confidence: Type.Number({ minimum: 0, maximum: 1 }),
+  createdBy: Type.Union([Type.String(), Type.Null()]),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+export type LexiconEntryDto = Static<typeof LexiconEntryDto>;
+
+export const BuiltInLexiconSummaryDto = Type.Object({
+  signal: Type.Enum([...EscalationSignals]),
+  language: Type.Enum([...LexiconLanguages]),
+  rules: Type.Integer({ minimum: 0, description: 'Built-in rules for this signal in this language.' }),
+});
+export type BuiltInLexiconSummaryDto = Static<typeof BuiltInLexiconSummaryDto>;
+
+export const LexiconDto = Type.Object({
+  builtIn: Type.Array(BuiltInLexiconSummaryDto),
+  entries: Type.Array(LexiconEntryDto),
+});
+export type LexiconDto = Static<typeof LexiconDto>;

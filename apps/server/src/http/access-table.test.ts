@@ -18,6 +18,7 @@ test('every API route declares its access, and the table is what we expect', asy
     assert.deepEqual(api, [
       'DELETE /api/v1/calendars/:id/days/:day config:manage',
       'DELETE /api/v1/customers/:id/contacts/:kind/:value customer:write',
+      'DELETE /api/v1/language/lexicon/:id config:manage',
       'DELETE /api/v1/teams/:id/members/:userId org:manage',
       'DELETE /api/v1/tokens/:id token:manage',
       'GET /api/v1/attachments/:id/content attachment:read',
@@ -42,6 +43,7 @@ test('every API route declares its access, and the table is what we expect', asy
       'GET /api/v1/early-warning oversight:read',
       'GET /api/v1/escalation/levels config:read',
       'GET /api/v1/escalation/triggers config:read',
+      'GET /api/v1/language/lexicon config:read',
       'GET /api/v1/notifications authenticated',
       'GET /api/v1/notifications/settings authenticated',
       'GET /api/v1/policies config:read',
@@ -91,6 +93,7 @@ test('every API route declares its access, and the table is what we expect', asy
       'POST /api/v1/customers/:id/merge customer:merge',
       'POST /api/v1/customers/:id/products customer:write',
       'POST /api/v1/escalations/:id/acknowledge escalation:raise',
+      'POST /api/v1/language/lexicon config:manage',
       'POST /api/v1/notifications/:id/read authenticated',
       'POST /api/v1/notifications/read-all authenticated',
       'POST /api/v1/policies config:manage',

@@ -30,6 +30,7 @@ export const IdPrefix = {
   commitment: 'cmt',
   clock: 'clk',
   notification: 'ntf',
+  lexiconEntry: 'lex',
   request: 'req',
 } as const;
 

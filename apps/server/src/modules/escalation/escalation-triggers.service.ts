@@ -7,8 +7,26 @@ import { settleDueItem } from '../clocks/index.ts';
 import type { Escalation } from './escalation.ts';
 import type { EscalationStore } from './escalation.repository.ts';
 import { topRank, type LadderLevel } from './ladder.ts';
-import { explainSignals } from './signals.ts';
-import { evaluateTriggers, type TriggerSituation } from './triggers.ts';
+import { asTextLanguage } from '../../shared/text/detect-language.ts';
+import { builtInLexicon, detectSignals, type Lexicon } from '../language/index.ts';
+import { evaluateTriggers, type SignalMatch, type TriggerSituation } from './triggers.ts';
+
+/**
+ * The signals in one of the customer's texts, by the organisation's lexicon, as the trigger and
+ * summary code reads them: the signal and the words behind it. `language` is the case's language
+ * tag (narrows the rules; absent: every language is tried).
+ */
+export const explainSignals = (text: string, language: string | null | undefined, lexicon: Lexicon): SignalMatch[] =>
+  detectSignals(text, { language: asTextLanguage(language), lexicon }).map((hit) => ({
+    signal: hit.kind,
+    cue: hit.evidence,
+  }));
+
+/** Where the organisation's compiled lexicon comes from (the language module's cache). */
+export type SignalLexicon = () => Promise<Lexicon>;
+
+/** The shipped rules alone, for a process built without the lexicon service (tools, some tests). */
+export const builtInSignalLexicon: SignalLexicon = () => Promise.resolve(builtInLexicon());
 
 /** An event as the trigger job hands it over (see `jobs/outbox.ts`). */
 export interface CaseEventFacts {
@@ -32,12 +50,14 @@ export type RaiseEscalation = (
   input: { toRank: number; fromRank: number; trigger: TriggerName; reason: string; sourceEventId: string | null },
   levels: readonly LadderLevel[],
   now: Date,
+  lexicon: Lexicon,
 ) => Promise<Escalation>;
 
 export interface EscalationTriggersDeps {
   readonly store: UnitOfWork<EscalationStore>;
   readonly clock: Clock;
   readonly raise: RaiseEscalation;
+  readonly signalLexicon: SignalLexicon;
 }
 
 /** What the event tells the triggers, with the case's running counts as of the event. */
@@ -46,20 +66,21 @@ const situationFor = async (
   current: Case,
   event: CaseEventFacts,
   base: { currentRank: number; topRank: number },
+  lexicon: Lexicon,
 ): Promise<TriggerSituation | null> => {
   const p = event.payload;
   switch (event.type) {
     case 'case.created':
       return {
         ...base,
-        signals: explainSignals(current.description, current.language),
+        signals: explainSignals(current.description, current.language, lexicon),
         safety: p.safety === true,
       };
     case 'case.message_recorded':
       if (p.direction !== 'inbound') return null;
       return {
         ...base,
-        signals: typeof p.body === 'string' ? explainSignals(p.body, current.language) : [],
+        signals: typeof p.body === 'string' ? explainSignals(p.body, current.language, lexicon) : [],
         inboundContacts: await port.escalation.countInboundContacts(current.id, event.seq),
       };
     case 'case.call_logged':
@@ -107,7 +128,7 @@ const lockCase = async (port: EscalationStore, ctx: Context, caseId: string): Pr
  * The triggers that escalate a case on their own (article 004), run by the trigger job for each
  * case event, and the tidy-up when a case closes.
  */
-export const createEscalationTriggers = ({ store, clock, raise }: EscalationTriggersDeps) => {
+export const createEscalationTriggers = ({ store, clock, raise, signalLexicon }: EscalationTriggersDeps) => {
   /**
    * Escalations still waiting on a closed case stop waiting: marked superseded, clocks cancelled.
    * Idempotent: a second run finds none waiting.
@@ -128,6 +149,8 @@ export const createEscalationTriggers = ({ store, clock, raise }: EscalationTrig
   const escalateFromEvent = async (ctx: Context, event: CaseEventFacts): Promise<Escalation | null> => {
     if (event.subjectType !== 'case') return null;
     const now = clock.now();
+    // Read before the transaction: a unit of work touches only its own database work.
+    const lexicon = await signalLexicon();
     return store.write(async (port) => {
       const current = await lockCase(port, ctx, event.subjectId);
       if (!current) return null;
@@ -143,7 +166,7 @@ export const createEscalationTriggers = ({ store, clock, raise }: EscalationTrig
         port.escalation.caseLevel(current.id),
       ]);
       if (levels.length === 0) return null;
-      const situation = await situationFor(port, current, event, { currentRank, topRank: topRank(levels) });
+      const situation = await situationFor(port, current, event, { currentRank, topRank: topRank(levels) }, lexicon);
       if (!situation) return null;
       const decision = evaluateTriggers(triggers, situation);
       if (!decision) return null;
@@ -160,6 +183,7 @@ export const createEscalationTriggers = ({ store, clock, raise }: EscalationTrig
         },
         levels,
         now,
+        lexicon,
       );
     });
   };

@@ -14,14 +14,21 @@ import { settleDueItem, trackDueItem } from '../clocks/index.ts';
 import { acknowledge, deEscalationTarget, escalationTarget, type Escalation } from './escalation.ts';
 import type { EscalationStore } from './escalation.repository.ts';
 import { DEFAULT_LADDER, levelAt, levelForActor, topRank, validateLadder, type LadderLevel } from './ladder.ts';
-import { explainSignals, type SignalMatch } from './signals.ts';
+import type { Lexicon } from '../language/index.ts';
 import { composeSummary } from './summary.ts';
-import { createEscalationTriggers } from './escalation-triggers.service.ts';
-import { DEFAULT_TRIGGERS, validateTriggers, type EscalationTrigger } from './triggers.ts';
+import {
+  builtInSignalLexicon,
+  createEscalationTriggers,
+  explainSignals,
+  type SignalLexicon,
+} from './escalation-triggers.service.ts';
+import { DEFAULT_TRIGGERS, validateTriggers, type EscalationTrigger, type SignalMatch } from './triggers.ts';
 
 export interface EscalationServiceDeps {
   readonly store: UnitOfWork<EscalationStore>;
   readonly clock: Clock;
+  /** The organisation's compiled signal lexicon (built-in rules and an administrator's entries). */
+  readonly signalLexicon?: SignalLexicon | undefined;
 }
 
 export type { CaseEventFacts } from './escalation-triggers.service.ts';
@@ -39,16 +46,20 @@ const actorLevel = (ctx: Context, levels: readonly LadderLevel[]): LadderLevel |
   ctx.actor.kind === 'user' ? levelForActor(levels, ctx.actor.role, ctx.actor.scope.teamIds) : undefined;
 
 /** Signals in the customer's own words on this case: the description and every inbound message. */
-const caseSignals = (current: Case, inboundMessages: readonly string[]): SignalMatch[] => [
-  ...explainSignals(current.description, current.language),
-  ...inboundMessages.flatMap((body) => explainSignals(body, current.language)),
+const caseSignals = (current: Case, inboundMessages: readonly string[], lexicon: Lexicon): SignalMatch[] => [
+  ...explainSignals(current.description, current.language, lexicon),
+  ...inboundMessages.flatMap((body) => explainSignals(body, current.language, lexicon)),
 ];
 
 /**
  * The escalation ladder (article 004): its configuration, escalating and de-escalating cases with
  * a complete summary, acknowledgements, and the triggers that escalate on their own.
  */
-export const createEscalationService = ({ store, clock }: EscalationServiceDeps) => {
+export const createEscalationService = ({
+  store,
+  clock,
+  signalLexicon = builtInSignalLexicon,
+}: EscalationServiceDeps) => {
   /**
    * Moves a case up in the caller's unit of work: composes the summary, stores the escalation,
    * sets the case's level, appends `case.escalated` and starts the level's response clock.
@@ -60,6 +71,7 @@ export const createEscalationService = ({ store, clock }: EscalationServiceDeps)
     input: { toRank: number; fromRank: number; trigger: TriggerName; reason: string; sourceEventId: string | null },
     levels: readonly LadderLevel[],
     now: Date,
+    lexicon: Lexicon,
   ): Promise<Escalation> => {
     const level = levelAt(levels, input.toRank);
     if (!level) throw new AppError(ErrorCode.RuleViolated, 'No such level on the ladder');
@@ -69,7 +81,7 @@ export const createEscalationService = ({ store, clock }: EscalationServiceDeps)
     ]);
     const summary = composeSummary({
       case: current,
-      signals: caseSignals(current, record.inboundMessages),
+      signals: caseSignals(current, record.inboundMessages, lexicon),
       commitments: record.commitments,
       tasks: record.tasks,
       compensations: record.compensations,
@@ -256,6 +268,7 @@ export const createEscalationService = ({ store, clock }: EscalationServiceDeps)
       ]);
     }
     const now = clock.now();
+    const lexicon = await signalLexicon();
     return store.write(async (port) => {
       const current = await loadVisibleCase(port.cases, ctx, caseId, true);
       if (current.status === 'closed') throw new AppError(ErrorCode.RuleViolated, 'A closed case is not escalated');
@@ -272,6 +285,7 @@ export const createEscalationService = ({ store, clock }: EscalationServiceDeps)
         { toRank, fromRank, trigger: 'manual', reason, sourceEventId: null },
         levels,
         now,
+        lexicon,
       );
     });
   };
@@ -330,6 +344,7 @@ export const createEscalationService = ({ store, clock }: EscalationServiceDeps)
       ]);
     }
     const now = clock.now();
+    const lexicon = await signalLexicon();
     return store.write(async (port) => {
       const current = await loadVisibleCase(port.cases, ctx, caseId, true);
       const [levels, fromRank, previous, record] = await Promise.all([
@@ -353,7 +368,7 @@ export const createEscalationService = ({ store, clock }: EscalationServiceDeps)
         reason,
         summary: composeSummary({
           case: current,
-          signals: caseSignals(current, record.inboundMessages),
+          signals: caseSignals(current, record.inboundMessages, lexicon),
           ...record,
           escalations: previous,
         }),
@@ -403,7 +418,7 @@ export const createEscalationService = ({ store, clock }: EscalationServiceDeps)
     acknowledgeEscalation,
     deEscalateCase,
     listCaseEscalations,
-    ...createEscalationTriggers({ store, clock, raise }),
+    ...createEscalationTriggers({ store, clock, raise, signalLexicon }),
   };
 };
 

@@ -13,19 +13,19 @@ export {
   type Remedy,
   type RemedyAuthority,
 } from './ladder.ts';
-export { detectSignals, explainSignals, foldForMatching, type SignalMatch } from './signals.ts';
 export {
   DEFAULT_TRIGGERS,
   evaluateTriggers,
   type EscalationTrigger,
   type TriggerDecision,
   type TriggerInput,
+  type SignalMatch,
   type TriggerSituation,
 } from './triggers.ts';
 export { composeSummary, type SummarySource } from './summary.ts';
 export type { Escalation } from './escalation.ts';
 export type { CaseRecord, EscalationRepository, EscalationStore } from './escalation.repository.ts';
-export type { CaseEventFacts } from './escalation-triggers.service.ts';
+export { explainSignals, type CaseEventFacts, type SignalLexicon } from './escalation-triggers.service.ts';
 export { createEscalationService, type EscalationService, type EscalationServiceDeps } from './escalation.service.ts';
 export { presentEscalation, presentLevel, presentTrigger } from './escalation.presenter.ts';
 export { escalationRoutes } from './escalation.routes.ts';

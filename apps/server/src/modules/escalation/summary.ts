@@ -8,7 +8,7 @@ import type {
   ExpectedRemedy,
   Severity,
 } from '@redress/contract';
-import type { SignalMatch } from './signals.ts';
+import type { SignalMatch } from './triggers.ts';
 
 /** How much of the customer's description travels in the summary (characters). */
 export const EXCERPT_LENGTH = 600;

@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { composeSummary, EXCERPT_LENGTH } from './summary.ts';
 import { DEFAULT_TRIGGERS, evaluateTriggers, validateTriggers, type EscalationTrigger } from './triggers.ts';
-import { explainSignals } from './signals.ts';
+import { builtInLexicon } from '../language/index.ts';
+import { explainSignals as explain } from './escalation-triggers.service.ts';
+
+const explainSignals = (text: string) => explain(text, undefined, builtInLexicon());
 
 const TRIGGERS: EscalationTrigger[] = DEFAULT_TRIGGERS.map((t, i) => ({ ...t, id: `trg_${i}` }));
 const base = { currentRank: 0, topRank: 3 };

@@ -1,6 +1,15 @@
 import type { ClockKind, EscalationSignal, TriggerKind, TriggerSettings } from '@redress/contract';
 import { AppError, ErrorCode, type ErrorDetail } from '../../shared/errors.ts';
-import type { SignalMatch } from './signals.ts';
+
+/**
+ * A signal heard in the customer's words and the words behind it. The language module detects
+ * them (its `detectSignals`); the services hand them to this pure code as data.
+ */
+export interface SignalMatch {
+  readonly signal: EscalationSignal;
+  /** The words in the original text that matched. */
+  readonly cue: string;
+}
 
 /** A configured trigger: when it fires, the case climbs to `toRank` (null: one above where it is). */
 export interface EscalationTrigger {

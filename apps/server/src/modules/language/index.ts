@@ -4,6 +4,25 @@
  * `shared/text/`, so every module's pure code can use it.
  */
 export {};
+export { detectSignals, type DetectOptions, type SignalHit } from './signals/signals.ts';
+export { assessRisk, riskLevel, SIGNAL_WEIGHTS, type RiskAssessment, type RiskFacts } from './signals/risk.ts';
+export {
+  builtInLexicon,
+  compileLexicon,
+  LexiconLanguages,
+  type Lexicon,
+  type LexiconEntry,
+  type LexiconLanguage,
+} from './signals/lexicon.ts';
+export { patternProblems } from './signals/pattern-safety.ts';
+export type { LexiconRepository, LexiconStore, StoredLexiconEntry } from './signals/lexicon.repository.ts';
+export {
+  createLexiconService,
+  LEXICON_TTL_MS,
+  type LexiconService,
+  type LexiconView,
+} from './signals/lexicon.service.ts';
+export { lexiconRoutes } from './signals/lexicon.routes.ts';
 export {
   addExample,
   modelFromJson,

@@ -3,7 +3,23 @@ import type { Migration } from './types.ts';
 /** Lexicon entries administrators add to the escalation-signal rules, and what the category model needs. */
 export const language: Migration = {
   id: '0008_language',
-  async up() {
-    // Tables added by this change.
+  async up(db, t) {
+    await db.schema
+      .createTable('language_lexicon_entries')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      // An escalation signal (SIGNALS.md): 'refund_demand', 'legal_threat' …
+      .addColumn('signal', 'text', (c) => c.notNull())
+      // The rule family: 'en', 'zh' (both scripts) or 'th'.
+      .addColumn('language', 'text', (c) => c.notNull())
+      // 'phrase' (matched literally after folding) or 'pattern' (a checked regular expression).
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('text', 'text', (c) => c.notNull())
+      .addColumn('negatable', t.bool, (c) => c.notNull())
+      .addColumn('confidence', 'double precision', (c) => c.notNull())
+      .addColumn('created_by', 'text')
+      .addColumn('created_at', t.timestamp, (c) => c.notNull())
+      // Entries are disabled, not deleted: the events that added them keep pointing at a row.
+      .addColumn('disabled_at', t.timestamp)
+      .execute();
   },
 };

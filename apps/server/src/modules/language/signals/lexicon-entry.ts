@@ -1,9 +1,9 @@
-import type { EscalationSignal } from '@redress/contract';
+import { LexiconLanguages, type EscalationSignal } from '@redress/contract';
 
 /** The rule families: Chinese is one family for both scripts (and Cantonese written forms). */
-export type LexiconLanguage = 'en' | 'zh' | 'th';
+export type LexiconLanguage = (typeof LexiconLanguages)[number];
 
-export const LexiconLanguages: readonly LexiconLanguage[] = ['en', 'zh', 'th'];
+export { LexiconLanguages };
 
 /** One rule: a literal phrase (preferred) or a regular-expression source, over folded text. */
 export interface LexiconEntry {

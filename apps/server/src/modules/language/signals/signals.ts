@@ -61,6 +61,8 @@ export const detectSignals = (text: string, options: DetectOptions = {}): Signal
 
   const consider = (compiled: CompiledEntry, start: number, end: number): void => {
     const { entry } = compiled;
+    // A zero-width match has no words to show for itself.
+    if (end === start) return;
     const before = contextBefore(folded.text, start);
     if (entry.negatable && isNegated(entry.language, before)) return;
     const intent = hasIntent(entry.language, before);
