@@ -13,6 +13,7 @@ import { createIdentityService, type IdentityService } from './modules/identity/
 import { createOrgService, type OrgService } from './modules/org/index.ts';
 import { createNotificationService, type NotificationService } from './modules/notifications/index.ts';
 import { createOversightService, type OversightService } from './modules/oversight/index.ts';
+import { createCategoryModelService, type CategoryModelService } from './modules/language/index.ts';
 import { createLexiconService, type LexiconService } from './modules/language/index.ts';
 import { createSmtpMailer } from './mail/smtp.ts';
 import type { Clock } from './shared/clock.ts';
@@ -40,6 +41,7 @@ import { idempotencyStore, type IdempotencyStore } from './storage/repositories/
 import { orgRepository } from './storage/repositories/org.repository.ts';
 import { notificationsRepository } from './storage/repositories/notifications.repository.ts';
 import { oversightRepository } from './storage/repositories/oversight.repository.ts';
+import { categoryModelRepository } from './storage/repositories/category-model.repository.ts';
 import { lexiconRepository } from './storage/repositories/lexicon.repository.ts';
 import { unitOfWork } from './storage/unit-of-work.ts';
 
@@ -67,6 +69,8 @@ export interface Deps {
   readonly policies: PolicyService;
   readonly notifications: NotificationService;
   readonly oversight: OversightService;
+  /** Category suggestions: per-site-scope models trained in process from closed cases, cached. */
+  readonly categoryModels: CategoryModelService;
   /** The escalation-signal lexicon (built-in rules and an administrator's entries), compiled and cached (5 s). */
   readonly lexicon: LexiconService;
   /** `Idempotency-Key` records for creates (http/idempotency.ts). */
@@ -141,6 +145,11 @@ export const createDeps = (config: Config, store: Database, clock: Clock): Deps 
     publicUrl: config.publicUrl,
   });
   const oversight = createOversightService({ store: unitOfWork(db, oversightRepository), clock });
+  const categoryModels = createCategoryModelService({
+    store: unitOfWork(db, categoryModelRepository),
+    clock,
+    requireVisibleCase: (ctx, caseId) => cases.requireVisibleCase(ctx, caseId),
+  });
   const clocks = createClockService({
     store: unitOfWork(db, (tx) => ({ clocks: clocksRepository(tx, clockConfig) })),
     clock,
@@ -175,6 +184,7 @@ export const createDeps = (config: Config, store: Database, clock: Clock): Deps 
     policies,
     notifications,
     oversight,
+    categoryModels,
     lexicon,
   };
   const jobs = buildJobRegistry(services);

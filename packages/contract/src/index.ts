@@ -18,3 +18,4 @@ export * from './compensation.ts';
 export * from './notifications.ts';
 export * from './oversight.ts';
 export * from './language.ts';
+export * from './category-suggestions.ts';

@@ -135,7 +135,8 @@ export const PROMISE_PATTERNS: readonly string[] = [
   String.raw`\bpromise\b`,
   String.raw`\bguarantee\b`,
   String.raw`\byou (?:can expect|should (?:receive|get|hear))\b`,
-  '会|将|保证|承诺|一定|给您|为您|帮您|向您|回复|答复|回电|致电|打电话|联系您|通知您|告知您|安排|寄出|送达|到账',
+  // 覆 stays 覆 when folded character by character (回覆 is 回复 only as a phrase), so both are listed.
+  '会|将|保证|承诺|一定|给您|为您|帮您|向您|回复|回覆|答复|答覆|回电|致电|打电话|联系您|通知您|告知您|安排|寄出|送达|到账',
   'จะ|สัญญา|ให้คุณ|ติดต่อกลับ|โทรกลับ|แจ้งกลับ',
 ];
 
@@ -155,7 +156,7 @@ export const REQUEST_PATTERNS: readonly string[] = [
 export const ACTION_PATTERNS: readonly string[] = [
   String.raw`\b(?:we|i)(?:\s+will|['’]ll|\s+have|['’]ve|\s+are going to|\s+am going to|['’]re going to|['’]m going to)\s+(?:personally\s+|already\s+|now\s+|just\s+|also\s+)?(?:refund|replac|send|sent|call|ring|check|arrang|book|credit|issu|repair|fix|collect|deliver|contact|email|e-mail|visit|cancel|return|escalat|investigat|look|process|ship|giv|given|reimburs|updat|resen|waiv|compensat|speak|spok|talk|follow|ask|pick|refer|order|credit|chas|exchang|reserv|mak|made|put|arrang|confirm|test|inspect|handl)`,
   '(?:我们|我|本店|我司)[^，,。！？]{0,4}(?:会|将|已经|已|马上|立即|立刻|这就|现在就|亲自|正在)',
-  '(?:为您|给您|帮您)(?:办理|安排|退款|退货|换货|更换|补发|寄|送|赔|补偿|维修|回电|回复|答复|处理|查询|核实)',
+  '(?:为您|给您|帮您)(?:办理|安排|退款|退货|换货|更换|补发|寄|送|赔|补偿|维修|回电|回复|回覆|答复|答覆|处理|查询|核实)',
   '(?:เรา|ทางเรา|ผม|ดิฉัน|ฉัน|ทางร้าน|ทางบริษัท)\\s*(?:จะ|ได้|กำลัง|ขอ(?!อภัย|โทษ))',
 ];
 

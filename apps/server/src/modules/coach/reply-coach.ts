@@ -184,22 +184,34 @@ interface TimedSentence {
 }
 
 const promising = (draft: string, m: Match): boolean => anyMatch(PROMISES, foldText(draft.slice(m.start, m.end)).text);
+const requesting = (draft: string, m: Match): boolean => anyMatch(REQUESTS, foldText(draft.slice(m.start, m.end)).text);
 
-/** The words a commitment would record for a promise at `time`: its clause, and the neighbour that promises. */
-const promiseTextOf = (draft: string, sentence: Match, time: TimeExpression): string => {
+/**
+ * Reads the sentence around a time. It is a promise when the clause with the time promises, or
+ * — unless that clause asks the customer for something — a neighbouring clause does ("我们会为您
+ * 退款，明天下午三点前打电话确认"); the promise's words are those clauses. It is a request when the
+ * sentence asks the customer for something by then.
+ */
+const readSentence = (draft: string, sentence: Match, time: TimeExpression): TimedSentence => {
+  const request = requesting(draft, sentence);
   const clauses = clausesOf(draft, sentence);
   const at = clauses.findIndex((c) => time.start >= c.start && time.start < c.end);
-  const own = clauses[at];
-  if (!own) return draft.slice(sentence.start, sentence.end).trim();
+  const own = clauses[at] ?? sentence;
   let start = own.start;
   let end = Math.max(own.end, time.end);
-  if (!promising(draft, own)) {
+  let promise = promising(draft, own);
+  if (!promise && !requesting(draft, own)) {
     const before = clauses[at - 1];
     const after = clauses[at + 1];
-    if (before && promising(draft, before)) start = before.start;
-    else if (after && promising(draft, after)) end = after.end;
+    if (before && promising(draft, before)) {
+      start = before.start;
+      promise = true;
+    } else if (after && promising(draft, after)) {
+      end = after.end;
+      promise = true;
+    }
   }
-  return draft.slice(start, end).trim();
+  return { time, sentence, promise, request, promiseText: draft.slice(start, end).trim() };
 };
 
 const timedSentences = (draft: string, times: readonly TimeExpression[]): TimedSentence[] => {
@@ -209,14 +221,7 @@ const timedSentences = (draft: string, times: readonly TimeExpression[]): TimedS
       start: time.start,
       end: time.end,
     };
-    const folded = foldText(draft.slice(sentence.start, sentence.end)).text;
-    return {
-      time,
-      sentence,
-      promise: anyMatch(PROMISES, folded),
-      request: anyMatch(REQUESTS, folded),
-      promiseText: promiseTextOf(draft, sentence, time),
-    };
+    return readSentence(draft, sentence, time);
   });
 };
 

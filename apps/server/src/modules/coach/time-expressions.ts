@@ -273,7 +273,7 @@ const MATCHERS: readonly Matcher[] = [
     const day = dateFrom(now, monthNumber(x[1]), Number(x[2]));
     return day ? { day } : null;
   }),
-  m(String.raw`\b${EN_BY}(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\b\.?`, (x) =>
+  m(String.raw`\b${EN_BY}(\d{1,2})(?::(\d{2}))?\s*([ap])(?:\.m\.?|m\b)`, (x) =>
     Number(x[1]) > 12 ? null : clock(Number(x[1]) % 12, x[2] ? Number(x[2]) : null, x[3] === 'p'),
   ),
   m(String.raw`\b${EN_BY}(\d{1,2}):(\d{2})\b`, (x) => clock(Number(x[1]), Number(x[2]), false)),

@@ -35,5 +35,21 @@ export {
   type CategorySuggestion,
   type LabelledText,
 } from './categories/naive-bayes.ts';
-export { coldStartExamples, suggestKind, type KindSuggestion, type SuggestableCategory } from './categories/cold-start.ts';
+export {
+  coldStartExamples,
+  suggestKind,
+  type CategoryEvidence,
+  type KindSuggestion,
+  type SuggestableCategory,
+} from './categories/cold-start.ts';
+export type { CategoryModelRepository, TrainingCase, TrainingScope } from './categories/category-model.repository.ts';
+export {
+  createCategoryModelService,
+  type CategoryModelService,
+  type CategoryModelServiceOptions,
+  type CategorySuggestions,
+  type ScopedCategoryModel,
+} from './categories/category-model.service.ts';
+export { categoryModelStaleJob, CATEGORY_MODEL_STALE_JOB } from './categories/category-model.jobs.ts';
+export { categorySuggestionsRoutes } from './categories/category-suggestions.routes.ts';
 export { analyzeText, CATEGORY_LIMIT, type AnalyzeOptions } from './analyze.ts';

@@ -1,3 +1,4 @@
+import type { CategoryKind } from '@redress/contract';
 import type { LabelledText } from './naive-bayes.ts';
 
 /**
@@ -15,7 +16,7 @@ export interface SuggestableCategory {
   readonly id: string;
   readonly parentId: string | null;
   readonly names: Readonly<Partial<Record<NameLanguage, string>>>;
-  readonly kind: string;
+  readonly kind: CategoryKind;
 }
 
 /**
@@ -88,8 +89,8 @@ export const coldStartExamples = (
 };
 
 /** The suggested kind of complaint and how sure the suggestion is, 0–1. */
-export interface KindSuggestion {
-  readonly kind: string;
+export interface KindSuggestion<Kind extends string = CategoryKind> {
+  readonly kind: Kind;
   readonly confidence: number;
 }
 
@@ -98,11 +99,11 @@ export interface KindSuggestion {
  * counts for its kind, over the whole ranking, normalised over the categories whose kind is known.
  * Null when none is. Ties go to the kind of the higher-ranked category.
  */
-export const suggestKind = (
+export const suggestKind = <Kind extends string>(
   ranking: readonly { readonly id: string; readonly confidence: number }[],
-  kindOf: ReadonlyMap<string, string>,
-): KindSuggestion | null => {
-  const totals = new Map<string, number>();
+  kindOf: ReadonlyMap<string, Kind>,
+): KindSuggestion<Kind> | null => {
+  const totals = new Map<Kind, number>();
   let known = 0;
   for (const { id, confidence } of ranking) {
     const kind = kindOf.get(id);
@@ -110,7 +111,7 @@ export const suggestKind = (
     totals.set(kind, (totals.get(kind) ?? 0) + confidence);
     known += confidence;
   }
-  let best: KindSuggestion | null = null;
+  let best: KindSuggestion<Kind> | null = null;
   for (const [kind, total] of totals) {
     const confidence = known > 0 ? total / known : 1 / totals.size;
     if (!best || confidence > best.confidence) best = { kind, confidence };
