@@ -13,6 +13,7 @@ import { createIdentityService, type IdentityService } from './modules/identity/
 import { createOrgService, type OrgService } from './modules/org/index.ts';
 import { createNotificationService, type NotificationService } from './modules/notifications/index.ts';
 import { createOversightService, type OversightService } from './modules/oversight/index.ts';
+import { createSearchService, type SearchService } from './modules/search/index.ts';
 import { createCategoryModelService, type CategoryModelService } from './modules/language/index.ts';
 import { createLexiconService, type LexiconService } from './modules/language/index.ts';
 import { createSmtpMailer } from './mail/smtp.ts';
@@ -41,6 +42,7 @@ import { idempotencyStore, type IdempotencyStore } from './storage/repositories/
 import { orgRepository } from './storage/repositories/org.repository.ts';
 import { notificationsRepository } from './storage/repositories/notifications.repository.ts';
 import { oversightRepository } from './storage/repositories/oversight.repository.ts';
+import { searchRepository } from './storage/repositories/search.repository.ts';
 import { categoryModelRepository } from './storage/repositories/category-model.repository.ts';
 import { lexiconRepository } from './storage/repositories/lexicon.repository.ts';
 import { unitOfWork } from './storage/unit-of-work.ts';
@@ -69,6 +71,7 @@ export interface Deps {
   readonly policies: PolicyService;
   readonly notifications: NotificationService;
   readonly oversight: OversightService;
+  readonly search: SearchService;
   /** Category suggestions: per-site-scope models trained in process from closed cases, cached. */
   readonly categoryModels: CategoryModelService;
   /** The escalation-signal lexicon (built-in rules and an administrator's entries), compiled and cached (5 s). */
@@ -145,6 +148,7 @@ export const createDeps = (config: Config, store: Database, clock: Clock): Deps 
     publicUrl: config.publicUrl,
   });
   const oversight = createOversightService({ store: unitOfWork(db, oversightRepository), clock });
+  const search = createSearchService({ store: unitOfWork(db, searchRepository) });
   const categoryModels = createCategoryModelService({
     store: unitOfWork(db, categoryModelRepository),
     clock,
@@ -184,6 +188,7 @@ export const createDeps = (config: Config, store: Database, clock: Clock): Deps 
     policies,
     notifications,
     oversight,
+    search,
     categoryModels,
     lexicon,
   };

@@ -1,10 +1,11 @@
 import type { EventProjection } from './storage/events.ts';
+import { searchProjection } from './storage/repositories/search-index.ts';
 
 /**
  * Every read model kept in step with the event log inside the writing transaction. Modules' storage
  * adds theirs here; each follows the event types it names.
  */
-export const buildProjections = (): readonly EventProjection[] => [];
+export const buildProjections = (): readonly EventProjection[] => [searchProjection];
 
 /** The projections following each event type, in registration order. */
 export const projectionsByType = (

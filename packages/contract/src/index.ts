@@ -17,5 +17,6 @@ export * from './escalation.ts';
 export * from './compensation.ts';
 export * from './notifications.ts';
 export * from './oversight.ts';
+export * from './search.ts';
 export * from './language.ts';
 export * from './category-suggestions.ts';

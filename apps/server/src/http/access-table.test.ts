@@ -49,6 +49,7 @@ test('every API route declares its access, and the table is what we expect', asy
       'GET /api/v1/notifications/settings authenticated',
       'GET /api/v1/policies config:read',
       'GET /api/v1/root-causes case:read',
+      'GET /api/v1/search case:read',
       'GET /api/v1/sites org:read',
       'GET /api/v1/tasks task:answer',
       'GET /api/v1/teams org:read',

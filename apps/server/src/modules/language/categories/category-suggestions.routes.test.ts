@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import type { CategorySuggestionsDto, CreateCaseBody } from '@redress/contract';
 import { buildTestApp, type TestApp } from '../../../../test/factories.ts';
 import { createTestOrg, openCaseAs, type OrgUser, type TestOrg } from '../../../../test/factories/cases.ts';

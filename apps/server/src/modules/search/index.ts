@@ -1,0 +1,17 @@
+export {
+  createSearchService,
+  RANKED_MATCHES,
+  SCAN_LIMIT,
+  type SearchService,
+  type SearchServiceDeps,
+} from './search.service.ts';
+export type {
+  SearchableCase,
+  SearchCandidate,
+  SearchFilter,
+  SearchRepository,
+  SearchText,
+} from './search.repository.ts';
+export { compileQuery, toFtsMatch, toTsQuery, type CompiledQuery, type QueryTerm } from './search-query.ts';
+export { buildSearchDocument, ftsColumns, tsvectorLiteral, type SearchDocument } from './search-document.ts';
+export { searchRoutes } from './search.routes.ts';

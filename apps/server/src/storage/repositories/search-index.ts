@@ -1,0 +1,269 @@
+import { EventType, type CaseStatus } from '@redress/contract';
+import { PostgresAdapter, sql } from 'kysely';
+import {
+  buildSearchDocument,
+  ftsColumns,
+  tsvectorLiteral,
+  type SearchableCase,
+  type SearchText,
+} from '../../modules/search/index.ts';
+import { readJson, readTime } from '../codec.ts';
+import type { Database, Tx } from '../database.ts';
+import type { EventProjection, StoredEvent } from '../events.ts';
+
+/**
+ * The writing side of the search index: loads what a case's document is made of, rebuilds the
+ * document of each case an event changes inside the event's own transaction (the projection), and
+ * rebuilds the whole index from the tables (after an erasure, or to change the analysis).
+ */
+
+/** The timeline events whose text is searchable, and the payload field holding it. */
+const TEXT_EVENTS: Readonly<Record<string, { field: SearchText['field']; key: string }>> = {
+  [EventType.CaseMessageRecorded]: { field: 'message', key: 'body' },
+  [EventType.CaseNoteAdded]: { field: 'note', key: 'body' },
+  [EventType.CaseCallLogged]: { field: 'call', key: 'summary' },
+};
+
+/** A customer's names as the event being projected says they are now (it may precede the row update). */
+export interface NameOverride {
+  readonly name?: string;
+  readonly preferredName?: string | null;
+}
+
+/** `IN (…)` lists are cut to this many values, far below either backend's parameter limit. */
+const IN_CHUNK = 500;
+
+const chunks = <T>(items: readonly T[], size = IN_CHUNK): T[][] => {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+};
+
+/**
+ * The cases with these ids and their texts, in the order a document keeps them when it is full:
+ * subject, customer names (the customer merged into, too), description, then messages, notes and
+ * call summaries newest first. Unknown ids are skipped.
+ */
+export const loadSearchableCases = async (
+  tx: Tx,
+  ids: readonly string[],
+  overrides: ReadonlyMap<string, NameOverride> = new Map(),
+): Promise<SearchableCase[]> => {
+  const out: SearchableCase[] = [];
+  for (const batch of chunks([...new Set(ids)])) {
+    const rows = await tx
+      .selectFrom('cases')
+      .select(['id', 'ref', 'subject', 'status', 'site_id', 'created_at', 'description', 'customer_id'])
+      .where('id', 'in', batch)
+      .orderBy('id')
+      .execute();
+    if (rows.length === 0) continue;
+    const customers = new Map<string, { name: string; preferred: string | null; mergedInto: string | null }>();
+    const loadCustomers = async (customerIds: string[]) => {
+      const wanted = [...new Set(customerIds)].filter((id) => !customers.has(id));
+      if (wanted.length === 0) return;
+      const found = await tx
+        .selectFrom('customers')
+        .select(['id', 'name', 'preferred_name', 'merged_into'])
+        .where('id', 'in', wanted)
+        .execute();
+      for (const c of found) {
+        const override = overrides.get(c.id);
+        customers.set(c.id, {
+          name: override?.name ?? c.name,
+          preferred: override?.preferredName !== undefined ? override.preferredName : c.preferred_name,
+          mergedInto: c.merged_into,
+        });
+      }
+    };
+    await loadCustomers(rows.map((r) => r.customer_id));
+    await loadCustomers([...customers.values()].flatMap((c) => (c.mergedInto ? [c.mergedInto] : [])));
+    const events = await tx
+      .selectFrom('events')
+      .select(['id', 'type', 'subject_id', 'payload'])
+      .where('subject_type', '=', 'case')
+      .where(
+        'subject_id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .where('type', 'in', Object.keys(TEXT_EVENTS))
+      .orderBy('seq', 'desc')
+      .execute();
+    const eventTexts = new Map<string, SearchText[]>();
+    for (const event of events) {
+      const spec = TEXT_EVENTS[event.type];
+      const text = spec ? readJson<Record<string, unknown>>(event.payload)[spec.key] : undefined;
+      if (!spec || typeof text !== 'string' || text.length === 0) continue;
+      let list = eventTexts.get(event.subject_id);
+      if (!list) eventTexts.set(event.subject_id, (list = []));
+      list.push({ field: spec.field, eventId: event.id, text });
+    }
+    for (const row of rows) {
+      const texts: SearchText[] = [];
+      if (row.subject) texts.push({ field: 'subject', eventId: null, text: row.subject });
+      const names = new Set<string>();
+      const customer = customers.get(row.customer_id);
+      const survivor = customer?.mergedInto ? customers.get(customer.mergedInto) : undefined;
+      for (const c of [customer, survivor]) {
+        if (!c) continue;
+        names.add(c.name);
+        if (c.preferred) names.add(c.preferred);
+      }
+      for (const name of names) texts.push({ field: 'customer', eventId: null, text: name });
+      texts.push({ field: 'description', eventId: null, text: row.description });
+      texts.push(...(eventTexts.get(row.id) ?? []));
+      out.push({
+        id: row.id,
+        ref: row.ref,
+        subject: row.subject,
+        status: row.status as CaseStatus,
+        siteId: row.site_id,
+        createdAt: readTime(row.created_at),
+        texts,
+      });
+    }
+  }
+  return out;
+};
+
+const isPostgres = (tx: Tx): boolean => tx.getExecutor().adapter instanceof PostgresAdapter;
+
+/** Writes each case's document, replacing the one it had (its SQLite rowid is kept). */
+const writeDocuments = async (tx: Tx, cases: readonly SearchableCase[]): Promise<void> => {
+  if (cases.length === 0) return;
+  const docs = cases.map((c) => ({ caseId: c.id, doc: buildSearchDocument(c.texts.map((t) => t.text)) }));
+  if (isPostgres(tx)) {
+    for (const batch of chunks(docs, 200)) {
+      const values = batch.map((d) => sql`(${d.caseId}, ${tsvectorLiteral(d.doc)}::tsvector)`);
+      await sql`INSERT INTO search_documents (case_id, doc) VALUES ${sql.join(values)}
+        ON CONFLICT (case_id) DO UPDATE SET doc = excluded.doc`.execute(tx);
+    }
+    return;
+  }
+  const rowids = new Map<string, number>();
+  for (const batch of chunks(docs.map((d) => d.caseId))) {
+    const rows = await tx.selectFrom('search_cases').select(['id', 'case_id']).where('case_id', 'in', batch).execute();
+    for (const row of rows) rowids.set(row.case_id, Number(row.id));
+  }
+  for (const { caseId, doc } of docs) {
+    let rowid = rowids.get(caseId);
+    if (rowid === undefined) {
+      const row = await tx
+        .insertInto('search_cases')
+        .values({ case_id: caseId })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      rowid = Number(row.id);
+    } else {
+      await sql`DELETE FROM search_fts WHERE rowid = ${rowid}`.execute(tx);
+    }
+    const { words, grams } = ftsColumns(doc);
+    await sql`INSERT INTO search_fts (rowid, words, grams) VALUES (${rowid}, ${words}, ${grams})`.execute(tx);
+  }
+};
+
+/** Rebuilds the documents of these cases from their rows and events, inside `tx`. */
+export const reindexCases = async (
+  tx: Tx,
+  caseIds: readonly string[],
+  overrides?: ReadonlyMap<string, NameOverride>,
+): Promise<void> => {
+  if (caseIds.length === 0) return;
+  await writeDocuments(tx, await loadSearchableCases(tx, caseIds, overrides));
+};
+
+/** The cases of these customers and of the customers merged into them. */
+const casesOfCustomers = async (tx: Tx, customerIds: readonly string[]): Promise<string[]> => {
+  const out: string[] = [];
+  for (const batch of chunks(customerIds)) {
+    const rows = await tx
+      .selectFrom('cases')
+      .select('id')
+      .where((eb) =>
+        eb.or([
+          eb('customer_id', 'in', batch),
+          eb('customer_id', 'in', eb.selectFrom('customers').select('id').where('merged_into', 'in', batch)),
+        ]),
+      )
+      .execute();
+    out.push(...rows.map((r) => r.id));
+  }
+  return out;
+};
+
+const CASE_TEXT_EVENTS: readonly string[] = [EventType.CaseCreated, ...Object.keys(TEXT_EVENTS)];
+
+/**
+ * Keeps the index in step with the log, in the writing transaction: a case is findable the moment
+ * the request that created it returns, and by a message the moment it is recorded. Follows every
+ * event that changes indexed text — creation, a subject edit, a message, note or call, a
+ * customer's name change or merge — and rebuilds each affected case's document once per append.
+ */
+export const searchProjection: EventProjection = {
+  name: 'search',
+  types: [...CASE_TEXT_EVENTS, EventType.CaseFieldChanged, EventType.CustomerUpdated, EventType.CustomerMerged],
+  async project(tx: Tx, events: readonly StoredEvent[]) {
+    const caseIds = new Set<string>();
+    const customerIds = new Set<string>();
+    const overrides = new Map<string, NameOverride>();
+    for (const event of events) {
+      const payload = (event.payload ?? {}) as Record<string, unknown>;
+      if (CASE_TEXT_EVENTS.includes(event.type)) caseIds.add(event.subjectId);
+      else if (event.type === EventType.CaseFieldChanged && payload.field === 'subject') caseIds.add(event.subjectId);
+      else if (event.type === EventType.CustomerMerged) customerIds.add(event.subjectId);
+      else if (event.type === EventType.CustomerUpdated) {
+        const changes = (payload.changes ?? {}) as Record<string, unknown>;
+        if (!('name' in changes) && !('preferredName' in changes)) continue;
+        customerIds.add(event.subjectId);
+        overrides.set(event.subjectId, {
+          ...overrides.get(event.subjectId),
+          ...(typeof changes.name === 'string' ? { name: changes.name } : {}),
+          ...('preferredName' in changes
+            ? { preferredName: typeof changes.preferredName === 'string' ? changes.preferredName : null }
+            : {}),
+        });
+      }
+    }
+    for (const id of await casesOfCustomers(tx, [...customerIds])) caseIds.add(id);
+    await reindexCases(tx, [...caseIds], overrides);
+  },
+};
+
+/**
+ * Rebuilds the whole index from the cases, their events and their customers: empties it, then
+ * indexes every case in creation order, `batchSize` cases per transaction (so a large store does
+ * not hold one long write; searches meanwhile see a partial index). Cases written concurrently are
+ * indexed by the projection as usual. Returns the number of cases indexed.
+ */
+export const rebuildSearchIndex = async (db: Database, options: { batchSize?: number } = {}): Promise<number> => {
+  const batchSize = options.batchSize ?? 500;
+  await db.write(async (tx) => {
+    if (isPostgres(tx)) {
+      await sql`DELETE FROM search_documents`.execute(tx);
+    } else {
+      await sql`INSERT INTO search_fts (search_fts) VALUES ('delete-all')`.execute(tx);
+      await sql`DELETE FROM search_cases`.execute(tx);
+    }
+  });
+  let after = '';
+  let count = 0;
+  for (;;) {
+    const ids = await db.read
+      .selectFrom('cases')
+      .select('id')
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(batchSize)
+      .execute();
+    if (ids.length === 0) return count;
+    await db.write((tx) =>
+      reindexCases(
+        tx,
+        ids.map((r) => r.id),
+      ),
+    );
+    count += ids.length;
+    after = ids.at(-1)!.id;
+  }
+};
