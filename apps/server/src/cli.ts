@@ -85,6 +85,17 @@ export const buildCli = (): Command => {
     });
 
   program
+    .command('analyze')
+    .description('analyse JSON Lines on stdin ({ "id", "text", "language"? } each) to JSON Lines on stdout; no database')
+    .option('--model <file>', 'a saved category model (JSON) to suggest categories with')
+    .option('--lexicon <file>', 'extra lexicon entries (JSON list of { signal, language, kind, text })')
+    .action(async (flags: { model?: string; lexicon?: string }) => {
+      // Loaded on demand: the filter needs neither the store nor the HTTP stack.
+      const { runAnalyzeCommand } = await import('./analyze-cli.ts');
+      await runAnalyzeCommand(flags);
+    });
+
+  program
     .command('migrate')
     .description('apply pending database migrations and exit')
     .addOption(dataOption())
