@@ -91,7 +91,7 @@ export const ENGLISH_LEXICON: readonly LexiconEntry[] = [
   // refund_demand: money back (not a tax refund).
   en(
     'refund_demand',
-    '(?<!tax )\\b(?:refund(?:ed)?|money back|reimburse(?:ment|d)?|charge ?back|return (?:of )?my money)\\b',
+    '(?<!tax )\\b(?:refund(?:ed)?(?! polic| terms| rules| period| window)|money back|reimburse(?:ment|d)?|charge ?back|return (?:of )?my money)\\b',
     0.85,
     { negatable: true },
   ),

@@ -41,12 +41,20 @@ const MAX_CONFIDENCE = 0.99;
 const ORDER = new Map<EscalationSignal, number>(EscalationSignals.map((signal, i) => [signal, i]));
 
 interface Found {
-  hit: SignalHit;
-  /** Each further cue for the same signal raises the confidence a little (noisy-or). */
-  missing: number;
-  /** The entries heard so far: one entry heard twice ("退款！退款！") is one cue. */
-  entries: Set<string>;
+  /** The strongest single cue (the first of equals): the evidence shown. */
+  best: SignalHit;
+  /** Each cue's confidence by where it starts in the folded text; combined as a noisy-or. */
+  byStart: Map<number, number>;
+  /** The folded words heard so far. */
+  cues: Set<string>;
 }
+
+/** 1 − Π(1 − cᵢ), capped, to two decimals. */
+const combine = (confidences: Iterable<number>): number => {
+  let missing = 1;
+  for (const confidence of confidences) missing *= 1 - confidence;
+  return Math.round(Math.min(MAX_CONFIDENCE, 1 - missing) * 100) / 100;
+};
 
 /**
  * Every signal in `text`, once each, in vocabulary order. The evidence is the strongest cue heard
@@ -79,17 +87,19 @@ export const detectSignals = (text: string, options: DetectOptions = {}): Signal
       end: span.end,
       confidence,
     };
-    const previous = found.get(entry.signal);
-    if (!previous) {
-      found.set(entry.signal, { hit, missing: 1 - confidence, entries: new Set([entry.id]) });
+    const cue = folded.text.slice(start, end);
+    const seen = found.get(entry.signal);
+    if (!seen) {
+      found.set(entry.signal, { best: hit, byStart: new Map([[start, confidence]]), cues: new Set([cue]) });
       return;
     }
-    // The same words heard by another entry, or the same entry heard again, are not a new cue.
-    if (previous.hit.start === hit.start || previous.entries.has(entry.id)) return;
-    previous.entries.add(entry.id);
-    previous.missing *= 1 - confidence;
-    const best = confidence > previous.hit.confidence ? hit : previous.hit;
-    previous.hit = { ...best, confidence: Math.min(MAX_CONFIDENCE, 1 - previous.missing) };
+    const atStart = seen.byStart.get(start);
+    // The same words said again ("退款！退款！") are not a new cue.
+    if (atStart === undefined && seen.cues.has(cue)) return;
+    seen.cues.add(cue);
+    // The same place read by two entries is one cue, at the better reading.
+    seen.byStart.set(start, Math.max(atStart ?? 0, confidence));
+    if (confidence > seen.best.confidence) seen.best = hit;
   };
 
   const { combined, entries } = matcher;
@@ -110,6 +120,6 @@ export const detectSignals = (text: string, options: DetectOptions = {}): Signal
   }
 
   return [...found.values()]
-    .map((f) => ({ ...f.hit, confidence: Math.round(f.hit.confidence * 100) / 100 }))
+    .map((f) => ({ ...f.best, confidence: combine(f.byStart.values()) }))
     .sort((a, b) => (ORDER.get(a.kind) ?? 0) - (ORDER.get(b.kind) ?? 0));
 };
