@@ -13,6 +13,7 @@ import { createIdentityService, type IdentityService } from './modules/identity/
 import { createOrgService, type OrgService } from './modules/org/index.ts';
 import { createNotificationService, type NotificationService } from './modules/notifications/index.ts';
 import { createOversightService, type OversightService } from './modules/oversight/index.ts';
+import { createRecurrenceService, type RecurrenceService } from './modules/recurrence/index.ts';
 import { createSearchService, type SearchService } from './modules/search/index.ts';
 import { createCategoryModelService, type CategoryModelService } from './modules/language/index.ts';
 import { createLexiconService, type LexiconService } from './modules/language/index.ts';
@@ -42,6 +43,7 @@ import { idempotencyStore, type IdempotencyStore } from './storage/repositories/
 import { orgRepository } from './storage/repositories/org.repository.ts';
 import { notificationsRepository } from './storage/repositories/notifications.repository.ts';
 import { oversightRepository } from './storage/repositories/oversight.repository.ts';
+import { recurrenceRepository } from './storage/repositories/recurrence.repository.ts';
 import { searchRepository } from './storage/repositories/search.repository.ts';
 import { categoryModelRepository } from './storage/repositories/category-model.repository.ts';
 import { lexiconRepository } from './storage/repositories/lexicon.repository.ts';
@@ -71,6 +73,8 @@ export interface Deps {
   readonly policies: PolicyService;
   readonly notifications: NotificationService;
   readonly oversight: OversightService;
+  /** Similar cases ("is this one of many?") and the spike early warning. */
+  readonly recurrence: RecurrenceService;
   readonly search: SearchService;
   /** Category suggestions: per-site-scope models trained in process from closed cases, cached. */
   readonly categoryModels: CategoryModelService;
@@ -169,6 +173,11 @@ export const createDeps = (config: Config, store: Database, clock: Clock): Deps 
     clock,
     onChanged: () => clockConfig.forget(),
   });
+  const recurrence = createRecurrenceService({
+    store: unitOfWork(db, recurrenceRepository),
+    clock,
+    requireVisibleCase: (ctx, caseId) => cases.requireVisibleCase(ctx, caseId),
+  });
   const services = {
     config,
     db,
@@ -188,6 +197,7 @@ export const createDeps = (config: Config, store: Database, clock: Clock): Deps 
     policies,
     notifications,
     oversight,
+    recurrence,
     search,
     categoryModels,
     lexicon,

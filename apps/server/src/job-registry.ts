@@ -3,6 +3,7 @@ import { clockSweepJob, type ClockService } from './modules/clocks/index.ts';
 import { commitmentClockJob, type CommitmentService } from './modules/commitments/index.ts';
 import { escalationTriggerJob, type EscalationService } from './modules/escalation/index.ts';
 import { notificationJobs, type NotificationService } from './modules/notifications/index.ts';
+import { recurrenceJobs, type RecurrenceService } from './modules/recurrence/index.ts';
 import { categoryModelStaleJob, type CategoryModelService } from './modules/language/index.ts';
 import type { Clock } from './shared/clock.ts';
 import type { Database } from './storage/index.ts';
@@ -16,6 +17,7 @@ export interface JobServices {
   readonly commitments: CommitmentService;
   readonly escalation: EscalationService;
   readonly notifications: NotificationService;
+  readonly recurrence: RecurrenceService;
   readonly categoryModels: CategoryModelService;
 }
 
@@ -30,5 +32,6 @@ export const buildJobRegistry = (services: JobServices): JobRegistry =>
     commitmentClockJob(services.commitments),
     escalationTriggerJob(services.escalation),
     ...notificationJobs(services.notifications),
+    ...recurrenceJobs(services.recurrence),
     categoryModelStaleJob(services.categoryModels),
   ]);

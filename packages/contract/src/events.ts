@@ -75,6 +75,8 @@ export const EventType = {
   // The signal lexicon an administrator extends: subject is the entry (`lex_…`).
   LexiconEntryAdded: 'lexicon_entry.added',
   LexiconEntryDisabled: 'lexicon_entry.disabled',
+  // Similar cases: subject is the spike (`spk_…`); the payload names the cluster and its counts.
+  RecurrenceSpikeDetected: 'recurrence.spike_detected',
 } as const;
 
 export type EventType = (typeof EventType)[keyof typeof EventType];

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { ClockKinds } from './clocks.ts';
+import { SpikeDto } from './recurrence.ts';
 import { Locales } from './users.ts';
 
 /**
@@ -112,6 +113,11 @@ export const EarlyWarningDto = Type.Object({
     byRank: Type.Array(WaitingAtRankDto),
     items: Type.Array(EarlyWarningApprovalDto),
   }),
+  /**
+   * Bursts of similar complaints raised in the last seven days whose cases include some at my
+   * sites; newest first.
+   */
+  spikes: Bounded(SpikeDto),
   counts: Type.Object({
     clocksDueSoon: Type.Integer({ minimum: 0 }),
     clocksBreached: Type.Integer({ minimum: 0 }),
@@ -119,6 +125,7 @@ export const EarlyWarningDto = Type.Object({
     commitmentsOverdue: Type.Integer({ minimum: 0 }),
     escalationsWaiting: Type.Integer({ minimum: 0 }),
     approvalsWaiting: Type.Integer({ minimum: 0 }),
+    spikes: Type.Integer({ minimum: 0 }),
   }),
 });
 export type EarlyWarningDto = Static<typeof EarlyWarningDto>;

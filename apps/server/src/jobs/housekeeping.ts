@@ -26,4 +26,6 @@ export const BUILTIN_SCHEDULES: readonly CronDefinition[] = [
   { name: 'clocks.sweep', expression: '* * * * *', timeZone: 'UTC', jobName: 'clocks.sweep' },
   // Each user's notification digest, a few minutes past every hour.
   { name: 'notifications.digest', expression: '7 * * * *', timeZone: 'UTC', jobName: 'notifications.digest' },
+  // Similar-case clusters and their spikes (modules/recurrence), hourly: a burst is seen within the hour.
+  { name: 'recurrence.spikes', expression: '23 * * * *', timeZone: 'UTC', jobName: 'recurrence.spikes' },
 ];

@@ -31,6 +31,7 @@ export const IdPrefix = {
   clock: 'clk',
   notification: 'ntf',
   lexiconEntry: 'lex',
+  spike: 'spk',
   request: 'req',
 } as const;
 

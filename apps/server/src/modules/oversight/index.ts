@@ -9,5 +9,6 @@ export type {
   OversightRepository,
   RankCount,
   SiteFilter,
+  SpikeRow,
 } from './oversight.repository.ts';
 export { oversightRoutes } from './oversight.routes.ts';

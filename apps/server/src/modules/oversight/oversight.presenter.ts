@@ -72,6 +72,22 @@ export const presentEarlyWarning = (w: EarlyWarning): EarlyWarningDto => {
         waitingSince: a.proposedAt.toISOString(),
       })),
     },
+    spikes: {
+      total: w.spikes.total,
+      items: w.spikes.items.map((s) => ({
+        spikeId: s.spikeId,
+        clusterKey: s.clusterKey,
+        caseId: s.caseId,
+        caseRef: s.caseRef,
+        subject: s.subject,
+        periodStart: s.periodStart.toISOString(),
+        periodEnd: s.periodEnd.toISOString(),
+        currentCount: s.currentCount,
+        baselineAverage: s.baselinePeriods > 0 ? s.baselineCount / s.baselinePeriods : 0,
+        atMySites: s.atSites,
+        detectedAt: s.detectedAt.toISOString(),
+      })),
+    },
     counts: {
       clocksDueSoon: w.clocksDueSoon.total,
       clocksBreached: w.clocksBreached.total,
@@ -79,6 +95,7 @@ export const presentEarlyWarning = (w: EarlyWarning): EarlyWarningDto => {
       commitmentsOverdue: w.commitmentsOverdue.total,
       escalationsWaiting: w.escalations.total,
       approvalsWaiting: w.approvals.total,
+      spikes: w.spikes.total,
     },
   };
 };

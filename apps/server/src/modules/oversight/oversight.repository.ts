@@ -44,6 +44,24 @@ export interface ApprovalRow extends CaseRefRow {
   readonly proposedAt: Date;
 }
 
+/** A burst of similar complaints (modules/recurrence), as the board shows it to one caller. */
+export interface SpikeRow {
+  readonly spikeId: string;
+  readonly clusterKey: string;
+  /** The cluster's latest case of the period at the caller's sites. */
+  readonly caseId: string;
+  readonly caseRef: string;
+  readonly subject: string | null;
+  readonly periodStart: Date;
+  readonly periodEnd: Date;
+  readonly currentCount: number;
+  readonly baselineCount: number;
+  readonly baselinePeriods: number;
+  /** Of the period's cases, those at the caller's sites. */
+  readonly atSites: number;
+  readonly detectedAt: Date;
+}
+
 export interface RankCount {
   readonly rank: number;
   readonly waiting: number;
@@ -71,6 +89,8 @@ export interface OversightRepository {
   escalationsWaiting(sites: SiteFilter, limit: number): Promise<Bounded<EscalationRow> & { byRank: RankCount[] }>;
   /** Compensation proposals awaiting a decision, oldest first, and the count per required rank. */
   approvalsWaiting(sites: SiteFilter, limit: number): Promise<Bounded<ApprovalRow> & { byRank: RankCount[] }>;
+  /** Spikes detected after `since` with a case of their period at `sites`; newest first. */
+  spikesRaised(sites: SiteFilter, since: Date, limit: number): Promise<Bounded<SpikeRow>>;
   /** The ladder's level names by rank. */
   levelNames(): Promise<Map<number, Readonly<Record<string, string>>>>;
 }

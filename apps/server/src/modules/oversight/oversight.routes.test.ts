@@ -85,6 +85,7 @@ describeBothBackends('early warning', (backend) => {
         commitmentsOverdue: 1,
         escalationsWaiting: 2,
         approvalsWaiting: 1,
+        spikes: 0,
       });
       assert.equal(a.hours, 24);
       assert.equal(a.horizon, '2026-03-03T09:00:00.000Z');
@@ -143,6 +144,7 @@ describeBothBackends('early warning', (backend) => {
         commitmentsOverdue: 0,
         escalationsWaiting: 1,
         approvalsWaiting: 1,
+        spikes: 0,
       });
     } finally {
       // The backend closes the database when the test ends.
@@ -255,6 +257,7 @@ describeBothBackends('early warning', (backend) => {
       commitmentsOverdue: 0,
       escalationsWaiting: 0,
       approvalsWaiting: 0,
+      spikes: 0,
     });
   });
 

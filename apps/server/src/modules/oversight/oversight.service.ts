@@ -2,7 +2,7 @@ import type { EarlyWarningQuery } from '@redress/contract';
 import type { Clock } from '../../shared/clock.ts';
 import { scopeOf, type Context, type UnitOfWork } from '../../shared/unit-of-work.ts';
 import { requirePermission } from '../access/index.ts';
-import { boardWindows, DEFAULT_HORIZON_HOURS, siteFilterFor } from './oversight.ts';
+import { boardWindows, DEFAULT_HORIZON_HOURS, siteFilterFor, SPIKE_DAYS } from './oversight.ts';
 import type { OversightRepository } from './oversight.repository.ts';
 
 export interface OversightServiceDeps {
@@ -14,7 +14,8 @@ export interface OversightServiceDeps {
 export const createOversightService = ({ store, clock }: OversightServiceDeps) => {
   /**
    * What is about to go wrong within `hours` and what already has, at the caller's sites:
-   * clocks, promises, escalations waiting per level and approvals waiting per level.
+   * clocks, promises, escalations waiting per level, approvals waiting per level, and bursts of
+   * similar complaints.
    */
   const earlyWarning = async (ctx: Context, query: EarlyWarningQuery) => {
     requirePermission(ctx.actor, 'oversight:read');
@@ -24,16 +25,26 @@ export const createOversightService = ({ store, clock }: OversightServiceDeps) =
     const sites = siteFilterFor(scopeOf(ctx.actor));
     const { dueSoon, overdue, horizon } = boardWindows(now, hours);
     const repo = store.read;
-    const [clocksDueSoon, clocksBreached, commitmentsDueSoon, commitmentsOverdue, escalations, approvals, names] =
-      await Promise.all([
-        repo.clocksDue(sites, dueSoon, limit),
-        repo.clocksDue(sites, overdue, limit),
-        repo.commitmentsDue(sites, dueSoon, limit),
-        repo.commitmentsDue(sites, overdue, limit),
-        repo.escalationsWaiting(sites, limit),
-        repo.approvalsWaiting(sites, limit),
-        repo.levelNames(),
-      ]);
+    const spikesSince = new Date(now.getTime() - SPIKE_DAYS * 86_400_000);
+    const [
+      clocksDueSoon,
+      clocksBreached,
+      commitmentsDueSoon,
+      commitmentsOverdue,
+      escalations,
+      approvals,
+      names,
+      spikes,
+    ] = await Promise.all([
+      repo.clocksDue(sites, dueSoon, limit),
+      repo.clocksDue(sites, overdue, limit),
+      repo.commitmentsDue(sites, dueSoon, limit),
+      repo.commitmentsDue(sites, overdue, limit),
+      repo.escalationsWaiting(sites, limit),
+      repo.approvalsWaiting(sites, limit),
+      repo.levelNames(),
+      repo.spikesRaised(sites, spikesSince, limit),
+    ]);
     return {
       now,
       hours,
@@ -45,6 +56,7 @@ export const createOversightService = ({ store, clock }: OversightServiceDeps) =
       escalations,
       approvals,
       names,
+      spikes,
     };
   };
   return { earlyWarning };

@@ -1,6 +1,9 @@
 import type { Scope } from '../../shared/unit-of-work.ts';
 import type { DueWindow, SiteFilter } from './oversight.repository.ts';
 
+/** Days back the board shows spikes of similar complaints: one spike period (modules/recurrence). */
+export const SPIKE_DAYS = 7;
+
 /** Hours the board looks ahead by default. */
 export const DEFAULT_HORIZON_HOURS = 24;
 

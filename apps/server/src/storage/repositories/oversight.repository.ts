@@ -216,6 +216,91 @@ export const oversightRepository = (db: Tx): OversightRepository => {
       };
     },
 
+    /**
+     * Spikes whose period's cases include some at `sites`, newest first, each with the latest of
+     * those cases (to open from the board) and how many there are. Closed cases still count: the
+     * complaint happened.
+     */
+    async spikesRaised(sites, since, limit) {
+      const base = () =>
+        db
+          .selectFrom('recurrence_spikes as s')
+          .innerJoin('recurrence_spike_cases as sc', 'sc.spike_id', 's.id')
+          .innerJoin('cases', 'cases.id', 'sc.case_id')
+          .where('s.detected_at', '>', toDbTime(since))
+          .where('sc.current', '=', true)
+          .where(caseAtSites(sites));
+      const [rows, count] = await Promise.all([
+        base()
+          .select((eb) => [
+            's.id',
+            's.cluster_key',
+            's.period_start',
+            's.period_end',
+            's.current_count',
+            's.baseline_count',
+            's.baseline_periods',
+            's.detected_at',
+            eb.fn.countAll().as('at_sites'),
+          ])
+          .groupBy([
+            's.id',
+            's.cluster_key',
+            's.period_start',
+            's.period_end',
+            's.current_count',
+            's.baseline_count',
+            's.baseline_periods',
+            's.detected_at',
+          ])
+          .orderBy('s.detected_at', 'desc')
+          .orderBy('s.id', 'desc')
+          .limit(limit)
+          .execute(),
+        base()
+          .select((eb) => eb.fn.count('s.id').distinct().as('n'))
+          .executeTakeFirstOrThrow(),
+      ]);
+      const latest = new Map<string, { id: string; ref: string; subject: string | null }>();
+      if (rows.length > 0) {
+        const cases = await base()
+          .select(['s.id as spike_id', 'cases.id', 'cases.ref', 'cases.subject'])
+          .where(
+            's.id',
+            'in',
+            rows.map((r) => r.id),
+          )
+          .orderBy('cases.created_at', 'desc')
+          .orderBy('cases.id', 'desc')
+          .execute();
+        for (const c of cases) if (!latest.has(c.spike_id)) latest.set(c.spike_id, c);
+      }
+      return {
+        total: readInt(count.n),
+        items: rows.flatMap((r) => {
+          const c = latest.get(r.id);
+          return c
+            ? [
+                {
+                  spikeId: r.id,
+                  clusterKey: r.cluster_key,
+                  caseId: c.id,
+                  caseRef: c.ref,
+                  subject: c.subject,
+                  periodStart: readTime(r.period_start),
+                  periodEnd: readTime(r.period_end),
+                  currentCount: readInt(r.current_count),
+                  baselineCount: readInt(r.baseline_count),
+                  baselinePeriods: readInt(r.baseline_periods),
+                  atSites: readInt(r.at_sites),
+                  detectedAt: readTime(r.detected_at),
+                },
+              ]
+            : [];
+        }),
+      };
+    },
+
     async levelNames() {
       const rows = await db.selectFrom('escalation_levels').select(['rank', 'names']).execute();
       return new Map(rows.map((r) => [readInt(r.rank), readJson<Record<string, string>>(r.names)]));
