@@ -21,3 +21,4 @@ export * from './search.ts';
 export * from './language.ts';
 export * from './recurrence.ts';
 export * from './category-suggestions.ts';
+export * from './coach.ts';
