@@ -87,9 +87,7 @@ const CHARGED_TWICE = [
 ] as const;
 
 describeBothBackends('category suggestions over HTTP', (backend) => {
-  const setUp = async (
-    cleanup: Parameters<typeof backend.open>[0],
-  ): Promise<{ t: TestApp; org: TestOrg; tree: Tree }> => {
+  const setUp = async (cleanup: TestContext): Promise<{ t: TestApp; org: TestOrg; tree: Tree }> => {
     const t = await buildTestApp({ db: await backend.open(cleanup) });
     cleanup.after(() => t.app.close());
     const org = await createTestOrg(t);
