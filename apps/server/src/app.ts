@@ -21,6 +21,7 @@ import { authRoutes, tokensRoutes, usersRoutes } from './modules/identity/index.
 import { orgRoutes } from './modules/org/index.ts';
 import { notificationsRoutes } from './modules/notifications/index.ts';
 import { oversightRoutes } from './modules/oversight/index.ts';
+import { coachRoutes } from './modules/coach/index.ts';
 import { recurrenceRoutes } from './modules/recurrence/index.ts';
 import { searchRoutes } from './modules/search/index.ts';
 import { categorySuggestionsRoutes } from './modules/language/index.ts';
@@ -108,6 +109,7 @@ export const buildApp = async (deps: Deps, options: AppOptions = {}): Promise<Re
       await api.register(policiesRoutes({ policies: deps.policies }));
       await api.register(notificationsRoutes({ notifications: deps.notifications }));
       await api.register(oversightRoutes({ oversight: deps.oversight }));
+      await api.register(coachRoutes({ coach: deps.coach }));
       await api.register(recurrenceRoutes({ recurrence: deps.recurrence }));
       await api.register(searchRoutes({ search: deps.search }));
       await api.register(categorySuggestionsRoutes({ categoryModels: deps.categoryModels }));

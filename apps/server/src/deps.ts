@@ -13,6 +13,7 @@ import { createIdentityService, type IdentityService } from './modules/identity/
 import { createOrgService, type OrgService } from './modules/org/index.ts';
 import { createNotificationService, type NotificationService } from './modules/notifications/index.ts';
 import { createOversightService, type OversightService } from './modules/oversight/index.ts';
+import { createCoachService, type CoachService } from './modules/coach/index.ts';
 import { createRecurrenceService, type RecurrenceService } from './modules/recurrence/index.ts';
 import { createSearchService, type SearchService } from './modules/search/index.ts';
 import { createCategoryModelService, type CategoryModelService } from './modules/language/index.ts';
@@ -43,6 +44,7 @@ import { idempotencyStore, type IdempotencyStore } from './storage/repositories/
 import { orgRepository } from './storage/repositories/org.repository.ts';
 import { notificationsRepository } from './storage/repositories/notifications.repository.ts';
 import { oversightRepository } from './storage/repositories/oversight.repository.ts';
+import { coachRepository } from './storage/repositories/coach.repository.ts';
 import { recurrenceRepository } from './storage/repositories/recurrence.repository.ts';
 import { searchRepository } from './storage/repositories/search.repository.ts';
 import { categoryModelRepository } from './storage/repositories/category-model.repository.ts';
@@ -73,6 +75,8 @@ export interface Deps {
   readonly policies: PolicyService;
   readonly notifications: NotificationService;
   readonly oversight: OversightService;
+  /** The reply coach: drafts checked against the case before they are sent. */
+  readonly coach: CoachService;
   /** Similar cases ("is this one of many?") and the spike early warning. */
   readonly recurrence: RecurrenceService;
   readonly search: SearchService;
@@ -152,6 +156,10 @@ export const createDeps = (config: Config, store: Database, clock: Clock): Deps 
     publicUrl: config.publicUrl,
   });
   const oversight = createOversightService({ store: unitOfWork(db, oversightRepository), clock });
+  const coach = createCoachService({
+    store: unitOfWork(db, (tx) => ({ cases: casesRepository(tx, clockConfig), coach: coachRepository(tx) })),
+    clock,
+  });
   const search = createSearchService({ store: unitOfWork(db, searchRepository) });
   const categoryModels = createCategoryModelService({
     store: unitOfWork(db, categoryModelRepository),
@@ -197,6 +205,7 @@ export const createDeps = (config: Config, store: Database, clock: Clock): Deps 
     policies,
     notifications,
     oversight,
+    coach,
     recurrence,
     search,
     categoryModels,

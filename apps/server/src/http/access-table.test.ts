@@ -102,6 +102,7 @@ test('every API route declares its access, and the table is what we expect', asy
       'POST /api/v1/notifications/read-all authenticated',
       'POST /api/v1/policies config:manage',
       'POST /api/v1/policies/presets config:manage',
+      'POST /api/v1/replies/check case:update',
       'POST /api/v1/root-causes config:manage',
       'POST /api/v1/sites org:manage',
       'POST /api/v1/tasks/:id/answer task:answer',
