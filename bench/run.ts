@@ -8,6 +8,7 @@ import { openPostgresCeilings } from './ceilings/postgres.ts';
 import { measureSqliteBatched, measureSqliteCommits } from './ceilings/sqlite.ts';
 import { intakeAlone, intakeOnly, intakeSection } from './intake/section.ts';
 import { sweeperOnly, sweeperSection } from './sweeper/sweeper.ts';
+import { analyzeOnly, analyzeSection } from './analyze/analyze.ts';
 import { describeError } from './lib/errors.ts';
 import { machineLine } from './lib/machine.ts';
 import { adminUrl, createTempDatabase, describeServer, type TempDatabase } from './lib/postgres.ts';
@@ -51,6 +52,17 @@ const main = async (): Promise<void> => {
     print(`Run ${new Date().toISOString()} · loopback only`);
     print('');
     print(await intakeAlone(progress));
+    print(`Total run time: ${formatNumber((performance.now() - startedAt) / 1000, 1)} s`);
+    return;
+  }
+  // `npm run bench -- analyze` (or BENCH_ONLY=analyze): text analysis in process and through the CLI.
+  if (analyzeOnly()) {
+    print('# Redress benchmarks: analyze only');
+    print('');
+    print(machineLine());
+    print(`Run ${new Date().toISOString()}`);
+    print('');
+    print(await analyzeSection(progress));
     print(`Total run time: ${formatNumber((performance.now() - startedAt) / 1000, 1)} s`);
     return;
   }
@@ -276,6 +288,7 @@ const main = async (): Promise<void> => {
     ),
   );
   print(await sweeperSection(progress));
+  print(await analyzeSection(progress));
   print(`Total run time: ${formatNumber((performance.now() - startedAt) / 1000, 1)} s`);
 };
 
