@@ -19,7 +19,7 @@ export const presentReplyCheck = (result: CoachResult): ReplyCheckDto => ({
     message: f.message,
     params: Object.fromEntries(
       Object.entries(f.params).map(([key, value]) => [key, typeof value === 'object' ? [...value] : value]),
-    ) as ReplyCheckDto['findings'][number]['params'],
+    ),
     spans: f.spans.map((s) => ({ start: s.start, end: s.end, text: s.text })),
     suggestion: presentSuggestion(f.suggestion),
   })),
