@@ -19,6 +19,6 @@ export type {
   WindowFingerprint,
 } from './recurrence.repository.ts';
 export { decodeSignature, encodeSignature, SIGNATURE_VERSION } from './minhash.ts';
-export { caseText, fingerprint, NEAR_DUPLICATE, SAME_CAUSE } from './recurrence.ts';
+export { caseText, classify, fingerprint, NEAR_DUPLICATE, SAME_CAUSE } from './recurrence.ts';
 export { recurrenceRoutes } from './recurrence.routes.ts';
 export { FINGERPRINT_JOB, recurrenceJobs, SPIKE_JOB } from './recurrence.jobs.ts';

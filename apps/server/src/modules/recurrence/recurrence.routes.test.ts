@@ -126,7 +126,7 @@ describeBothBackends('similar cases', (backend) => {
     }
   });
 
-  test('a case edited into the same category and product becomes same-cause; a closed old case drops out', async (ctx) => {
+  test('a case edited into the same category and product becomes same-cause; a text too short to compare lists nothing', async (ctx) => {
     const { t, org } = await setUp(ctx);
     try {
       const config = await createConfig(t, org.admin);
