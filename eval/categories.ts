@@ -27,7 +27,7 @@ type CsvRecord = { readonly [column: string]: string };
 const readCsv = (dir: string, file: string): CsvRecord[] => {
   const path = join(dir, file);
   if (!existsSync(path)) throw new Error(`Missing evaluation file ${file} in ${dir}`);
-  return parse(readFileSync(path, 'utf8'), { columns: true }) as CsvRecord[];
+  return parse<CsvRecord>(readFileSync(path, 'utf8'), { columns: true });
 };
 
 const field = (record: CsvRecord, column: string): string => (record[column] ?? '').trim();
