@@ -8,6 +8,7 @@ import { openPostgresCeilings } from './ceilings/postgres.ts';
 import { measureSqliteBatched, measureSqliteCommits } from './ceilings/sqlite.ts';
 import { intakeAlone, intakeOnly, intakeSection } from './intake/section.ts';
 import { sweeperOnly, sweeperSection } from './sweeper/sweeper.ts';
+import { searchOnly, searchSection } from './search/search.ts';
 import { analyzeOnly, analyzeSection } from './analyze/analyze.ts';
 import { describeError } from './lib/errors.ts';
 import { machineLine } from './lib/machine.ts';
@@ -74,6 +75,17 @@ const main = async (): Promise<void> => {
     print(`Run ${new Date().toISOString()} · loopback only`);
     print('');
     print(await sweeperSection(progress));
+    print(`Total run time: ${formatNumber((performance.now() - startedAt) / 1000, 1)} s`);
+    return;
+  }
+  // `npm run bench -- search` (or BENCH_ONLY=search): only the search section (a million cases per backend).
+  if (searchOnly()) {
+    print('# Redress benchmarks: search only');
+    print('');
+    print(machineLine());
+    print(`Run ${new Date().toISOString()} · loopback only`);
+    print('');
+    print(await searchSection(progress));
     print(`Total run time: ${formatNumber((performance.now() - startedAt) / 1000, 1)} s`);
     return;
   }

@@ -175,6 +175,16 @@ describeBothBackends('search over cases', (backend) => {
       expectIds(await search(t, org.admin, 'window'), [cases.english, cases.otherSite], 'brand-wide');
       expectIds(await search(t, org.agentB, 'เงินคืน'), [cases.otherSite], 'Thai, other site');
       expectIds(await search(t, a, 'window', `&siteId=${org.siteB}`), [], 'a site filter cannot widen scope');
+      // A department member sees only the cases their team has a task on.
+      expectIds(await search(t, org.warehouseMember, '芒果'), [], 'no task yet');
+      const task = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/cases/${cases.taiwan.id}/tasks`,
+        headers: a.headers,
+        payload: { teamId: org.warehouse, question: 'Check the cold-room log', dueAt: '2026-03-03T09:00:00.000Z' },
+      });
+      assert.equal(task.statusCode, 201, task.body);
+      expectIds(await search(t, org.warehouseMember, '芒果'), [cases.taiwan], 'the task case only');
       expectIds(await search(t, org.admin, 'window', `&siteId=${org.siteB}`), [cases.otherSite], 'site filter');
 
       const acknowledge = await t.app.inject({

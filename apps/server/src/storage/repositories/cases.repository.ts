@@ -102,8 +102,8 @@ const mutableColumns = (record: Case) => ({
   closed_at: record.closedAt ? toDbTime(record.closedAt) : null,
 });
 
-/** The visibility rule as a WHERE condition on `cases`; nothing is filtered after the query (search reuses it). */
-export const visibleTo = (eb: ExpressionBuilder<Schema, 'cases'>, v: CaseVisibility) => {
+/** The visibility rule as a WHERE condition on `cases`; nothing is filtered after the query. */
+const visibleTo = (eb: ExpressionBuilder<Schema, 'cases'>, v: CaseVisibility) => {
   const reach = [];
   if (v.siteIds.length > 0) reach.push(eb('cases.site_id', 'in', [...v.siteIds]));
   if (v.userId) reach.push(eb('cases.owner_id', '=', v.userId));
