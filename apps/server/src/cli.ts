@@ -11,6 +11,7 @@ import { systemContext } from './shared/unit-of-work.ts';
 import { openDatabase } from './storage/index.ts';
 import { DATABASE_FILE, openSqlite } from './storage/sqlite/open.ts';
 import { lockDataDir } from './storage/sqlite/lock.ts';
+import { rebuildSearchIndex } from './storage/repositories/search-index.ts';
 import { ensureFirstAdmin } from './first-run.ts';
 
 /** How long a graceful stop may take before the process exits anyway. */
@@ -86,7 +87,9 @@ export const buildCli = (): Command => {
 
   program
     .command('analyze')
-    .description('analyse JSON Lines on stdin ({ "id", "text", "language"? } each) to JSON Lines on stdout; no database')
+    .description(
+      'analyse JSON Lines on stdin ({ "id", "text", "language"? } each) to JSON Lines on stdout; no database',
+    )
     .option('--model <file>', 'a saved category model (JSON) to suggest categories with')
     .option('--lexicon <file>', 'extra lexicon entries (JSON list of { signal, language, kind, text })')
     .action(async (flags: { model?: string; lexicon?: string }) => {
@@ -101,6 +104,14 @@ export const buildCli = (): Command => {
     .addOption(dataOption())
     .action(async (flags: CommonFlags) => {
       await withDeps(flags, async (deps) => out(`Database (${deps.db.dialect}) is up to date.`));
+    });
+
+  program
+    .command('search-rebuild')
+    .description('rebuild the full-text search index from the cases, their messages and customers, and exit')
+    .addOption(dataOption())
+    .action(async (flags: CommonFlags) => {
+      await withDeps(flags, async (deps) => out(`Indexed ${await rebuildSearchIndex(deps.db)} cases.`));
     });
 
   const user = program.command('user').description('manage users');
