@@ -18,6 +18,7 @@ import { createRecurrenceService, type RecurrenceService } from './modules/recur
 import { createSearchService, type SearchService } from './modules/search/index.ts';
 import { createCategoryModelService, type CategoryModelService } from './modules/language/index.ts';
 import { createLexiconService, type LexiconService } from './modules/language/index.ts';
+import { createAnalyzeService, type AnalyzeService } from './modules/language/index.ts';
 import { createSmtpMailer } from './mail/smtp.ts';
 import type { Clock } from './shared/clock.ts';
 import { fileStoreFor } from './storage/files/fs-file-store.ts';
@@ -84,6 +85,8 @@ export interface Deps {
   readonly categoryModels: CategoryModelService;
   /** The escalation-signal lexicon (built-in rules and an administrator's entries), compiled and cached (5 s). */
   readonly lexicon: LexiconService;
+  /** Text analysis (`POST /analyze`) with the organisation's lexicon and the caller's category model. */
+  readonly analyze: AnalyzeService;
   /** `Idempotency-Key` records for creates (http/idempotency.ts). */
   readonly idempotency: IdempotencyStore;
   /** Every job this process knows; events appended through `db` fan out to its subscribers. */
@@ -186,6 +189,10 @@ export const createDeps = (config: Config, store: Database, clock: Clock): Deps 
     clock,
     requireVisibleCase: (ctx, caseId) => cases.requireVisibleCase(ctx, caseId),
   });
+  const analyze = createAnalyzeService({
+    lexicon: () => lexicon.lexicon(),
+    categoryModel: async (ctx) => (await categoryModels.modelFor(ctx)).model,
+  });
   const services = {
     config,
     db,
@@ -210,6 +217,7 @@ export const createDeps = (config: Config, store: Database, clock: Clock): Deps 
     search,
     categoryModels,
     lexicon,
+    analyze,
   };
   const jobs = buildJobRegistry(services);
   late.registry = jobs;

@@ -60,6 +60,7 @@ test('every API route declares its access, and the table is what we expect', asy
       'PATCH /api/v1/cases/:id case:update',
       'PATCH /api/v1/customers/:id customer:write',
       'PATCH /api/v1/policies/:id config:manage',
+      'POST /api/v1/analyze case:read',
       'POST /api/v1/auth/login public',
       'POST /api/v1/auth/logout authenticated',
       'POST /api/v1/calendars config:manage',

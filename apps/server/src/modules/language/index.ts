@@ -53,3 +53,5 @@ export {
 export { categoryModelStaleJob, CATEGORY_MODEL_STALE_JOB } from './categories/category-model.jobs.ts';
 export { categorySuggestionsRoutes } from './categories/category-suggestions.routes.ts';
 export { analyzeText, CATEGORY_LIMIT, type AnalyzeOptions } from './analyze.ts';
+export { createAnalyzeService, type AnalyzeService } from './analyze.service.ts';
+export { analyzeRoutes } from './analyze.routes.ts';
