@@ -1,5 +1,5 @@
 import { guessLanguage, type TextLanguage } from '../../shared/text/detect-language.ts';
-import { foldPattern, foldText, originalSpan, type FoldedText } from '../../shared/text/fold.ts';
+import { foldPattern, originalSpan, type FoldedText } from '../../shared/text/fold.ts';
 import { tokenize } from '../../shared/text/segment.ts';
 import {
   ACTION_PATTERNS,
@@ -13,6 +13,7 @@ import {
   RITUAL_APOLOGY_PATTERNS,
   type DefensiveKind,
 } from './coach-phrases.ts';
+import { readDraft, sentenceAt, sentencesOf, timedSentences, type Markers } from './draft-sentences.ts';
 import { draftUses, keyWords, namePatterns, stem, wordsNeeded } from './customer-words.ts';
 import { findTimeExpressions, type TimeExpression } from './time-expressions.ts';
 
@@ -97,7 +98,6 @@ const DEFENSIVE = DefensiveKinds.map((kind) => ({ kind, patterns: compile(DEFENS
 const APOLOGIES = compile(RITUAL_APOLOGY_PATTERNS);
 const PROMISES = compile(PROMISE_PATTERNS);
 const REQUESTS = compile(REQUEST_PATTERNS);
-const THAI = /\p{Script=Thai}/u;
 const ACTIONS = compile(ACTION_PATTERNS);
 
 interface Match {
@@ -117,7 +117,12 @@ const matchesOf = (patterns: readonly RegExp[], folded: string): Match[] => {
   }
   all.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: Match[] = [];
-  for (const m of all) if (!kept.some((k) => m.start < k.end && k.start < m.end)) kept.push(m);
+  let reached = 0;
+  for (const m of all) {
+    if (m.start < reached) continue;
+    kept.push(m);
+    reached = m.end;
+  }
   return kept;
 };
 
@@ -127,102 +132,14 @@ const anyMatch = (patterns: readonly RegExp[], folded: string): boolean =>
     return p.test(folded);
   });
 
+const MARKERS: Markers = {
+  promises: (folded) => anyMatch(PROMISES, folded),
+  requests: (folded) => anyMatch(REQUESTS, folded),
+};
+
 const spanOf = (draft: string, folded: FoldedText, m: Match): CoachSpan => {
   const { start, end } = originalSpan(folded, m.start, m.end);
   return { start, end, text: draft.slice(start, end) };
-};
-
-/**
- * The draft's sentences as `[start, end)` of the original: cut after 。！？!?；; and line breaks,
- * and after a full stop followed by a space — except a stop that is part of a time ("3 p.m.",
- * "15.00 น.").
- */
-const sentencesOf = (draft: string, times: readonly TimeExpression[]): Match[] => {
-  const sentences: Match[] = [];
-  let from = 0;
-  for (let i = 0; i < draft.length; i += 1) {
-    const char = draft[i] ?? '';
-    const hard = /[。！？!?；;\n]/.test(char);
-    const stop = char === '.' && /\s/.test(draft[i + 1] ?? ' ') && !times.some((t) => i >= t.start && i < t.end);
-    if (hard || stop) {
-      if (draft.slice(from, i + 1).trim() !== '') sentences.push({ start: from, end: i + 1 });
-      from = i + 1;
-    }
-  }
-  if (draft.slice(from).trim() !== '') sentences.push({ start: from, end: draft.length });
-  return sentences;
-};
-
-/**
- * The clauses of a sentence: cut at Chinese and Latin commas, and at spaces between Thai words
- * (Thai marks clauses with a space).
- */
-const clausesOf = (draft: string, sentence: Match): Match[] => {
-  const clauses: Match[] = [];
-  let from = sentence.start;
-  for (let i = sentence.start; i < sentence.end; i += 1) {
-    const char = draft[i] ?? '';
-    const thaiSpace =
-      /\s/.test(char) && THAI.test(draft[i - 1] ?? '') && THAI.test(draft.slice(i).trimStart()[0] ?? '');
-    if (/[，,、：:]/.test(char) || thaiSpace) {
-      if (i > from) clauses.push({ start: from, end: i });
-      from = i + 1;
-    }
-  }
-  if (sentence.end > from) clauses.push({ start: from, end: sentence.end });
-  return clauses;
-};
-
-/** A time expression in its sentence, with what kind of sentence it is and the words of the promise. */
-interface TimedSentence {
-  readonly time: TimeExpression;
-  readonly sentence: Match;
-  readonly promise: boolean;
-  readonly request: boolean;
-  /** The clause with the time, widened by a neighbour when the promising words are there. */
-  readonly promiseText: string;
-}
-
-const promising = (draft: string, m: Match): boolean => anyMatch(PROMISES, foldText(draft.slice(m.start, m.end)).text);
-const requesting = (draft: string, m: Match): boolean => anyMatch(REQUESTS, foldText(draft.slice(m.start, m.end)).text);
-
-/**
- * Reads the sentence around a time. It is a promise when the clause with the time promises, or
- * — unless that clause asks the customer for something — a neighbouring clause does ("我们会为您
- * 退款，明天下午三点前打电话确认"); the promise's words are those clauses. It is a request when the
- * sentence asks the customer for something by then.
- */
-const readSentence = (draft: string, sentence: Match, time: TimeExpression): TimedSentence => {
-  const request = requesting(draft, sentence);
-  const clauses = clausesOf(draft, sentence);
-  const at = clauses.findIndex((c) => time.start >= c.start && time.start < c.end);
-  const own = clauses[at] ?? sentence;
-  let start = own.start;
-  let end = Math.max(own.end, time.end);
-  let promise = promising(draft, own);
-  if (!promise && !requesting(draft, own)) {
-    const before = clauses[at - 1];
-    const after = clauses[at + 1];
-    if (before && promising(draft, before)) {
-      start = before.start;
-      promise = true;
-    } else if (after && promising(draft, after)) {
-      end = after.end;
-      promise = true;
-    }
-  }
-  return { time, sentence, promise, request, promiseText: draft.slice(start, end).trim() };
-};
-
-const timedSentences = (draft: string, times: readonly TimeExpression[]): TimedSentence[] => {
-  const sentences = sentencesOf(draft, times);
-  return times.map((time) => {
-    const sentence = sentences.find((s) => time.start >= s.start && time.start < s.end) ?? {
-      start: time.start,
-      end: time.end,
-    };
-    return readSentence(draft, sentence, time);
-  });
 };
 
 /** True when an open commitment is due within the instants the words allow. */
@@ -272,7 +189,8 @@ const defensiveFindings = (draft: string, folded: FoldedText, language: TextLang
 export const checkReply = (draft: string, context: CoachContext, now: Date): CoachResult => {
   const guess = guessLanguage(draft, context.language);
   const language = context.language ?? guess.language;
-  const folded = foldText(draft);
+  const read = readDraft(draft);
+  const { folded } = read;
   const findings: CoachFinding[] = [];
 
   if (context.language && guess.confidence >= MISMATCH_CONFIDENCE && guess.language !== context.language) {
@@ -299,13 +217,13 @@ export const checkReply = (draft: string, context: CoachContext, now: Date): Coa
   const restated = keys.length > 0 && used.length >= needed;
 
   const times = findTimeExpressions(draft, now, context.timeZone).filter((t) => t.to.getTime() > now.getTime());
-  const timed = timedSentences(draft, times);
+  const sentences = sentencesOf(draft, times);
+  const timed = timedSentences(read, times, sentences, MARKERS);
   const nextSteps = timed.filter((t) => t.promise || t.request);
   // "我们会向有关部门反映" has the form of an action, but passing it on is not one: an action
   // counts only in a sentence without a defensive phrase.
-  const sentences = sentencesOf(draft, times);
   const hedged = (at: number): boolean => {
-    const sentence = sentences.find((s) => at >= s.start && at < s.end);
+    const sentence = sentenceAt(sentences, at);
     return defensive.some((f) => f.spans.some((s) => sentence && s.start >= sentence.start && s.start < sentence.end));
   };
   const acted =

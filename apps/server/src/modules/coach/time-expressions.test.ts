@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { findTimeExpressions, parseCount } from './time-expressions.ts';
+import { findTimeExpressions } from './time-expressions.ts';
+import { parseCount } from './time-words.ts';
 
 /** Monday 2 March 2026, 09:00 in Taipei (UTC+8), 08:00 in Bangkok (UTC+7). */
 const NOW = new Date('2026-03-02T01:00:00.000Z');
