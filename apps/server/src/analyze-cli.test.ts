@@ -158,6 +158,11 @@ describe('lexiconEntriesFromJson', () => {
       () => lexiconEntriesFromJson([{ signal: 'anger', language: 'en', kind: 'pattern', text: '(' }]),
       /regular expression/,
     );
+    // A pattern that could backtrack catastrophically is refused, as it is through the API.
+    assert.throws(
+      () => lexiconEntriesFromJson([{ signal: 'anger', language: 'en', kind: 'pattern', text: '(a+)+b' }]),
+      /Lexicon entry 1: the pattern/,
+    );
   });
 });
 

@@ -6,14 +6,16 @@ import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { EscalationSignals, Locales, MAX_ANALYZE_CHARS } from '@redress/contract';
-import { analyzeText, modelFromJson, type CategoryModel } from './modules/language/index.ts';
-// The module's door does not carry the lexicon compiler yet; this file is outside the module.
 import {
+  analyzeText,
   compileLexicon,
   LexiconLanguages,
+  modelFromJson,
+  patternProblems,
+  type CategoryModel,
   type Lexicon,
   type LexiconEntry,
-} from './modules/language/signals/lexicon.ts';
+} from './modules/language/index.ts';
 import type { TextLanguage } from './shared/text/detect-language.ts';
 import { AppError, ErrorCode, isAppError } from './shared/errors.ts';
 
@@ -164,11 +166,9 @@ export const lexiconEntriesFromJson = (data: unknown): LexiconEntry[] => {
     if (typeof confidence !== 'number' || !(confidence > 0 && confidence < 1))
       throw bad('"confidence" must be between 0 and 1');
     if (kind === 'pattern') {
-      try {
-        new RegExp(text);
-      } catch {
-        throw bad('"text" is not a valid regular expression');
-      }
+      // The checks an administrator's pattern passes through the API: it runs on every message.
+      const problems = patternProblems(text);
+      if (problems.length > 0) throw bad(`the pattern ${problems[0] ?? 'is refused'}`);
     }
     return {
       id: `file:${i + 1}`,
