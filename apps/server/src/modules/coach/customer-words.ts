@@ -50,7 +50,9 @@ export const namePatterns = (names: readonly string[]): RegExp[] => {
       continue;
     }
     for (const part of parts) {
-      if (LATIN.test(part) && !EN_TITLES.includes(part)) sources.add(`\\b${escape(part)}\\b`);
+      // Letter boundaries, not \b: \b knows only ASCII letters, and "josé" ends in one it does not.
+      if (LATIN.test(part) && !EN_TITLES.includes(part))
+        sources.add(`(?<![\\p{L}\\p{N}])${escape(part)}(?![\\p{L}\\p{N}])`);
     }
   }
   return [...sources].map((source) => new RegExp(source, 'u'));

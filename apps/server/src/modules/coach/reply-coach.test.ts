@@ -292,6 +292,8 @@ describe('what must not fire', () => {
       ['大文您好', '陳大文'],
       ['欧阳女士您好', '歐陽娜娜'],
       ['สวัสดีค่ะ คุณ สมชาย', 'สมชาย ใจดี'],
+      ['Dear José,', 'José Álvarez'],
+      ['Hola Sr. Álvarez', 'José Álvarez'],
     ] as const) {
       const { findings } = checkReply(draft, { ...en.context, customerName: name, language: undefined }, NOW);
       assert.ok(!codes(findings).includes('missing_name'), `${draft} / ${name}`);
@@ -302,5 +304,8 @@ describe('what must not fire', () => {
     const context = { ...en.context, customerName: '陳美玲', nameForms: ['Amy'], language: undefined };
     assert.ok(!codes(checkReply('Hi Amy,', context, NOW).findings).includes('missing_name'));
     assert.ok(codes(checkReply('林小姐您好', context, NOW).findings).includes('missing_name'));
+    // A name inside another word is not the name.
+    const sarah = { ...en.context, customerName: 'Ann Lee', language: undefined };
+    assert.ok(codes(checkReply('Dear Annabel, the fleet is ready.', sarah, NOW).findings).includes('missing_name'));
   });
 });
