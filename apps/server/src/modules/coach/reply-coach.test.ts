@@ -257,6 +257,39 @@ describe('Traditional and Simplified Chinese alike', () => {
   });
 });
 
+describe('when a ritual apology stands alone', () => {
+  const ritual = (draft: string, context: CoachContext) =>
+    only(checkReply(draft, context, NOW).findings, 'ritual_apology_alone').length > 0;
+
+  test("a restatement in the customer's words is enough to keep it company", () => {
+    assert.equal(
+      ritual(
+        "I'm sorry for any inconvenience: the left front window will not go up in this freezing weather.",
+        CASES.en.context,
+      ),
+      false,
+    );
+  });
+
+  test('so is an action without a time', () => {
+    assert.equal(ritual('Sorry for any inconvenience. We have refunded your payment.', CASES.en.context), false);
+    assert.equal(ritual('很抱歉给您带来不便，我们已经为您安排换货。', CASES['zh-TW'].context), false);
+    assert.equal(ritual('ขออภัยในความไม่สะดวก ทางเราได้ส่งสินค้าใหม่ให้แล้วค่ะ', CASES.th.context), false);
+  });
+
+  test('passing it to "the relevant department" is not an action', () => {
+    assert.equal(ritual('很抱歉给您带来不便，我们会向有关部门反映。', CASES['zh-CN'].context), true);
+    assert.equal(
+      ritual('Sorry for any inconvenience. I will pass it on to the relevant department.', CASES.en.context),
+      true,
+    );
+  });
+
+  test('an apology in words of its own is no ritual', () => {
+    assert.equal(ritual('陳小姐，芒果讓您失望了，是我們的錯。', CASES['zh-TW'].context), false);
+  });
+});
+
 describe('what must not fire', () => {
   const en = CASES.en;
   test('"you should receive" and 您應該會收到 and คุณควรได้รับ are promises, not blame', () => {
