@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { ALL_ROLES, loadConfig, type ConfigOverrides } from './config.ts';
 import { createDeps } from './deps.ts';
+import { analyzeCommand } from './analyze-command.ts';
 import { loadDemo } from './demo/load-demo.ts';
 import { startServer } from './server.ts';
 import { systemClock } from './shared/clock.ts';
@@ -85,18 +86,7 @@ export const buildCli = (): Command => {
       if (server.url) await ensureFirstAdmin(server.deps, server.url, out);
     });
 
-  program
-    .command('analyze')
-    .description(
-      'analyse JSON Lines on stdin ({ "id", "text", "language"? } each) to JSON Lines on stdout; no database',
-    )
-    .option('--model <file>', 'a saved category model (JSON) to suggest categories with')
-    .option('--lexicon <file>', 'extra lexicon entries (JSON list of { signal, language, kind, text })')
-    .action(async (flags: { model?: string; lexicon?: string }) => {
-      // Loaded on demand: the filter needs neither the store nor the HTTP stack.
-      const { runAnalyzeCommand } = await import('./analyze-cli.ts');
-      await runAnalyzeCommand(flags);
-    });
+  program.addCommand(analyzeCommand());
 
   program
     .command('migrate')
