@@ -52,7 +52,10 @@ export const CoachSpanDto = Type.Object({
 export type CoachSpanDto = Static<typeof CoachSpanDto>;
 
 export const CoachSuggestionDto = Type.Union([
-  Type.Object({ action: Type.Literal('address_by_name'), text: Type.String({ description: 'A greeting to open with.' }) }),
+  Type.Object({
+    action: Type.Literal('address_by_name'),
+    text: Type.String({ description: 'A greeting to open with.' }),
+  }),
   Type.Object({
     action: Type.Literal('use_customer_words'),
     words: Type.Array(Type.String(), { description: "Some of the customer's own words the draft leaves out." }),
