@@ -145,6 +145,14 @@ describeBothBackends('search over cases', (backend) => {
       assert.equal(courier.items[0]?.snippet?.field, 'message');
       assert.ok(courier.items[0]?.snippet?.eventId?.startsWith('evt_'));
       expectIds(await search(t, a, 'ตู้เย็น'), [cases.thai], 'a note');
+      const edit = await t.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/cases/${cases.thai.id}`,
+        headers: a.headers,
+        payload: { subject: 'ตู้เย็นชำรุด ขอเปลี่ยนเครื่อง' },
+      });
+      assert.equal(edit.statusCode, 200, edit.body);
+      expectIds(await search(t, a, 'เปลี่ยน'), [cases.thai], 'an edited subject');
       expectIds(await search(t, a, '换货'), [cases.mainland], 'a call summary, other script');
 
       expectIds(await search(t, a, '陈美玲'), [cases.taiwan], 'customer name, other script');
