@@ -21,5 +21,13 @@ export const language: Migration = {
       // Entries are disabled, not deleted: the events that added them keep pointing at a row.
       .addColumn('disabled_at', t.timestamp)
       .execute();
+
+    // The category model trains on the newest resolved and closed cases and checks whether they
+    // changed (count and newest update): both read this index instead of every case.
+    await db.schema
+      .createIndex('cases_status_updated_idx')
+      .on('cases')
+      .columns(['status', 'updated_at'])
+      .execute();
   },
 };

@@ -1,5 +1,4 @@
 import type { CategoryKind } from '@redress/contract';
-import { sql } from 'kysely';
 import type {
   CategoryModelRepository,
   SuggestableCategory,
@@ -87,7 +86,9 @@ export const categoryModelRepository = (tx: Tx): CategoryModelRepository => {
     async listTrainingCases(scope, limit) {
       const newest = trainingCases(scope)
         .select(['cases.id', 'cases.category_id', 'cases.subject', 'cases.description'])
-        .orderBy(sql`coalesce(cases.closed_at, cases.updated_at)`, 'desc')
+        // The last change of a resolved or closed case is its resolution or closing (or a later
+        // correction of its category, which is just what the model should learn): indexed.
+        .orderBy('cases.updated_at', 'desc')
         .orderBy('cases.id', 'desc')
         .limit(limit);
       const rows = await newest.execute();
