@@ -5,7 +5,9 @@
 // split's false positives and negatives, to read when improving the lexicons (never the test split).
 import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { evaluateCategories } from './categories.ts';
 import { evalDataDir } from './data.ts';
+import { evaluateRecurrence } from './recurrence.ts';
 import { devErrors, scoreLabelledRows, signalTables } from './signals.ts';
 
 const print = (text: string): void => {
@@ -42,14 +44,10 @@ const main = async (): Promise<void> => {
     print('');
     print(devErrors(rows));
   }
-  const categories = new URL('./categories.ts', import.meta.url);
-  if (existsSync(categories)) {
-    const { evaluateCategories } = (await import(categories.href)) as {
-      evaluateCategories: (dataDir: string) => Promise<string>;
-    };
-    print('');
-    print(await evaluateCategories(dir));
-  }
+  print('');
+  print(await evaluateCategories(dir));
+  print('');
+  print(await evaluateRecurrence(dir));
   print('');
   print(`Total run time: ${((performance.now() - started) / 1000).toFixed(1)} s`);
 };
