@@ -19,6 +19,6 @@ export * from './notifications.ts';
 export * from './oversight.ts';
 export * from './search.ts';
 export * from './language.ts';
-export * from './recurrence.ts';
 export * from './category-suggestions.ts';
+export * from './recurrence.ts';
 export * from './coach.ts';
