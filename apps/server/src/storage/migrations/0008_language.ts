@@ -24,10 +24,6 @@ export const language: Migration = {
 
     // The category model trains on the newest resolved and closed cases and checks whether they
     // changed (count and newest update): both read this index instead of every case.
-    await db.schema
-      .createIndex('cases_status_updated_idx')
-      .on('cases')
-      .columns(['status', 'updated_at'])
-      .execute();
+    await db.schema.createIndex('cases_status_updated_idx').on('cases').columns(['status', 'updated_at']).execute();
   },
 };
