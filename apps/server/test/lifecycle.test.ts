@@ -13,7 +13,7 @@ test('`start` on the embedded database answers /healthz and prints how to sign i
     assert.deepEqual(await health.json(), { status: 'ok' });
     const ready = (await (await fetch(`${server.url}/readyz`)).json()) as { status: string; database: string };
     assert.deepEqual([ready.status, ready.database], ['ready', 'sqlite']);
-    assert.match(server.output(), /Sign in as admin@redress\.local with the password \S+/);
+    assert.match(await server.waitFor(/Sign in as/), /Sign in as admin@redress\.local with the password \S+/);
   } finally {
     assert.equal(await stopProcess(server.child), 0);
   }
@@ -37,7 +37,8 @@ test('`start` with DATABASE_URL runs on PostgreSQL, and two instances share it',
       const ready = (await (await fetch(`${server.url}/readyz`)).json()) as { database: string };
       assert.equal(ready.database, 'postgres');
     }
-    const password = /with the password (\S+)/.exec(first.output() + second.output())?.[1];
+    const signIn = await Promise.any([first, second].map((server) => server.waitFor(/with the password \S+/)));
+    const password = /with the password (\S+)/.exec(signIn)?.[1];
     assert.ok(password, 'one of them created the first administrator');
     // A session opened on one instance is valid on the other: they keep no state of their own.
     const login = await fetch(`${first.url}/api/v1/auth/login`, {

@@ -8,6 +8,11 @@ export interface ServerProcess {
   readonly child: ChildProcess;
   readonly url: string;
   readonly output: () => string;
+  /**
+   * Resolves with the output once it matches `pattern` (what a server prints after it starts
+   * listening — the first administrator's sign-in — comes later); rejects after `timeoutMs`.
+   */
+  readonly waitFor: (pattern: RegExp, timeoutMs?: number) => Promise<string>;
 }
 
 /** Runs `redress <args>` to completion on the pinned Node; resolves with exit code and output. */
@@ -46,7 +51,14 @@ export const startServerProcess = async (args: string[], env: NodeJS.ProcessEnv 
       reject(new Error(`server exited with ${code}:\n${output}`));
     });
   });
-  return { child, url, output: () => output };
+  const waitFor = async (pattern: RegExp, timeoutMs = 30_000): Promise<string> => {
+    for (const started = Date.now(); !pattern.test(output);) {
+      if (Date.now() - started > timeoutMs) throw new Error(`no ${String(pattern)} in:\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return output;
+  };
+  return { child, url, output: () => output, waitFor };
 };
 
 /** Sends a signal and waits for the process to be gone. */
