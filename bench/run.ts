@@ -301,6 +301,7 @@ const main = async (): Promise<void> => {
   );
   print(await sweeperSection(progress));
   print(await analyzeSection(progress));
+  print(await searchSection(progress));
   print(`Total run time: ${formatNumber((performance.now() - startedAt) / 1000, 1)} s`);
 };
 
