@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
 import type { CaseDto } from '@redress/contract';
 import { systemContext } from '../src/shared/unit-of-work.ts';
-import { buildTestApp, createUser, bearerFor, type TestApp } from './factories.ts';
+import { createUser, bearerFor, type TestApp } from './factories.ts';
 import { createTestOrg, openCaseAs, type OrgUser } from './factories/cases.ts';
 import { drainJobs } from './factories/notifications.ts';
-import { openTempPostgres, pgSkip } from './pg-util.ts';
+import { scenarioOnBothBackends } from './scenario-util.ts';
 
 interface ClockRow {
   readonly key: string;
@@ -265,23 +264,7 @@ const scenario = async (t: TestApp): Promise<void> => {
   }
 };
 
-describe('scenario: a promise around the Lunar New Year, kept honestly and escalated by the customer', () => {
-  test('on the embedded database', async () => {
-    const t = await buildTestApp();
-    try {
-      await scenario(t);
-    } finally {
-      await t.close();
-    }
-  });
-
-  test('on PostgreSQL', { skip: pgSkip }, async (ctx) => {
-    const { db } = await openTempPostgres(ctx);
-    const t = await buildTestApp({ db });
-    try {
-      await scenario(t);
-    } finally {
-      await t.close();
-    }
-  });
-});
+scenarioOnBothBackends(
+  'scenario: a promise around the Lunar New Year, kept honestly and escalated by the customer',
+  scenario,
+);

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
 import type { CaseDto, TaskDto, TaskQueue } from '@redress/contract';
-import { buildTestApp, type TestApp } from './factories.ts';
+import type { TestApp } from './factories.ts';
 import { complaintFixtures, createConfig, createTestOrg, openCaseAs, type OrgUser } from './factories/cases.ts';
-import { openTempPostgres, pgSkip } from './pg-util.ts';
+import { scenarioOnBothBackends } from './scenario-util.ts';
 
 /**
  * The complaint core end to end, over real HTTP with users of different roles: a phone complaint
@@ -149,23 +148,4 @@ const scenario = async (t: TestApp): Promise<void> => {
   assert.equal(new Set(burst.map((c) => c.customer.id)).size, 5, 'repeating customers are matched, not duplicated');
 };
 
-describe('scenario: a phone complaint from a known customer, end to end', () => {
-  test('on the embedded database', async () => {
-    const t = await buildTestApp();
-    try {
-      await scenario(t);
-    } finally {
-      await t.close();
-    }
-  });
-
-  test('on PostgreSQL', { skip: pgSkip }, async (ctx) => {
-    const { db } = await openTempPostgres(ctx);
-    const t = await buildTestApp({ db });
-    try {
-      await scenario(t);
-    } finally {
-      await t.app.close();
-    }
-  });
-});
+scenarioOnBothBackends('scenario: a phone complaint from a known customer, end to end', scenario);
