@@ -16,7 +16,7 @@ const en = (
   signal: LexiconEntry['signal'],
   text: string,
   confidence: number,
-  options?: { negatable?: boolean; needs?: 'intent' },
+  options?: { negatable?: boolean; needs?: 'intent' | 'support' },
 ): LexiconEntry => rule('en', signal, 'pattern', text, confidence, options);
 
 export const ENGLISH_LEXICON: readonly LexiconEntry[] = [
@@ -31,6 +31,12 @@ export const ENGLISH_LEXICON: readonly LexiconEntry[] = [
     "\\b(?:f+u+c+k\\w*|wtf|ffs|bullshit|damn you|screw you|shit(?:ty)?|what the hell|for god'?s sake)\\b",
     0.8,
   ),
+  // Exasperation said outright: "this is insane!!", the worst service ever, shame on you.
+  en(
+    'anger',
+    '\\b(?:(?:this|that|it) is (?:insane|ridiculous|absurd|a joke|outrageous|unacceptable|beyond (?:a joke|ridiculous))|(?:insane|ridiculous|absurd|outrageous|unbelievable|unacceptable)\\s*!{2,}|shame on (?:you|them)|(?:the )?(?:absolute|very|all-time) worst|worst\\b[^.!?]{0,30}\\b(?:ever|of my life|in history|i have ever)|pisse?[sd]? (?:me|us) off|how dare you|i have had it|had it with (?:you|this))',
+    0.8,
+  ),
   // insult: the company or its staff called names.
   en(
     'insult',
@@ -39,8 +45,15 @@ export const ENGLISH_LEXICON: readonly LexiconEntry[] = [
   ),
   en(
     'insult',
-    '\\b(?:rip-?off|ripped (?:me|us) off|scammed (?:me|us)|robbed (?:me|us)|daylight robbery|(?:a|total|complete|such a) scam|bloody useless)\\b',
+    // "scammed me" by a private fraudster ("a person … scammed me") is a crime report, not an insult.
+    '\\b(?:rip-?off|ripped (?:me|us) off|(?<!\\b(?:he|she|person|guy|man|woman|someone|somebody|fraudster|scammer)\\b[^.!?]{0,20})scammed (?:me|us)|robbed (?:me|us)|daylight robbery|(?:a|total|complete|such a) scam|bloody useless)\\b',
     0.85,
+  ),
+  // Calling what the company did fraud or lies, or its people liars.
+  en(
+    'insult',
+    "\\b(?:(?:that|this|it)(?: is|'s| was) (?:fraud|fraudulent|a scam|a lie|lies)|lies,? lies|(?:they|you|he|she|agents?|reps?|representatives?|staff|employees?)(?: are| were| is| was| keep| kept)? (?:lying|lied)\\b|a lying|lying (?:to (?:me|us|customers|consumers)|company|bank|agents?|reps?)|bunch of (?:crooks|thieves|liars|clowns|idiots)|#incompetent|bozos|(?:bigger|biggest|such|total|real|complete) (?:dicks?|jerks?|assholes?))",
+    0.8,
   ),
   // manager_request: a supervisor of the company, asked for now or before.
   en(
@@ -58,6 +71,19 @@ export const ENGLISH_LEXICON: readonly LexiconEntry[] = [
     { negatable: true },
   ),
   en('manager_request', '\\b(?:please |i want (?:you )?to |i demand (?:you )?(?:to )?)escalate\\b', 0.8),
+  en(
+    'manager_request',
+    `\\b(?:(?:i|we)(?:'d| would) like|(?:i|we) (?:spoke|talked)(?: to| with)|(?:i|we) was transferred to|(?:i|we) (?:asked|begged) (?:to speak )?(?:to |with |for )?)\\s+(?:a|an|the|your|their)\\s+${BOSS}`,
+    0.85,
+    { negatable: true },
+  ),
+  // Going over the front line: the executive office, head office, corporate.
+  en(
+    'manager_request',
+    '\\b(?:executive (?:office|offices|team|customer relations|response team|escalations?)|office of the (?:president|ceo)|(?:elevated|escalated|took|taking|escalating|elevating|sent|wrote|complained) (?:this|it|my (?:complaint|case|issue|concern)) (?:up )?to (?:corporate|head office|headquarters|management|the ceo|upper management|senior management)|(?:called|contacted|wrote to|emailed) (?:your |the |their )?(?:corporate(?: office)?|head office|headquarters))\\b',
+    0.8,
+    { negatable: true },
+  ),
   // media_threat: going public.
   en(
     'media_threat',
@@ -74,68 +100,110 @@ export const ENGLISH_LEXICON: readonly LexiconEntry[] = [
       needs: 'intent',
     },
   ),
-  // regulator_threat: reported, or will report, to an authority.
+  // regulator_threat: reported, or will report, to an authority. An authority acting on its own
+  // ("a consent order by the CFPB", "fined by the FTC") is news, not the customer's report; a police
+  // report is mostly about a thief, not the company, so only calling the police counts.
   en(
     'regulator_threat',
-    '\\b(?:cfpb|bbb|better business bureau|attorney general|ftc|fcc|trading standards|ombudsman|consumer protection|ofcom|ofgem|fca|regulators?|department of transportation|dot complaint|consumer council|report(?:ed|ing)? (?:you|this|it) to|file (?:a )?complaint with|filed (?:a )?complaint with|(?:call|calling|called|contact|contacting|contacted|involve|involving|go to|going to|went to) the (?:police|cops)|police report)\\b',
+    '(?<!\\b(?:by (?:the )?|according to (?:an? |the )?))\\b(?:cfpb|bbb|better business bureau|attorney general|ftc|fcc|trading standards|ombudsman|consumer protection|consumer financial protection bureau|ofcom|ofgem|fca|regulators?|department of transportation|dot complaint|consumer council|report(?:ed|ing)? (?:you|this|it) to|file (?:a )?complaint with|filed (?:a )?complaint with|(?:call|calling|called|contact|contacting|contacted|involve|involving|go to|going to|went to) the (?:police|cops))\\b(?! (?:opinion|rules?|guidelines?|act|regulations?|website|ruling|consent order|settlement|fined))',
     0.9,
     { negatable: true },
   ),
-  // legal_threat: the customer suing or preparing to.
+  // legal_threat: the customer suing or preparing to. A lawsuit only when the customer brings it
+  // ("the address on the lawsuit" is the company suing them).
   en(
     'legal_threat',
-    "\\b(?:(?:i|we)(?:'ll| will| am going to|'m going to| are going to| plan to| intend to| shall)? (?:sue|be suing)|sue you|suing you|(?:my|our) (?:lawyers?|attorneys?|solicitors?)(?! general)|(?:get|getting|hire|hiring|call|calling|contact|contacting|consult|consulting|involve|involving|see|seeing|speak to|speaking to|talk to|talking to)(?: to)? (?:a|an|my|our) (?:lawyer|attorney|solicitor)|legal action|small claims|take (?:you|this|it) to court|see you in court|class action|lawsuit)\\b",
+    "\\b(?:(?:i|we)(?:'ll| will| am going to|'m going to| are going to| plan to| intend to| shall)? (?:sue|be suing)|sue you|suing you|(?:my|our) (?:lawyers?|attorneys?|solicitors?)(?! general)|(?:get|getting|hire|hiring|hired|call|calling|contact|contacting|contacted|consult|consulting|consulted|involve|involving|see|seeing|speak to|speaking to|talk to|talking to)(?: to| with)? (?:a|an|my|our) (?:lawyer|attorney|solicitor)|legal action|small claims|take (?:you|this|it|them) to court|see you in court|class action|(?:file|filing|bring|bringing|pursue|pursuing|start|starting|join|joining|considering) (?:a |an )?(?:class action )?lawsuit|lawsuit against (?:you|them)|(?:before|pending|prior to|intent to pursue) litigation|going (?:back )?after (?:them|you) for damages)\\b",
     0.9,
     { negatable: true },
   ),
-  // refund_demand: money back (not a tax refund).
+  // refund_demand: money back (not a tax refund), a charge or fee reversed.
   en(
     'refund_demand',
-    '(?<!tax )\\b(?:refund(?:ed)?(?! polic| terms| rules| period| window)|money back|reimburse(?:ment|d)?|charge ?back|return (?:of )?my money)\\b',
+    '(?<!tax )\\b(?:refund(?:ed)?(?! polic| terms| rules| period| window)|money back|reimburse(?:ment|d)?|charge ?back|return (?:of )?my money|rebate (?:me|us|the)|revers(?:e|ed|al of) (?:the |this |that |my |these |those |all )?(?:charges?|fees?|transactions?|payments?))\\b',
     0.85,
     { negatable: true },
   ),
-  // replacement_demand: the product returned, exchanged, replaced or repaired.
+  // replacement_demand: the product returned, exchanged, replaced or repaired — asked for, or
+  // refused ("not even replacing it"). "In exchange for", "to replace the one we missed" and a
+  // replacement plane are narration.
   en(
     'replacement_demand',
-    '\\b(?:replace(?:ment|d)?|exchange (?:it|this|the|for)|swap (?:it|this)|return (?:it|this|the (?:car|product|item|phone|unit|goods))|send (?:it|this) back|repair (?:it|this|my)|new one)\\b',
+    "\\b(?:(?:send|sending|get|give|want|need|demand|request|ask for|asked for|requested|expect|offer(?:ed)?|ship|provide) (?:me |us )?(?:a |an )?(?:replacement|new one|exchange)|replace (?:it|this|my|them|the (?:item|product|phone|unit|part|bag|device))|(?:not|never|refus\\w+ to|won't|wouldn't) (?:even )?replac\\w+|(?<!in )exchange (?:it|this)|swap (?:it|this)|(?:i|we)(?: want| would like| need| will| wish)? to return (?:it|this|the (?:car|product|item|phone|unit|goods))|repair (?:it|this|my)|fix or replace)\\b",
     0.8,
     { negatable: true },
   ),
   // compensation_demand: more than a refund.
   en(
     'compensation_demand',
-    '\\b(?:compensat(?:e|ion|ed)|damages|for (?:my|our) (?:losses|trouble|time|inconvenience)|goodwill|make (?:it|this) up to)\\b',
+    '\\b(?:compensat(?:e|ion|ed)|damages|for (?:my|our) (?:losses|trouble|time|inconvenience)|goodwill|make (?:it|this) up to|travel (?:certificate|voucher|credit)s?)\\b',
     0.85,
     { negatable: true },
   ),
-  // repeat_contact: contacted before, still unresolved.
+  // repeat_contact: contacted before, still unresolved, or many times. The customer (or a
+  // passive "contact was made") is the one calling: "they called me 2 times" is the company.
   en(
     'repeat_contact',
-    '\\b(?:called|emailed|contacted|written|wrote|phoned|messaged|chased|complained|reached out|rang)\\b[^.!?]{0,25}\\b(?:\\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|multiple|numerous|countless|dozens? of) times\\b',
+    "\\b(?:i|we|i've|we've)\\b[^.!?]{0,30}?\\b(?:call|called|calling|emailed|contacted|contacting|written|wrote|phoned|messaged|chased|complained|reached out|rang|disputed|disputing|sent|notified|asked|requested|tried)\\b[^.!?]{0,40}\\b(?:\\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|multiple|numerous|countless|dozens? of) times\\b",
     0.9,
+  ),
+  en(
+    'repeat_contact',
+    '\\b(?:(?:contact|calls?|disputes?|requests?|complaints?) (?:was|were|has been|have been) (?:made|filed|sent|submitted) (?:\\d+|two|three|four|five|several|many|multiple|numerous) times|(?:been |was |were )?notified (?:\\w+ )?(?:repeatedly|(?:in writing )?(?:\\d+|two|three|four|several|multiple|numerous) times))\\b',
+    0.85,
   ),
   en(
     'repeat_contact',
     "\\b(?:(?:second|third|fourth|fifth|\\d+(?:st|nd|rd|th)) time|again and again|over and over|times already|yet again|keep (?:calling|getting)|no one (?:has )?(?:called|gotten|got|written) back|still (?:haven't|have not|hasn't|has not) (?:heard|had a reply|been (?:fixed|resolved|sorted))|still no (?:reply|response|answer))\\b",
     0.8,
   ),
-  // safety_risk: injury, illness or danger.
+  // Many contacts named as such: "several attempts", "numerous calls", "on multiple occasions",
+  // "repeatedly" — not calls the customer received ("getting numerous calls").
+  en(
+    'repeat_contact',
+    '(?<!\\b(?:received|receiving|getting|get|got|gets|receive|answered|ignored)\\s(?:\\w+\\s)?)\\b(?:(?:several|multiple|numerous|many|countless|repeated|\\d+|two|three|four|five|six) (?:phone )?(?:attempts|calls|letters|emails|disputes|complaints|requests|messages|occasions|phone calls)|(?:called|contacted|wrote|disputed|asked|requested|notified|told|informed|communicated)\\b[^.!?]{0,40}\\brepeatedly|repeatedly (?:and \\w+ )?(?:called|contacted|asked|requested|tried|attempted|disputed|wrote|emailed|told)|calling back several|both times|(?:another|a second|a third|a final|a new) (?:round of )?(?:letters?|disputes?|complaints?|calls?|requests?)|(?:called|contacted|disputed|wrote|emailed|asked|requested) (?:them |you |it |this )?again|again,? (?:requesting|asking|disputing|i (?:called|sent|wrote|disputed|contacted|asked)))\\b',
+    0.8,
+  ),
+  // A contact narrated and then left unanswered or unresolved: "I disputed it … still reporting",
+  // "contacted them 3 weeks ago … have not responded", "I call … never get a call back". The cue
+  // is the contact; the lookahead reads on for the unresolved outcome within a few sentences.
+  en(
+    'repeat_contact',
+    "\\b(?:i|we)\\b(?: have| had| then| also| already| recently| first| initially| tried to| have tried to)*\\s+(?:disputed|contacted|called|call|notified|wrote|sent|emailed|reached out|complained|submitted|reported|spoke|filed|asked|requested|dispute)\\b(?=[^]{0,280}?\\b(?:still (?:not|no|have not|haven't|has not|hasn't|had not|remains?|reporting|reports|listed|showing|shows|on my|there|appears?|being|waiting|nothing)|(?:has|have|had) yet to|never (?:heard|received|got|get|happened|responded|called|returned|fixed|resolved|was)|no (?:response|reply|answer|resolution|luck|success|results?|call ?back)|to no avail|(?:they|it|he|she) (?:has not|have not|haven't|hasn't|did not|didn't) (?:been )?(?:responded|respond|removed|remove|changed|fixed|resolved|corrected|deleted|called|replied|heard)|nothing (?:was|has been|is being) done|not even a))",
+    0.75,
+  ),
+  en(
+    'repeat_contact',
+    "\\b(?:(?:would|will|'d|'ll) (?:call|email|get back to|contact) (?:me|us)(?: back)?\\b[^.!?]{0,30}\\bbut (?:they |he |she |it )?(?:haven't|hasn't|have not|has not|never|didn't|did not)|never (?:get|got|received?) (?:a |an |any )?(?:email/call|call|email|phone call|response|reply|answer)s? back|\\d+ (?:days?|weeks?|months?)(?: later\\w*)?,? (?:and )?(?:still )?no (?:refund|response|reply|answer|call|word))",
+    0.8,
+  ),
+  // A contact dated back ("contacted them 3 wks ago", "the complaint I submitted 6 weeks ago"): a
+  // follow-up on something still open.
+  en(
+    'repeat_contact',
+    "\\b(?:contacted|called|emailed|dm'?d|messaged|wrote|submitted|sent|filed|reported|complained)\\b[^.!?]{0,40}?\\b(?:\\d+|two|three|four|five|six|several|a few) (?:hrs?|hours?|days?|wks?|weeks?|months?) ago\\b",
+    0.75,
+  ),
+  // safety_risk: injury, illness or danger. A hospital alone is often just a place ("the hospital's
+  // billing office"); being sent there is not. Credit, scores and chances are hurt only figuratively.
   en(
     'safety_risk',
-    '\\b(?:food poisoning|injur(?:ed|y|ies)|hurt (?:me|my|him|her|us)|burn(?:ed|t|s)? (?:me|my|him|her)|caught fire|on fire|smoke came|explod\\w*|electric shock|shocked me|hospital(?:ised|ized)?|emergency room|(?:got|was|became|fell|made (?:me|us|him|her)) (?:very |so |really )?(?:sick|ill)|vomit\\w*|diarrh?o?ea|allergic reaction|brakes? (?:failed|failure)|unsafe|dangerous|hazard\\w*|bleeding|choked?|sparks? (?:came|flew)|glass in)\\b',
+    "\\b(?:food poisoning|injur(?:ed|y|ies)|hurt (?:me|him|her|us|my (?!credit|score|ability|chances|reputation|business|finances|feelings|record|rating))|burn(?:ed|t|s)? (?:me|my|him|her)|caught fire|on fire|smoke came|explod\\w*|electric shock|shocked me|(?:rushed|taken|sent|admitted|ended up) (?:me |us |him |her )?(?:to |in )(?:the )?(?:hospital|emergency room|er)|hospital(?:ised|ized)? (?:after|because|due to|from)|emergency room|(?:got|was|became|fell|made (?:me|us|him|her)) (?:very |so |really )?(?:sick|ill)|vomit\\w*|diarrh?o?ea|allergic reaction|brakes? (?:failed|failure)|unsafe|dangerous|hazard\\w*|bleeding|choked?|sparks? (?:came|flew)|glass in|(?:do not|don't|never|not) maintain (?:their|the|there) (?:planes?|plains?|aircraft|vehicles?|equipment))\\b",
     0.85,
   ),
-  // churn_threat: leaving because of this.
+  // churn_threat: leaving because of this (a cancellation the customer forgot is not).
   en(
     'churn_threat',
-    "\\b(?:never (?:again|coming back|buy\\w*|shop\\w*|use|using|fly\\w*|order\\w*)|cancel(?:led|ling)? (?:my|the|our) (?:account|subscription|contract|membership|card|service|policy|plan)|clos(?:e|ed|ing) my account|switch(?:ing|ed)? to (?:another|a different|\\w+ instead)|take my business elsewhere|won't be back|lost (?:a|another) customer|last time i (?:buy|order|use|shop|fly)|done with you)\\b",
+    "\\b(?:never (?:again|coming back|buy\\w*|shop\\w*|use|using|fly\\w*|order\\w*)|cancel(?:led|ling)? (?:my|the|our) (?:account|subscription|contract|membership|(?:credit |debit )?card|service|policy|plan)|clos(?:e|ed|ing) my account|switch(?:ing|ed)? to (?:another|a different|\\w+ instead)|take my business elsewhere|won't be back|lost (?:a|another) customer|last time i (?:buy|order|use|shop|fly)|done with you|former customer|(?:my|our) (?:flying|business|relationship|days?|time|loyalty) (?:with |on )?[^.!?]{0,20}\\b(?:is|are) (?:over|done|finished)|time to (?:re-?evaluate|reconsider|look for|find|switch|start looking)\\b[^.!?]{0,30}\\b(?:carrier|airline|bank|provider|company|options|another|new|elsewhere)|look(?:ing)? for (?:a |an )?(?:another|new|different) (?:airline|bank|carrier|provider|company))\\b",
     0.85,
+    { negatable: true },
   ),
-  // urgency: explicit time pressure.
+  en('churn_threat', '#never\\w{3,}', 0.8),
+  // urgency: explicit time pressure. "Right now" is too often just "at present"; "immediately"
+  // telling what someone did ("immediately started") is narration.
   en(
     'urgency',
-    '\\b(?:asap|as soon as possible|urgent(?:ly)?|immediately|right away|right now|(?:by|before|end of|within) (?:today|tonight|tomorrow|\\d+ hours?))\\b',
+    '\\b(?:asap|as soon as possible|urgent(?:ly)?|immediately(?! (?:started|began|after|upon|afterwards?|noticed|called|contacted|went|realized|disputed|reported|following|thereafter))|right away|expedit(?:e|ed|ing)|(?:by|before|end of|within) (?:today|tonight|tomorrow|\\d+ hours?))\\b',
     0.8,
   ),
 ];

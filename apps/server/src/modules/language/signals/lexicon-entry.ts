@@ -20,8 +20,10 @@ export interface LexiconEntry {
   /**
    * `intent`: counts only after a first-person intent or action ("I will", 我要, 不然就, จะ) —
    * for words that also name everyday things (微博, a review, โพสต์).
+   * `support`: a weak cue, reported only beside another cue for the same signal or beside another
+   * signal (profanity that is often a mere intensifier: แม่ง, เหี้ย).
    */
-  readonly needs?: 'intent' | undefined;
+  readonly needs?: 'intent' | 'support' | undefined;
   /** Where it comes from: shipped with Redress, or added by an administrator. */
   readonly source: 'built-in' | 'admin';
 }
@@ -38,7 +40,7 @@ export const rule = (
   kind: 'phrase' | 'pattern',
   text: string,
   confidence: number,
-  options: { negatable?: boolean; needs?: 'intent' } = {},
+  options: { negatable?: boolean; needs?: 'intent' | 'support' } = {},
 ): LexiconEntry => {
   const n = (counters.get(language) ?? 0) + 1;
   counters.set(language, n);

@@ -13,7 +13,7 @@ const th = (
   signal: LexiconEntry['signal'],
   text: string,
   confidence: number,
-  options?: { negatable?: boolean; needs?: 'intent' },
+  options?: { negatable?: boolean; needs?: 'intent' | 'support' },
 ): LexiconEntry => rule('th', signal, 'pattern', text, confidence, options);
 
 export const THAI_LEXICON: readonly LexiconEntry[] = [

@@ -19,7 +19,7 @@ const zh = (
   signal: LexiconEntry['signal'],
   text: string,
   confidence: number,
-  options?: { negatable?: boolean; needs?: 'intent' },
+  options?: { negatable?: boolean; needs?: 'intent' | 'support' },
 ): LexiconEntry => rule('zh', signal, 'pattern', text, confidence, options);
 
 export const CHINESE_LEXICON: readonly LexiconEntry[] = [

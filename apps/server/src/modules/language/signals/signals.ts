@@ -3,6 +3,7 @@ import { foldText, originalSpan } from '../../../shared/text/fold.ts';
 import type { TextLanguage } from '../../../shared/text/detect-language.ts';
 import { contextBefore, hasIntent, isNegated } from './context.ts';
 import { builtInLexicon, type CompiledEntry, type Lexicon } from './lexicon.ts';
+import { findShouting, SHOUTING_CONFIDENCE } from './shouting.ts';
 
 /**
  * The escalation-signal detector (SIGNALS.md): which signals a customer's message carries, each
@@ -47,6 +48,8 @@ interface Found {
   byStart: Map<number, number>;
   /** The folded words heard so far. */
   cues: Set<string>;
+  /** A cue that stands on its own was heard (not only `needs: 'support'` cues). */
+  strong: boolean;
 }
 
 /** 1 − Π(1 − cᵢ), capped, to two decimals. */
@@ -88,11 +91,13 @@ export const detectSignals = (text: string, options: DetectOptions = {}): Signal
       confidence,
     };
     const cue = folded.text.slice(start, end);
+    const strong = entry.needs !== 'support';
     const seen = found.get(entry.signal);
     if (!seen) {
-      found.set(entry.signal, { best: hit, byStart: new Map([[start, confidence]]), cues: new Set([cue]) });
+      found.set(entry.signal, { best: hit, byStart: new Map([[start, confidence]]), cues: new Set([cue]), strong });
       return;
     }
+    seen.strong ||= strong;
     const atStart = seen.byStart.get(start);
     // The same words said again ("退款！退款！") are not a new cue.
     if (atStart === undefined && seen.cues.has(cue)) return;
@@ -119,7 +124,22 @@ export const detectSignals = (text: string, options: DetectOptions = {}): Signal
     combined.lastIndex = start + 1;
   }
 
+  const shout = findShouting(text);
+  if (shout && !found.has('anger')) {
+    const hit: SignalHit = {
+      kind: 'anger',
+      evidence: text.slice(shout.start, shout.end),
+      ...shout,
+      confidence: SHOUTING_CONFIDENCE,
+    };
+    found.set('anger', { best: hit, byStart: new Map([[-1, SHOUTING_CONFIDENCE]]), cues: new Set(), strong: true });
+  }
+
+  // A weak cue (profanity that is often a mere intensifier) counts only beside another cue for
+  // the same signal or beside another signal that stands on its own.
+  const anyStrong = [...found.values()].some((f) => f.strong);
   return [...found.values()]
+    .filter((f) => f.strong || f.byStart.size > 1 || (anyStrong && found.size > 1))
     .map((f) => ({ ...f.best, confidence: combine(f.byStart.values()) }))
     .sort((a, b) => (ORDER.get(a.kind) ?? 0) - (ORDER.get(b.kind) ?? 0));
 };

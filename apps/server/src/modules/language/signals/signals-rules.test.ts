@@ -1,0 +1,156 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { EscalationSignal } from '@redress/contract';
+import type { TextLanguage } from '../../../shared/text/detect-language.ts';
+import { detectSignals } from './signals.ts';
+import { findShouting } from './shouting.ts';
+
+// Rule classes read from the definitions in SIGNALS.md, each with hard negatives: sentences
+// written for these tests, not taken from any evaluation set.
+
+const kinds = (text: string, language: TextLanguage) => detectSignals(text, { language }).map((hit) => hit.kind);
+
+const check = (language: TextLanguage, signal: EscalationSignal, yes: readonly string[], no: readonly string[]) => {
+  for (const text of yes) {
+    it(`${signal} in: ${text}`, () =>
+      assert.ok(kinds(text, language).includes(signal), kinds(text, language).join(',')));
+  }
+  for (const text of no) {
+    it(`no ${signal} in: ${text}`, () =>
+      assert.ok(!kinds(text, language).includes(signal), kinds(text, language).join(',')));
+  }
+};
+
+describe('English: repeat contact told as a story', () => {
+  check(
+    'en',
+    'repeat_contact',
+    [
+      'I have made several attempts to get the late mark corrected.',
+      'I disputed the balance with the bureau in March and it is still reporting as unpaid.',
+      'We contacted the lender two weeks ago about the fee but they have not responded.',
+      'I call every week and I never get a call back.',
+      'The agent said someone would call me by Monday but they never did.',
+      'Calls were made 4 times to the branch about the charge.',
+      'I wrote to them again, asking for the statement.',
+      'I sent a second letter after the first one was ignored.',
+      'The store was notified repeatedly about the wrong address.',
+      'Still waiting on the ticket I submitted 3 weeks ago.',
+    ],
+    [
+      'The collector called me 2 times today.',
+      'I keep receiving numerous calls from a number I do not know.',
+      'My flight was delayed 3 times this year.',
+      'I called once and they fixed it the same day.',
+    ],
+  );
+});
+
+describe('English: anger said outright or shouted', () => {
+  check(
+    'en',
+    'anger',
+    [
+      'Three hours on the tarmac. This is insane!!',
+      'Honestly the worst customer service I have ever had.',
+      'The absolute worst bank in town.',
+      'Shame on you for treating a child like that.',
+      'THEY STILL HAVE NOT CALLED!!!',
+      'I waited all day. UNACCEPTABLE!!',
+    ],
+    [
+      'The service was disappointing and slow.',
+      'THANK YOU SO MUCH!!',
+      'I am not happy with the delay.',
+      'XXXX XXXX sent me a letter!!',
+    ],
+  );
+  it('quotes the shout from the original text', () => {
+    const text = 'We waited. STILL NO RESPONSE!!! Please help.';
+    const span = findShouting(text);
+    assert.ok(span);
+    assert.equal(text.slice(span.start, span.end), 'STILL NO RESPONSE!!!');
+  });
+});
+
+describe('English: insults, churn, supervisors', () => {
+  check(
+    'en',
+    'insult',
+    ['That is fraud, plain and simple.', 'Your agents kept lying to me.', 'They lied about the fee.'],
+    ['A person online scammed me out of $300 and the bank will not help.', 'I was lying in bed when they called.'],
+  );
+  check(
+    'en',
+    'churn_threat',
+    [
+      'My flying with this airline is over.',
+      'Time to look for another airline.',
+      'I then cancelled the credit card because of the fees.',
+      '#neverflyingthemagain',
+    ],
+    ['They say I did not call and cancel my subscription in time.', 'I want to cancel my order, not the account.'],
+  );
+  check(
+    'en',
+    'manager_request',
+    [
+      'I would like a supervisor to call me.',
+      'I elevated this to corporate and nothing happened.',
+      'Dear Executive Office,',
+      'I spoke with a manager at the branch.',
+    ],
+    ['The gate supervisor let us board.', 'My manager at work said I should complain.'],
+  );
+});
+
+describe('English: other roles and everyday words', () => {
+  check(
+    'en',
+    'safety_risk',
+    ['He was taken to the hospital after the heater exploded.', 'They do not maintain their planes.'],
+    [
+      'My sister went back to the hospital to use a computer.',
+      'This late payment has hurt my credit score.',
+      'My daughter was hospitalized last year and I lost my job.',
+    ],
+  );
+  check(
+    'en',
+    'regulator_threat',
+    ['I have filed a complaint with the Consumer Financial Protection Bureau.'],
+    [
+      'The lender asked me to send a police report for the identity theft.',
+      'The company was served a consent order by the CFPB years ago.',
+      'According to an FTC opinion letter, a printout is not proof.',
+    ],
+  );
+  check(
+    'en',
+    'legal_threat',
+    ['This is my final offer of settlement before litigation.', 'We will file a lawsuit if this is not fixed.'],
+    ['The address on the lawsuit was an old one.', 'I am now being sued by the collector.'],
+  );
+  check(
+    'en',
+    'replacement_demand',
+    ['Please send me a replacement.', 'They are not even replacing the broken case.'],
+    [
+      'I sent money in exchange for concert tickets.',
+      'They booked another flight to replace the one we missed.',
+      'The airline promised a replacement plane in an hour.',
+    ],
+  );
+  check(
+    'en',
+    'refund_demand',
+    ['I asked them to reverse the charges.'],
+    ['My manager at work said the refund policy is strict.'],
+  );
+  check(
+    'en',
+    'urgency',
+    ['Please close this account immediately.', 'I asked them to expedite the file.'],
+    ['Right now I am in mediation with the bank.', 'Our family immediately started collecting donations.'],
+  );
+});
