@@ -228,7 +228,7 @@ export const NEXT_STEP_EXAMPLES: Readonly<Record<TextLanguage, string>> = {
 
 /**
  * Courtesy and filler words that say nothing about the problem: left out of the customer's key
- * words on top of the general stop-word lists (folded; Chinese in Simplified).
+ * words on top of the shared stop words of shared/text/stopwords.ts (folded; Chinese in Simplified).
  */
 export const EXTRA_STOP_WORDS = [
   'hello',
@@ -244,6 +244,18 @@ export const EXTRA_STOP_WORDS = [
   'told',
   'anyway',
   'really',
+  // Connectives the shared list (function words only) keeps, which never name the problem.
+  'not',
+  'never',
+  'because',
+  'after',
+  'before',
+  'since',
+  'until',
+  'yet',
+  'more',
+  'other',
+  'every',
   '你们',
   '您好',
   '你好',
@@ -267,4 +279,6 @@ export const EXTRA_STOP_WORDS = [
   'ไม่',
   'ได้',
   'หลาย',
+  // Both "goods" and the possessive "of": นโยบายของบริษัท (the company's policy) restates nothing.
+  'ของ',
 ];

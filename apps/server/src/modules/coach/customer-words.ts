@@ -1,6 +1,6 @@
-import stopwordsIso from 'stopwords-iso' with { type: 'json' };
 import { fold, isHan } from '../../shared/text/fold.ts';
 import { tokenize } from '../../shared/text/segment.ts';
+import { isStopWord } from '../../shared/text/stopwords.ts';
 import { EN_TITLES, EXTRA_STOP_WORDS, TH_PREFIXES, ZH_COMPOUND_SURNAMES, ZH_HONORIFICS } from './coach-phrases.ts';
 
 /**
@@ -12,11 +12,8 @@ import { EN_TITLES, EXTRA_STOP_WORDS, TH_PREFIXES, ZH_COMPOUND_SURNAMES, ZH_HONO
 /** How many of the customer's words count as the key words of the complaint. */
 const KEY_WORD_LIMIT = 8;
 
-const STOP_WORDS: ReadonlySet<string> = (() => {
-  const lists = stopwordsIso as unknown as Record<string, readonly string[]>;
-  const words = [...(lists.en ?? []), ...(lists.zh ?? []), ...(lists.th ?? []), ...EXTRA_STOP_WORDS];
-  return new Set(words.map((w) => fold(w)));
-})();
+/** Greetings and filler of complaint letters, on top of the shared function words. */
+const COACH_STOP_WORDS: ReadonlySet<string> = new Set(EXTRA_STOP_WORDS.map((w) => fold(w)));
 
 const LATIN = /^[\p{Script=Latin}\p{N}'’-]+$/u;
 const THAI = /\p{Script=Thai}/u;
@@ -93,7 +90,8 @@ export const keyWords = (texts: readonly string[], names: readonly string[]): Ke
     for (const token of tokenize(text)) {
       position += 1;
       const { term } = token;
-      if (STOP_WORDS.has(term) || nameTerms.has(term) || /^[\p{N}\p{P}\p{S}]+$/u.test(term)) continue;
+      if (isStopWord(term) || COACH_STOP_WORDS.has(term) || nameTerms.has(term) || /^[\p{N}\p{P}\p{S}]+$/u.test(term))
+        continue;
       if (LATIN.test(term) && term.length < 3) continue;
       const single = [...term].length === 1 && isHan(term);
       const key = stem(term);
@@ -109,13 +107,16 @@ export const keyWords = (texts: readonly string[], names: readonly string[]): Ke
 };
 
 /**
- * Whether the draft uses a key word: English by stem among the draft's words; Chinese and Thai
- * anywhere in the folded draft, since a word may be segmented differently inside a longer run.
+ * Whether the draft uses a key word: English by stem and Thai by word among the draft's words;
+ * Chinese anywhere in the folded draft, since a word may be segmented differently inside a longer
+ * run. Thai is not matched inside other words: รับ (receive) is also the start of รับผิดชอบ
+ * (responsibility), which a defensive reply uses without restating anything.
  */
 export const draftUses = (
   key: KeyWord,
   draft: { readonly folded: string; readonly stems: ReadonlySet<string> },
-): boolean => (LATIN.test(key.term) ? draft.stems.has(key.term) : draft.folded.includes(key.term));
+): boolean =>
+  LATIN.test(key.term) || THAI.test(key.term) ? draft.stems.has(key.term) : draft.folded.includes(key.term);
 
 /** How many key words a restatement must repeat: one of a short complaint, two of a longer one. */
 export const wordsNeeded = (keys: number): number => Math.max(1, Math.min(2, Math.ceil(keys * 0.3)));

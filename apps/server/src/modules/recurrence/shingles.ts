@@ -1,6 +1,6 @@
-import stopwordsIso from 'stopwords-iso/stopwords-iso.json' with { type: 'json' };
-import { fold, isHan } from '../../shared/text/fold.ts';
+import { isHan } from '../../shared/text/fold.ts';
 import { terms } from '../../shared/text/segment.ts';
+import { STOP_WORDS as STOP } from '../../shared/text/stopwords.ts';
 
 /**
  * The shingles of a complaint: the units MinHash compares (pure). Built from the folded words of
@@ -15,18 +15,11 @@ import { terms } from '../../shared/text/segment.ts';
  *   (the dictionary sees the original characters), so word-level units would make one complaint
  *   in two scripts look different; characters folded to Simplified do not. Single-character stop
  *   words (的, 了, 是 …) are taken out of the run, and bigrams that are stop words (我们, 因为 …)
- *   are not kept.
+ *   are not kept. Stop words are the shared function-word lists of `shared/text/stopwords.ts`.
  * - Words with digits — order, account and phone numbers, dates, amounts — and redaction marks
  *   (XXXX) are left out: they differ from one customer to the next, and template letters would
  *   otherwise differ only by them.
  */
-
-const STOPWORDS = stopwordsIso as Readonly<Record<string, readonly string[]>>;
-
-/** Stop words of the four languages, folded like the text they are compared with. */
-const STOP: ReadonlySet<string> = new Set(
-  ['en', 'zh', 'th'].flatMap((language) => (STOPWORDS[language] ?? []).map((word) => fold(word))),
-);
 
 /** Single Han characters that are stop words: removed from a run before its n-grams are taken. */
 const STOP_CHARS: ReadonlySet<string> = new Set([...STOP].filter((word) => word.length === 1 && isHan(word)));

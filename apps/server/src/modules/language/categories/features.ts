@@ -1,10 +1,9 @@
-import stopwordsIso from 'stopwords-iso' with { type: 'json' };
-import { fold } from '../../../shared/text/fold.ts';
 import { tokenize } from '../../../shared/text/segment.ts';
+import { isStopWord } from '../../../shared/text/stopwords.ts';
 
 /**
  * What a category model reads from a text: its folded words (Traditional and Simplified Chinese
- * alike, see shared/text/fold.ts) without stop words, plus the character bigrams of each run of
+ * alike, see shared/text/fold.ts) without stop words (shared/text/stopwords.ts), plus the character bigrams of each run of
  * Chinese characters. The bigrams make Chinese robust to segmentation: a dictionary that splits
  * 冷冻柜 differently in two texts still leaves them the bigrams 冷冻 and 冻柜 in common.
  */
@@ -18,31 +17,11 @@ const ASCII_LETTER = /^[a-z]$/;
 /** Masked personal data (`XXXX`, `XX/XX/XXXX`) says nothing about the complaint. */
 const MASK = /^x{2,}$/;
 
-/**
- * English function words. stopwords-iso's English list (1,298 entries) also holds content words
- * that name complaints — "problem", "call", "line", "work", "information", "new" — so English uses
- * only its short function words; Chinese and Thai use stopwords-iso's lists whole.
- */
-const ENGLISH_FUNCTION_WORDS = [
-  'a', 'an', 'the', 'and', 'or', 'but', 'if', 'then', 'so', 'of', 'to', 'in', 'on', 'at', 'by', 'for',
-  'with', 'from', 'as', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', 'do', 'does', 'did',
-  'have', 'has', 'had', 'i', 'me', 'my', 'we', 'us', 'our', 'you', 'your', 'he', 'him', 'his', 'she',
-  'her', 'it', 'its', 'they', 'them', 'their', 'this', 'that', 'these', 'those', 'there', 'here',
-  'what', 'which', 'who', 'whom', 'when', 'where', 'how', 'why', 'will', 'would', 'can', 'could',
-  'shall', 'should', 'may', 'might', 'must', 'just', 'also', 'very', 'too', 'about', 'into', 'than',
-  's', 't', 'im', 've', 'll', 're', 'd', 'm', 'get', 'got', 'go', 'all', 'any', 'some', 'out', 'up',
-  'now', 'again', 'still', 'even', 'only', 'one', 'co', 'http', 'https', 'amp',
-]; // prettier-ignore
-
-const STOP_WORDS: ReadonlySet<string> = new Set(
-  [...ENGLISH_FUNCTION_WORDS, ...stopwordsIso.zh, ...stopwordsIso.th].map((word) => fold(word)),
-);
-
-/** True when `term` (folded) carries no meaning for a category on its own. */
-export const isStopWord = (term: string): boolean => STOP_WORDS.has(term);
+/** True when `term` (folded) carries no meaning for a category on its own (shared/text/stopwords.ts). */
+export { isStopWord };
 
 const keepWord = (term: string): boolean =>
-  !STOP_WORDS.has(term) && !DIGITS.test(term) && !ASCII_LETTER.test(term) && !MASK.test(term);
+  !isStopWord(term) && !DIGITS.test(term) && !ASCII_LETTER.test(term) && !MASK.test(term);
 
 /**
  * The features of `text`: kept words, then Han bigrams (marked). Repeated features are repeated;
