@@ -20,8 +20,8 @@ export interface LexiconEntry {
   /**
    * `intent`: counts only after a first-person intent or action ("I will", 我要, 不然就, จะ) —
    * for words that also name everyday things (微博, a review, โพสต์).
-   * `support`: a weak cue, reported only beside another cue for the same signal or beside another
-   * signal (profanity that is often a mere intensifier: แม่ง, เหี้ย).
+   * `support`: a weak cue, reported only when the message also carries a signal heard from a cue
+   * that stands on its own (profanity that is often a mere intensifier: แม่ง, เหี้ย).
    */
   readonly needs?: 'intent' | 'support' | undefined;
   /** Where it comes from: shipped with Redress, or added by an administrator. */

@@ -154,3 +154,51 @@ describe('English: other roles and everyday words', () => {
     ['Right now I am in mediation with the bank.', 'Our family immediately started collecting donations.'],
   );
 });
+
+describe('Thai: weak profanity, churn, repeat contact, other roles', () => {
+  check(
+    'th',
+    'anger',
+    ['ไอ้ควาย ขับรถแบบนี้ได้ไง', 'รอสายมาชั่วโมงนึงแล้ว ว้อยยยยย', 'เน็ตหลุดอีกแล้ว แม่ง โกงเงินลูกค้าชัดๆ'],
+    ['ร้านนี้คนแม่งเยอะสัสๆ', 'อิเหี้ย555555 ขำมาก'],
+  );
+  check(
+    'th',
+    'churn_threat',
+    ['สั่งครั้งนี้ครั้งสุดท้ายแล้วค่ะ', 'ลาขาดกับร้านนี้', 'อยากยกเลิกซิมรายเดือนค่ะ', 'ขอยกเลิกเบอร์นี้ครับ'],
+    ['ขอยกเลิก SMS รายเดือนค่ะ', 'ไม่ได้จะยกเลิกบริการนะคะ'],
+  );
+  check(
+    'th',
+    'repeat_contact',
+    ['โทรไปแจ้งหลายรอบแล้วก็ยังไม่มีใครมาแก้', 'เครื่องนี้เคยส่งไปซ่อมแล้วครั้งนึง'],
+    ['ใส่สบายมาก สั่งหลายรอบแล้ว', 'ทำโทรศัพท์หายอีกแล้ว'],
+  );
+  check('th', 'insult', ['พนักงานร้านนี้โง่มาก', 'บริษัทนี้สันดานเสีย'], ['ควายเอ๊ย เม้นอะไรของมึง', 'หลอกลวงป่าวเนี่ย']);
+  check('th', 'legal_threat', ['ผมจะฟ้องบริษัทนี้'], ['บริษัทยังมาฟ้องลูกค้ากลับอีก']);
+  check('th', 'safety_risk', ['กินแล้วต้องหามส่งโรงพยาบาล'], ['#โรงพยาบาลกรุงเทพ สู้ๆนะคะ']);
+  check('th', 'urgency', ['ขอให้แก้ไขทันทีค่ะ'], ['รุ่นใหม่ออกมาก็ลอกแบบทันที']);
+  check('th', 'refund_demand', ['ขอเงินคืนด้วยค่ะ'], ['สงสารจัง ขอให้ได้เงินคืนนะ']);
+  check('th', 'replacement_demand', ['ขอเปลี่ยนใหม่ให้ด้วย'], ['ทางค่ายบอกว่าเปลี่ยนโปรให้ไม่ได้']);
+});
+
+describe('Chinese (both scripts): head office, softened 坑, visits versus contacts', () => {
+  for (const language of ['zh-CN', 'zh-TW'] as const) {
+    check(
+      language,
+      'repeat_contact',
+      ['我再次联系客服，还是没人管', '他们一直推脱，说等通知', '找了三个服务员都没人理'],
+      ['今天是第二次去吃，味道还是不错', '第二次来这家店了'],
+    );
+    check(language, 'manager_request', ['我直接打了总部投诉电话', '最后找了大堂经理'], ['经理人很好，推荐']);
+    check(language, 'insult', ['这种没有诚信的商家', '被服务员坑了一把'], ['甜点有些坑爹，不过还行']);
+    check(language, 'churn_threat', ['以后不会来了', '这样的店不值得我们光顾'], ['以后会常来的']);
+    check(language, 'replacement_demand', ['猪排没烤熟，拿回去重做了'], ['重新装修过，环境不错']);
+    check(language, 'anger', ['越想越气不过'], ['有点失望']);
+    check(language, 'safety_risk', ['橙汁一股洗衣粉味，感觉要吐了'], ['忍不住吐槽一下上菜速度']);
+  }
+  it('reads Traditional script alike', () => {
+    assert.ok(kinds('以後不會來了，沒有誠信的商家', 'zh-TW').includes('churn_threat'));
+    assert.ok(kinds('以後不會來了，沒有誠信的商家', 'zh-TW').includes('insult'));
+  });
+});

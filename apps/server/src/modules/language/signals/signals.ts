@@ -135,11 +135,11 @@ export const detectSignals = (text: string, options: DetectOptions = {}): Signal
     found.set('anger', { best: hit, byStart: new Map([[-1, SHOUTING_CONFIDENCE]]), cues: new Set(), strong: true });
   }
 
-  // A weak cue (profanity that is often a mere intensifier) counts only beside another cue for
-  // the same signal or beside another signal that stands on its own.
+  // A weak cue (profanity that is often a mere intensifier) counts only beside another signal that
+  // stands on its own; two intensifiers ("คนแม่งเยอะสัส") are still only emphasis.
   const anyStrong = [...found.values()].some((f) => f.strong);
   return [...found.values()]
-    .filter((f) => f.strong || f.byStart.size > 1 || (anyStrong && found.size > 1))
+    .filter((f) => f.strong || anyStrong)
     .map((f) => ({ ...f.best, confidence: combine(f.byStart.values()) }))
     .sort((a, b) => (ORDER.get(a.kind) ?? 0) - (ORDER.get(b.kind) ?? 0));
 };
