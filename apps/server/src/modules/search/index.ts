@@ -13,5 +13,14 @@ export type {
   SearchText,
 } from './search.repository.ts';
 export { compileQuery, toFtsMatch, toTsQuery, type CompiledQuery, type QueryTerm } from './search-query.ts';
-export { buildSearchDocument, ftsColumns, tsvectorLiteral, type SearchDocument } from './search-document.ts';
+export {
+  analysedLength,
+  buildSearchDocument,
+  ftsColumns,
+  MAX_DOCUMENT_BYTES,
+  MAX_DOCUMENT_CHARS,
+  MAX_DOCUMENT_TERMS,
+  tsvectorLiteral,
+  type SearchDocument,
+} from './search-document.ts';
 export { searchRoutes } from './search.routes.ts';

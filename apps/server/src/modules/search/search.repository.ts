@@ -51,6 +51,10 @@ export interface SearchRepository {
     terms: readonly QueryTerm[],
     limit: number,
   ): Promise<{ candidates: SearchCandidate[]; more: boolean }>;
-  /** The cases with these ids and their texts (subject, description, customer names, messages, notes, calls). */
-  loadCases(ids: readonly string[]): Promise<SearchableCase[]>;
+  /**
+   * The cases with these ids and their texts: subject, customer names, description, then messages,
+   * notes and calls newest first, as many as fit `textBudget` characters per case (by default what
+   * an index document analyses, so highlights see what the index saw).
+   */
+  loadCases(ids: readonly string[], textBudget?: number): Promise<SearchableCase[]>;
 }

@@ -25,6 +25,13 @@ export const RANKED_MATCHES = 1_000;
  */
 export const SCAN_LIMIT = 2_000;
 
+/**
+ * Characters of text the fallback scan reads per case: the subject, names and description, then
+ * the newest messages, notes and calls until this many are read. Older texts of a long case are
+ * not scanned, so one query reads at most `SCAN_LIMIT` × this, whatever the cases hold.
+ */
+export const SCAN_TEXT_BUDGET = 20_000;
+
 /** Cases loaded per round trip while scanning. */
 const SCAN_BATCH = 250;
 
@@ -76,7 +83,14 @@ export const createSearchService = ({ store }: SearchServiceDeps) => {
     const found: SearchHit[] = [];
     for (let i = 0; i < candidates.length; i += SCAN_BATCH) {
       const batch = candidates.slice(i, i + SCAN_BATCH);
-      const byId = new Map((await repo.loadCases(batch.map((c) => c.caseId))).map((c) => [c.id, c]));
+      const byId = new Map(
+        (
+          await repo.loadCases(
+            batch.map((c) => c.caseId),
+            SCAN_TEXT_BUDGET,
+          )
+        ).map((c) => [c.id, c]),
+      );
       for (const candidate of batch) {
         const record = byId.get(candidate.caseId);
         if (!record) continue;

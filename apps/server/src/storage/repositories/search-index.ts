@@ -1,13 +1,15 @@
 import { EventType, type CaseStatus } from '@redress/contract';
 import { PostgresAdapter, sql } from 'kysely';
 import {
+  analysedLength,
   buildSearchDocument,
   ftsColumns,
+  MAX_DOCUMENT_CHARS,
   tsvectorLiteral,
   type SearchableCase,
   type SearchText,
 } from '../../modules/search/index.ts';
-import { readJson, readTime } from '../codec.ts';
+import { readInt, readJson, readTime } from '../codec.ts';
 import type { Database, Tx } from '../database.ts';
 import type { EventProjection, StoredEvent } from '../events.ts';
 
@@ -39,15 +41,53 @@ const chunks = <T>(items: readonly T[], size = IN_CHUNK): T[][] => {
   return out;
 };
 
+/** Text events read per round trip while collecting a case's newest texts. */
+const EVENT_PAGE = 50;
+
+/**
+ * A case's message, note and call texts, newest first, until `budget` characters (counted as the
+ * document counts them, `analysedLength`) are collected: pages through the case's events from the
+ * newest, so the work is bounded by the budget, not by the length of the case's history.
+ */
+const newestTexts = async (tx: Tx, caseId: string, budget: number): Promise<SearchText[]> => {
+  const out: SearchText[] = [];
+  let spent = 0;
+  let before: number | undefined;
+  while (spent < budget) {
+    let query = tx
+      .selectFrom('events')
+      .select(['id', 'seq', 'type', 'payload'])
+      .where('subject_type', '=', 'case')
+      .where('subject_id', '=', caseId)
+      .where('type', 'in', Object.keys(TEXT_EVENTS));
+    if (before !== undefined) query = query.where('seq', '<', before);
+    const page = await query.orderBy('seq', 'desc').limit(EVENT_PAGE).execute();
+    for (const event of page) {
+      const spec = TEXT_EVENTS[event.type];
+      const text = spec ? readJson<Record<string, unknown>>(event.payload)[spec.key] : undefined;
+      if (!spec || typeof text !== 'string' || text.length === 0) continue;
+      out.push({ field: spec.field, eventId: event.id, text });
+      spent += analysedLength(text);
+      if (spent >= budget) break;
+    }
+    if (page.length < EVENT_PAGE) break;
+    before = readInt(page.at(-1)!.seq);
+  }
+  return out;
+};
+
 /**
  * The cases with these ids and their texts, in the order a document keeps them when it is full:
  * subject, customer names (the customer merged into, too), description, then messages, notes and
- * call summaries newest first. Unknown ids are skipped.
+ * call summaries newest first — only as many as fit `textBudget` characters (by default what a
+ * document analyses, `MAX_DOCUMENT_CHARS`, so the document built from them is the one built from
+ * every text). Unknown ids are skipped.
  */
 export const loadSearchableCases = async (
   tx: Tx,
   ids: readonly string[],
   overrides: ReadonlyMap<string, NameOverride> = new Map(),
+  textBudget: number = MAX_DOCUMENT_CHARS,
 ): Promise<SearchableCase[]> => {
   const out: SearchableCase[] = [];
   for (const batch of chunks([...new Set(ids)])) {
@@ -78,27 +118,6 @@ export const loadSearchableCases = async (
     };
     await loadCustomers(rows.map((r) => r.customer_id));
     await loadCustomers([...customers.values()].flatMap((c) => (c.mergedInto ? [c.mergedInto] : [])));
-    const events = await tx
-      .selectFrom('events')
-      .select(['id', 'type', 'subject_id', 'payload'])
-      .where('subject_type', '=', 'case')
-      .where(
-        'subject_id',
-        'in',
-        rows.map((r) => r.id),
-      )
-      .where('type', 'in', Object.keys(TEXT_EVENTS))
-      .orderBy('seq', 'desc')
-      .execute();
-    const eventTexts = new Map<string, SearchText[]>();
-    for (const event of events) {
-      const spec = TEXT_EVENTS[event.type];
-      const text = spec ? readJson<Record<string, unknown>>(event.payload)[spec.key] : undefined;
-      if (!spec || typeof text !== 'string' || text.length === 0) continue;
-      let list = eventTexts.get(event.subject_id);
-      if (!list) eventTexts.set(event.subject_id, (list = []));
-      list.push({ field: spec.field, eventId: event.id, text });
-    }
     for (const row of rows) {
       const texts: SearchText[] = [];
       if (row.subject) texts.push({ field: 'subject', eventId: null, text: row.subject });
@@ -112,7 +131,8 @@ export const loadSearchableCases = async (
       }
       for (const name of names) texts.push({ field: 'customer', eventId: null, text: name });
       texts.push({ field: 'description', eventId: null, text: row.description });
-      texts.push(...(eventTexts.get(row.id) ?? []));
+      const spent = texts.reduce((sum, t) => sum + analysedLength(t.text), 0);
+      if (spent < textBudget) texts.push(...(await newestTexts(tx, row.id, textBudget - spent)));
       out.push({
         id: row.id,
         ref: row.ref,
@@ -163,29 +183,43 @@ const writeDocuments = async (tx: Tx, cases: readonly SearchableCase[]): Promise
   }
 };
 
+/** Cases loaded and written together while reindexing, so memory stays bounded. */
+const REINDEX_BATCH = 100;
+
 /** Rebuilds the documents of these cases from their rows and events, inside `tx`. */
 export const reindexCases = async (
   tx: Tx,
   caseIds: readonly string[],
   overrides?: ReadonlyMap<string, NameOverride>,
 ): Promise<void> => {
-  if (caseIds.length === 0) return;
-  await writeDocuments(tx, await loadSearchableCases(tx, caseIds, overrides));
+  for (const batch of chunks([...new Set(caseIds)], REINDEX_BATCH)) {
+    await writeDocuments(tx, await loadSearchableCases(tx, batch, overrides));
+  }
 };
 
-/** The cases of these customers and of the customers merged into them. */
+/**
+ * Cases reindexed per customer when the customer is renamed or merged, inside the request that
+ * did it: the newest ones. A customer with a longer history keeps the old name in the documents
+ * of older cases until each is next written to (any message, note or call reindexes it) or the
+ * index is rebuilt — the price of a rename that costs the same whatever the customer's history.
+ */
+export const MAX_RENAME_REINDEX = 200;
+
+/** The newest `MAX_RENAME_REINDEX` cases of each of these customers and of the customers merged into it. */
 const casesOfCustomers = async (tx: Tx, customerIds: readonly string[]): Promise<string[]> => {
   const out: string[] = [];
-  for (const batch of chunks(customerIds)) {
+  for (const customerId of customerIds) {
     const rows = await tx
       .selectFrom('cases')
       .select('id')
       .where((eb) =>
         eb.or([
-          eb('customer_id', 'in', batch),
-          eb('customer_id', 'in', eb.selectFrom('customers').select('id').where('merged_into', 'in', batch)),
+          eb('customer_id', '=', customerId),
+          eb('customer_id', 'in', eb.selectFrom('customers').select('id').where('merged_into', '=', customerId)),
         ]),
       )
+      .orderBy('id', 'desc')
+      .limit(MAX_RENAME_REINDEX)
       .execute();
     out.push(...rows.map((r) => r.id));
   }

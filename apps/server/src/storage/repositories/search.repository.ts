@@ -133,6 +133,6 @@ export const searchRepository = (tx: Tx): SearchRepository => {
         .execute();
       return toCandidates(rows, limit, false);
     },
-    loadCases: (ids) => loadSearchableCases(tx, ids),
+    loadCases: (ids, textBudget) => loadSearchableCases(tx, ids, undefined, textBudget),
   };
 };
