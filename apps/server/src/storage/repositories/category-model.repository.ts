@@ -7,6 +7,7 @@ import type {
 } from '../../modules/language/index.ts';
 import { readInt, readJson, readOptionalTime } from '../codec.ts';
 import type { Tx } from '../database.ts';
+import { firstInboundMessages } from './case-texts.ts';
 import { caseAtSites } from './scope-sql.ts';
 
 /**
@@ -93,22 +94,8 @@ export const categoryModelRepository = (tx: Tx): CategoryModelRepository => {
         .limit(limit);
       const rows = await newest.execute();
       if (rows.length === 0) return [];
-      const messages = await tx
-        .selectFrom('events')
-        .select(['subject_id', 'payload'])
-        .where('subject_type', '=', 'case')
-        .where('type', '=', 'case.message_recorded')
-        .where('subject_id', 'in', newest.clearSelect().select('cases.id'))
-        .orderBy('seq')
-        .execute();
-      const firstInbound = new Map<string, string>();
-      for (const message of messages) {
-        if (firstInbound.has(message.subject_id)) continue;
-        const payload = readJson<{ direction?: unknown; body?: unknown }>(message.payload);
-        if (payload.direction === 'inbound' && typeof payload.body === 'string') {
-          firstInbound.set(message.subject_id, payload.body);
-        }
-      }
+      // Only the first inbound message of each of these cases, cut in SQL: never every payload.
+      const firstInbound = await firstInboundMessages(tx, newest.clearSelect().select('cases.id'));
       return rows.map((row): TrainingCase => ({
         categoryId: row.category_id ?? '',
         text: [row.subject, row.description, firstInbound.get(row.id)].filter(Boolean).join('\n'),
@@ -122,19 +109,9 @@ export const categoryModelRepository = (tx: Tx): CategoryModelRepository => {
         .where('id', '=', caseId)
         .executeTakeFirst();
       if (!row) return undefined;
-      const message = await tx
-        .selectFrom('events')
-        .select('payload')
-        .where('subject_type', '=', 'case')
-        .where('subject_id', '=', caseId)
-        .where('type', '=', 'case.message_recorded')
-        .orderBy('seq')
-        .execute();
-      const inbound = message
-        .map((m) => readJson<{ direction?: unknown; body?: unknown }>(m.payload))
-        .find((p) => p.direction === 'inbound' && typeof p.body === 'string');
+      const inbound = (await firstInboundMessages(tx, [caseId])).get(caseId);
       return {
-        text: [row.subject, row.description, inbound?.body as string | undefined].filter(Boolean).join('\n'),
+        text: [row.subject, row.description, inbound].filter(Boolean).join('\n'),
         language: row.language,
       };
     },

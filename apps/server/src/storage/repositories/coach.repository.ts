@@ -1,11 +1,10 @@
 import type { CoachRepository } from '../../modules/coach/index.ts';
-import { readJson, readTime } from '../codec.ts';
+import { readTime } from '../codec.ts';
 import type { Tx } from '../database.ts';
+import { newestInboundMessages } from './case-texts.ts';
 
-/** The latest messages (either way) among which the inbound ones give the customer's words. */
-const MESSAGE_LIMIT = 100;
-/** Characters of one message read: enough for its key words, bounded for a pasted thread. */
-const MESSAGE_CHARS = 5_000;
+/** The customer's latest messages that give their words: the key words are the eight heaviest. */
+const MESSAGE_LIMIT = 20;
 
 /** The coach's port over Kysely, for SQLite and PostgreSQL alike. */
 export const coachRepository = (tx: Tx): CoachRepository => ({
@@ -26,16 +25,8 @@ export const coachRepository = (tx: Tx): CoachRepository => ({
       .where('c.id', '=', caseId)
       .executeTakeFirst();
     if (!row) return undefined;
-    const [messages, commitments] = await Promise.all([
-      tx
-        .selectFrom('events')
-        .select(['payload'])
-        .where('subject_type', '=', 'case')
-        .where('subject_id', '=', caseId)
-        .where('type', '=', 'case.message_recorded')
-        .orderBy('seq', 'desc')
-        .limit(MESSAGE_LIMIT)
-        .execute(),
+    const [inbound, commitments] = await Promise.all([
+      newestInboundMessages(tx, caseId, MESSAGE_LIMIT),
       tx
         .selectFrom('commitments')
         .select(['due_at', 'text'])
@@ -44,11 +35,6 @@ export const coachRepository = (tx: Tx): CoachRepository => ({
         .orderBy('due_at')
         .execute(),
     ]);
-    const inbound = messages
-      .map((m) => readJson<{ direction?: unknown; body?: unknown }>(m.payload))
-      .filter((p) => p.direction === 'inbound' && typeof p.body === 'string')
-      .map((p) => String(p.body).slice(0, MESSAGE_CHARS))
-      .reverse();
     return {
       customerName: row.name,
       preferredName: row.preferred_name,
