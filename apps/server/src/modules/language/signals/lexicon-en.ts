@@ -105,7 +105,7 @@ export const ENGLISH_LEXICON: readonly LexiconEntry[] = [
   // report is mostly about a thief, not the company, so only calling the police counts.
   en(
     'regulator_threat',
-    '(?<!\\b(?:by (?:the )?|according to (?:an? |the )?))\\b(?:cfpb|bbb|better business bureau|attorney general|ftc|fcc|trading standards|ombudsman|consumer protection|consumer financial protection bureau|ofcom|ofgem|fca|regulators?|department of transportation|dot complaint|consumer council|report(?:ed|ing)? (?:you|this|it) to|file (?:a )?complaint with|filed (?:a )?complaint with|(?:call|calling|called|contact|contacting|contacted|involve|involving|go to|going to|went to) the (?:police|cops))\\b(?! (?:opinion|rules?|guidelines?|act|regulations?|website|ruling|consent order|settlement|fined))',
+    '\\b(?<!\\b(?:by (?:the )?|according to (?:an? |the )?))(?:cfpb|bbb|better business bureau|attorney general|ftc|fcc|trading standards|ombudsman|consumer protection|consumer financial protection bureau|ofcom|ofgem|fca|regulators?|department of transportation|dot complaint|consumer council|report(?:ed|ing)? (?:you|this|it) to|file (?:a )?complaint with|filed (?:a )?complaint with|(?:call|calling|called|contact|contacting|contacted|involve|involving|go to|going to|went to) the (?:police|cops))\\b(?! (?:opinion|rules?|guidelines?|act|regulations?|website|ruling|consent order|settlement|fined))',
     0.9,
     { negatable: true },
   ),
@@ -161,7 +161,7 @@ export const ENGLISH_LEXICON: readonly LexiconEntry[] = [
   // "repeatedly" — not calls the customer received ("getting numerous calls").
   en(
     'repeat_contact',
-    '(?<!\\b(?:received|receiving|getting|get|got|gets|receive|answered|ignored)\\s(?:\\w+\\s)?)\\b(?:(?:several|multiple|numerous|many|countless|repeated|\\d+|two|three|four|five|six) (?:phone )?(?:attempts|calls|letters|emails|disputes|complaints|requests|messages|occasions|phone calls)|(?:called|contacted|wrote|disputed|asked|requested|notified|told|informed|communicated)\\b[^.!?]{0,40}\\brepeatedly|repeatedly (?:and \\w+ )?(?:called|contacted|asked|requested|tried|attempted|disputed|wrote|emailed|told)|calling back several|both times|(?:another|a second|a third|a final|a new) (?:round of )?(?:letters?|disputes?|complaints?|calls?|requests?)|(?:called|contacted|disputed|wrote|emailed|asked|requested) (?:them |you |it |this )?again|again,? (?:requesting|asking|disputing|i (?:called|sent|wrote|disputed|contacted|asked)))\\b',
+    '\\b(?<!\\b(?:received|receiving|getting|get|got|gets|receive|answered|ignored)\\s(?:\\w+\\s)?)(?:(?:several|multiple|numerous|many|countless|repeated|\\d+|two|three|four|five|six) (?:phone )?(?:attempts|calls|letters|emails|disputes|complaints|requests|messages|occasions|phone calls)|(?:called|contacted|wrote|disputed|asked|requested|notified|told|informed|communicated)\\b[^.!?]{0,40}\\brepeatedly|repeatedly (?:and \\w+ )?(?:called|contacted|asked|requested|tried|attempted|disputed|wrote|emailed|told)|calling back several|both times|(?:another|a second|a third|a final|a new) (?:round of )?(?:letters?|disputes?|complaints?|calls?|requests?)|(?:called|contacted|disputed|wrote|emailed|asked|requested) (?:them |you |it |this )?again|again,? (?:requesting|asking|disputing|i (?:called|sent|wrote|disputed|contacted|asked)))\\b',
     0.8,
   ),
   // A contact narrated and then left unanswered or unresolved: "I disputed it … still reporting",
