@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { MAX_TIME_EXPRESSIONS } from './time-expressions.ts';
 import { checkReply, type CoachContext, type CoachFinding, type CoachFindingCode } from './reply-coach.ts';
 
 /** Monday 2 March 2026, 09:00 in Taipei and Shanghai, 08:00 in Bangkok. */
@@ -340,5 +341,18 @@ describe('what must not fire', () => {
     // A name inside another word is not the name.
     const sarah = { ...en.context, customerName: 'Ann Lee', language: undefined };
     assert.ok(codes(checkReply('Dear Annabel, the fleet is ready.', sarah, NOW).findings).includes('missing_name'));
+  });
+});
+
+describe('a long hostile draft', () => {
+  test('is read with a bounded number of findings', () => {
+    const context = CASES['zh-CN'].context;
+    // Thousands of promises with a time: each would be an unbacked-promise finding.
+    const draft = '我们会在明天之前处理。'.repeat(2_000);
+    const { findings } = checkReply(draft, context, NOW);
+    const promises = findings.filter((f) => f.code === 'unbacked_promise');
+    assert.ok(promises.length > 0);
+    assert.ok(promises.length <= MAX_TIME_EXPRESSIONS, `${promises.length} promises`);
+    assert.ok(findings.length <= MAX_TIME_EXPRESSIONS + 10, `${findings.length} findings`);
   });
 });

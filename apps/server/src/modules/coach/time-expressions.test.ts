@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { findTimeExpressions } from './time-expressions.ts';
+import { findTimeExpressions, MAX_TIME_EXPRESSIONS } from './time-expressions.ts';
 import { parseCount } from './time-words.ts';
 
 /** Monday 2 March 2026, 09:00 in Taipei (UTC+8), 08:00 in Bangkok (UTC+7). */
@@ -120,5 +120,25 @@ describe('time expressions', () => {
       1,
       null,
     ]);
+  });
+});
+
+describe('a long hostile text', () => {
+  test('yields only the first MAX_TIME_EXPRESSIONS expressions, in order', () => {
+    const text = '明天之前'.repeat(5_000);
+    const found = findTimeExpressions(text, NOW, 'Asia/Shanghai');
+    assert.equal(found.length, MAX_TIME_EXPRESSIONS);
+    assert.deepEqual(
+      found.slice(0, 3).map((t) => t.start),
+      [0, 4, 8],
+    );
+    assert.equal(found.at(-1)?.start, (MAX_TIME_EXPRESSIONS - 1) * 4);
+  });
+
+  test('a day joined to a time still counts once at the limit', () => {
+    const text = '明天下午三点前，'.repeat(MAX_TIME_EXPRESSIONS + 10);
+    const found = findTimeExpressions(text, NOW, 'Asia/Shanghai');
+    assert.equal(found.length, MAX_TIME_EXPRESSIONS);
+    assert.ok(found.every((t) => t.text === '明天下午三点前' && t.granularity === 'time'));
   });
 });

@@ -330,17 +330,31 @@ export const zoneOrUtc = (timeZone: string | null | undefined): string =>
   timeZone && IANAZone.isValidZone(timeZone) ? timeZone : 'UTC';
 
 /**
- * Every time expression in `text`, in order, resolved against `now` in `timeZone` (IANA). Where
- * matches overlap the longest wins; a day next to a time ("tomorrow at 3 pm", 明天下午三点) is one
- * expression. Expressions that resolve to nothing (31 February) are left out.
+ * How many time expressions a text yields at most. A reply promises a handful; a pasted or hostile
+ * text with thousands ("明天之前" repeated) would otherwise cost a calendar resolution each.
+ */
+export const MAX_TIME_EXPRESSIONS = 50;
+
+/** Matches read per pattern before the scan stops: enough for the first expressions whatever overlaps. */
+const MAX_MATCHES_PER_PATTERN = MAX_TIME_EXPRESSIONS * 4;
+
+/**
+ * The time expressions in `text`, in order — the first `MAX_TIME_EXPRESSIONS` of them — resolved
+ * against `now` in `timeZone` (IANA). Where matches overlap the longest wins; a day next to a time
+ * ("tomorrow at 3 pm", 明天下午三点) is one expression. Expressions that resolve to nothing
+ * (31 February) are left out.
  */
 export const findTimeExpressions = (text: string, now: Date, timeZone: string): TimeExpression[] => {
   const zone = zoneOrUtc(timeZone);
   const local = DateTime.fromJSDate(now, { zone });
   const folded = foldText(text);
   const candidates: Hit[] = [];
+  // Where a pattern stopped reading early: past it, matches of the other patterns have no rival
+  // from that one, so only candidates before the earliest such point are judged.
+  let horizon = Number.POSITIVE_INFINITY;
   for (const { pattern, read } of MATCHERS) {
     pattern.lastIndex = 0;
+    let matches = 0;
     for (let x = pattern.exec(folded.text); x !== null; x = pattern.exec(folded.text)) {
       if (x[0].length === 0) {
         pattern.lastIndex += 1;
@@ -350,11 +364,17 @@ export const findTimeExpressions = (text: string, now: Date, timeZone: string): 
       const lead = x[0].length - x[0].trimStart().length;
       const reading = read(x, local);
       if (reading) candidates.push({ start: x.index + lead, end: x.index + x[0].trimEnd().length, reading });
+      matches += 1;
+      if (matches >= MAX_MATCHES_PER_PATTERN) {
+        horizon = Math.min(horizon, x.index);
+        break;
+      }
     }
   }
   candidates.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: Hit[] = [];
   for (const hit of candidates) {
+    if (hit.start >= horizon || kept.length > MAX_TIME_EXPRESSIONS) break;
     const last = kept.at(-1);
     if (last && hit.start < last.end) continue;
     if (last && joinable(last.reading, hit.reading) && JOINER.test(folded.text.slice(last.end, hit.start))) {
@@ -366,7 +386,8 @@ export const findTimeExpressions = (text: string, now: Date, timeZone: string): 
     kept.push({ ...hit });
   }
   const found: TimeExpression[] = [];
-  for (const hit of kept) {
+  // One more than the limit may have been kept, so the last could still take a time joined to it.
+  for (const hit of kept.slice(0, MAX_TIME_EXPRESSIONS)) {
     const resolved = resolve(hit.reading, local);
     if (!resolved) continue;
     const span = originalSpan(folded, hit.start, hit.end);
