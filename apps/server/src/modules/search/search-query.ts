@@ -29,6 +29,7 @@ export interface QueryTerm {
   readonly needle: string;
 }
 
+/** A search box's text compiled: its distinct terms, in the order typed. */
 export interface CompiledQuery {
   readonly terms: readonly QueryTerm[];
   /** True when every term is indexed: the index alone answers the query. */

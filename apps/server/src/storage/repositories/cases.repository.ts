@@ -1,4 +1,4 @@
-import { PostgresAdapter, sql, type ExpressionBuilder, type Selectable } from 'kysely';
+import { PostgresAdapter, sql, type Selectable } from 'kysely';
 import type {
   CaseChannel,
   CaseLinkKind,
@@ -10,19 +10,13 @@ import type {
   ResolutionKind,
   Severity,
 } from '@redress/contract';
-import type {
-  Case,
-  CaseRepository,
-  CaseVisibility,
-  CustomerDecision,
-  KeyPerson,
-  Resolution,
-} from '../../modules/cases/index.ts';
+import type { Case, CaseRepository, CustomerDecision, KeyPerson, Resolution } from '../../modules/cases/index.ts';
 import { readBool, readInt, readJson, readOptionalTime, readTime, toDbJson, toDbTime } from '../codec.ts';
 import type { Tx } from '../database.ts';
 import { appendEvent } from '../events.ts';
 import { caseLookups } from './case-lookups.repository.ts';
 import { clocksRepository, type ClockConfigCache } from './clocks.repository.ts';
+import { caseVisibleTo } from './scope-sql.ts';
 import type { Schema } from '../schema.ts';
 
 type CaseRow = Selectable<Schema['cases']>;
@@ -101,32 +95,6 @@ const mutableColumns = (record: Case) => ({
   updated_at: toDbTime(record.updatedAt),
   closed_at: record.closedAt ? toDbTime(record.closedAt) : null,
 });
-
-/** The visibility rule as a WHERE condition on `cases`; nothing is filtered after the query. */
-const visibleTo = (eb: ExpressionBuilder<Schema, 'cases'>, v: CaseVisibility) => {
-  const reach = [];
-  if (v.siteIds.length > 0) reach.push(eb('cases.site_id', 'in', [...v.siteIds]));
-  if (v.userId) reach.push(eb('cases.owner_id', '=', v.userId));
-  const teamIds = [...v.teamIds];
-  const userId = v.userId;
-  if (teamIds.length > 0 || userId) {
-    reach.push(
-      eb.exists(
-        eb
-          .selectFrom('internal_tasks as vt')
-          .select('vt.id')
-          .whereRef('vt.case_id', '=', 'cases.id')
-          .where((inner) => {
-            const assignees = [];
-            if (teamIds.length > 0) assignees.push(inner('vt.assignee_team_id', 'in', teamIds));
-            if (userId) assignees.push(inner('vt.assignee_user_id', '=', userId));
-            return inner.or(assignees);
-          }),
-      ),
-    );
-  }
-  return reach.length > 0 ? eb.or(reach) : sql<boolean>`1 = 0`;
-};
 
 const encodeCursor = (parts: readonly string[]): string => Buffer.from(JSON.stringify(parts)).toString('base64url');
 const decodeCursor = (cursor: string): string[] | undefined => {
@@ -224,14 +192,14 @@ export const casesRepository = (tx: Tx, clockConfig?: ClockConfigCache): CaseRep
     },
     async findVisibleCase(id, visibility, forUpdate = false) {
       let query = tx.selectFrom('cases').selectAll().where('cases.id', '=', id);
-      if (!visibility.all) query = query.where((eb) => visibleTo(eb, visibility));
+      if (!visibility.all) query = query.where((eb) => caseVisibleTo(eb, visibility));
       if (forUpdate && isPostgres) query = query.forUpdate('cases');
       const row = await query.executeTakeFirst();
       return row ? (await withTags([row]))[0] : undefined;
     },
     async listCases(visibility, filter) {
       let query = tx.selectFrom('cases').selectAll();
-      if (!visibility.all) query = query.where((eb) => visibleTo(eb, visibility));
+      if (!visibility.all) query = query.where((eb) => caseVisibleTo(eb, visibility));
       if (filter.status) query = query.where('cases.status', '=', filter.status);
       if (filter.siteId) query = query.where('cases.site_id', '=', filter.siteId);
       if (filter.ownerId) query = query.where('cases.owner_id', '=', filter.ownerId);

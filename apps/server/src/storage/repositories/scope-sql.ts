@@ -1,4 +1,6 @@
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { CaseVisibility } from '../../modules/cases/index.ts';
+import type { Schema } from '../schema.ts';
 
 /**
  * Site scope as SQL, in one place for every oversight and statistics query: the caller's sites
@@ -32,3 +34,32 @@ export const caseAtSites = (scope: SiteScope, column = 'cases.site_id'): Express
  */
 export const caseIsOpen = (table = 'cases'): Expression<SqlBool> =>
   sql<SqlBool>`(${sql.ref(`${table}.status`)} <> 'closed' and ${sql.ref(`${table}.merged_into_id`)} is null)`;
+
+/**
+ * A WHERE condition on `cases`: the case is visible under `v` — the one rule of `GET /cases`,
+ * fetching a case and search. Any case when `v.all`; otherwise cases at the caller's sites, their
+ * own cases, and cases they or their teams have a task on. The tasks are an uncorrelated
+ * `IN (SELECT …)`: the database reads the caller's few task cases once per query instead of probing
+ * `internal_tasks` for each candidate row (search checks up to a thousand matches per query).
+ */
+export const caseVisibleTo = (eb: ExpressionBuilder<Schema, 'cases'>, v: CaseVisibility): Expression<SqlBool> => {
+  if (v.all) return EVERYTHING;
+  const reach: Expression<SqlBool>[] = [];
+  if (v.siteIds.length > 0) reach.push(eb('cases.site_id', 'in', [...v.siteIds]));
+  if (v.userId) reach.push(eb('cases.owner_id', '=', v.userId));
+  const teamIds = [...v.teamIds];
+  const userId = v.userId;
+  if (teamIds.length > 0 || userId) {
+    const tasks = eb
+      .selectFrom('internal_tasks as vt')
+      .select('vt.case_id')
+      .where((inner) =>
+        inner.or([
+          ...(teamIds.length > 0 ? [inner('vt.assignee_team_id', 'in', teamIds)] : []),
+          ...(userId ? [inner('vt.assignee_user_id', '=', userId)] : []),
+        ]),
+      );
+    reach.push(eb('cases.id', 'in', tasks));
+  }
+  return reach.length > 0 ? eb.or(reach) : NOTHING;
+};

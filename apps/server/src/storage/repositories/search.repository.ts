@@ -11,39 +11,13 @@ import {
 import { toDbTime } from '../codec.ts';
 import type { Tx } from '../database.ts';
 import type { Schema } from '../schema.ts';
+import { caseVisibleTo } from './scope-sql.ts';
 import { loadSearchableCases } from './search-index.ts';
 
 /**
  * The search port: the index narrows to matching cases, newest first, joined to `cases` so the
  * caller's visibility (the same rule as `GET /cases`) and the filters apply in the same query.
  */
-
-/**
- * The case visibility rule of `GET /cases` (cases.repository.ts: the caller's sites, their own
- * cases, and cases their teams or they have a task on), written with an uncorrelated `IN (SELECT …)`
- * for the tasks: the database reads the caller's few task cases once per query instead of probing
- * `internal_tasks` for each of up to a thousand matches.
- */
-const visibleCases = (eb: ExpressionBuilder<Schema, 'cases'>, v: CaseVisibility): Expression<SqlBool> => {
-  const reach: Expression<SqlBool>[] = [];
-  if (v.siteIds.length > 0) reach.push(eb('cases.site_id', 'in', [...v.siteIds]));
-  if (v.userId) reach.push(eb('cases.owner_id', '=', v.userId));
-  const teamIds = [...v.teamIds];
-  const userId = v.userId;
-  if (teamIds.length > 0 || userId) {
-    const tasks = eb
-      .selectFrom('internal_tasks as vt')
-      .select('vt.case_id')
-      .where((inner) =>
-        inner.or([
-          ...(teamIds.length > 0 ? [inner('vt.assignee_team_id', 'in', teamIds)] : []),
-          ...(userId ? [inner('vt.assignee_user_id', '=', userId)] : []),
-        ]),
-      );
-    reach.push(eb('cases.id', 'in', tasks));
-  }
-  return reach.length > 0 ? eb.or(reach) : sql<SqlBool>`1 = 0`;
-};
 
 /** Visibility and filters as one WHERE condition on `cases`. */
 const narrowing = (
@@ -52,7 +26,7 @@ const narrowing = (
   filter: SearchFilter,
 ): Expression<SqlBool> => {
   const all: Expression<SqlBool>[] = [];
-  if (!visibility.all) all.push(visibleCases(eb, visibility));
+  if (!visibility.all) all.push(caseVisibleTo(eb, visibility));
   if (filter.status) all.push(eb('cases.status', '=', filter.status));
   if (filter.siteId) all.push(eb('cases.site_id', '=', filter.siteId));
   if (filter.categoryId) all.push(eb('cases.category_id', '=', filter.categoryId));
@@ -79,6 +53,10 @@ const toCandidates = (
   more: rows.length > limit,
 });
 
+/**
+ * The search port on `tx`: FTS5 on SQLite, the tsvector GIN index on PostgreSQL, narrowed by the
+ * caller's visibility (`caseVisibleTo`) and the filters in the same query.
+ */
 export const searchRepository = (tx: Tx): SearchRepository => {
   const isPostgres = tx.getExecutor().adapter instanceof PostgresAdapter;
   return {
