@@ -202,3 +202,13 @@ describe('Chinese (both scripts): head office, softened 坑, visits versus conta
     assert.ok(kinds('以後不會來了，沒有誠信的商家', 'zh-TW').includes('insult'));
   });
 });
+
+describe('Chinese: a refund or return policy asked about is not a demand', () => {
+  check(
+    'zh-TW',
+    'refund_demand',
+    ['東西壞了，我要退款', '請馬上退款給我'],
+    ['我的經理說退款政策寫在網站上，請問在哪裡看？', '请问退款规定是什么？'],
+  );
+  check('zh-CN', 'replacement_demand', ['这台坏了，我要退货'], ['你们的退货政策是几天？', '退換貨規定在哪裡？']);
+});
