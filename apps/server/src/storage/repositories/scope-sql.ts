@@ -5,7 +5,8 @@ import type { Schema } from '../schema.ts';
 /**
  * Site scope as SQL, in one place for every oversight and statistics query: the caller's sites
  * narrow the rows in the query itself (nothing is filtered after it), by the CASE's site — what a
- * supervisor is responsible for is the cases at their sites, whoever worked on them.
+ * supervisor is responsible for is the cases at their sites, whoever worked on them. The case
+ * visibility rule (`caseVisibleTo`) lives here too, so listing, fetching and searching cases share it.
  */
 
 /** Which sites a query counts: every site, or these (possibly none, which counts nothing). */
