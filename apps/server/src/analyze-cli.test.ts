@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { analyzeLine, lexiconEntriesFromJson, runAnalyzeStream } from './analyze-cli.ts';
+import { analyzeLine, boundedLines, lexiconEntriesFromJson, MAX_LINE_BYTES, runAnalyzeStream } from './analyze-cli.ts';
 import { modelToJson, trainCategoryModel } from './modules/language/index.ts';
 
 // The real executable behind `npx redress` (package.json "bin"), run by this Node.
@@ -196,5 +196,50 @@ describe('runAnalyzeStream', () => {
       Array.from({ length: total }, (_, i) => i),
     );
     assert.ok(waits > 1, 'output went out in several chunks');
+  });
+});
+
+describe('line length', () => {
+  it('answers a line longer than the byte limit with a coded error and goes on', async () => {
+    const input = new PassThrough();
+    const chunks: string[] = [];
+    const output = new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        chunks.push(chunk.toString('utf8'));
+        callback();
+      },
+    });
+    const done = runAnalyzeStream(input, output);
+    // One line far over the limit, sent in pieces and never ended by a newline until the end.
+    input.write('{"id":"huge","text":"');
+    const piece = 'x'.repeat(64 * 1024);
+    for (let sent = 0; sent <= MAX_LINE_BYTES; sent += piece.length) input.write(piece);
+    input.write('"}\n');
+    input.write('{"id":"next","text":"你們是騙子，我要退款"}\n');
+    input.end();
+    assert.deepEqual(await done, { lines: 2, errors: 1 });
+    const [huge, next] = parseLines(chunks.join(''));
+    assert.equal((huge?.error as { code?: string } | undefined)?.code, 'payload_too_large');
+    assert.match(String((huge?.error as { message?: string } | undefined)?.message), /^line 1: longer than/);
+    assert.equal(next?.id, 'next');
+    assert.ok(Array.isArray(next?.signals));
+  });
+
+  it('splits lines on bytes: CRLF, characters cut between chunks, and a last line without a newline', async () => {
+    const bytes = Buffer.from('{"a":1}\r\n退款還沒到\n\nศูนย์\n' + 'y'.repeat(20) + '\nend', 'utf8');
+    const input = new PassThrough();
+    // One byte at a time, so every multi-byte character arrives cut.
+    for (const byte of bytes) input.write(Buffer.from([byte]));
+    input.end();
+    const lines = [];
+    for await (const line of boundedLines(input, 16)) lines.push(line);
+    assert.deepEqual(lines, [
+      { text: '{"a":1}' },
+      { text: '退款還沒到' },
+      { text: '' },
+      { text: 'ศูนย์' },
+      { tooLong: 20 },
+      { text: 'end' },
+    ]);
   });
 });

@@ -1,9 +1,8 @@
 // `redress analyze`: text analysis as a filter, with no server and no database. Reads JSON Lines on
 // stdin, one `{ "id", "text", "language"? }` per line, and writes one JSON line per input to stdout,
 // in input order. A line that cannot be analysed gets `{ "id", "error": { "code", "message" } }` on
-// its own output line and the stream goes on.
+// its own output line and the stream goes on; so does a line longer than MAX_LINE_BYTES, which is never held whole.
 import { readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { EscalationSignals, Locales, MAX_ANALYZE_CHARS } from '@redress/contract';
 import {
@@ -28,7 +27,56 @@ export interface AnalyzeStreamOptions {
 /** Output is written in chunks of about this many characters: one write per line would dominate. */
 const FLUSH_CHARS = 64 * 1024;
 
+/**
+ * Bytes one input line may take. A text of MAX_ANALYZE_CHARS UTF-16 units takes at most six bytes
+ * per unit as JSON (`\uXXXX` escapes), plus the id and the keys around it. A longer line is not
+ * held in memory: its bytes are dropped as they arrive and the line is answered with an error.
+ */
+export const MAX_LINE_BYTES = MAX_ANALYZE_CHARS * 6 + 4_096;
+
 type LineId = string | number | null;
+
+/** One input line: its text, or how many bytes it had when it was too long to keep. */
+type InputLine = { readonly text: string } | { readonly tooLong: number };
+
+const NEWLINE = 0x0a;
+
+/**
+ * The lines of `input` (split at `\n`, a trailing `\r` dropped), holding at most `maxBytes` of a
+ * line at a time. The stream is pulled, so reading waits while the caller works on a line.
+ */
+export async function* boundedLines(input: Readable, maxBytes = MAX_LINE_BYTES): AsyncGenerator<InputLine> {
+  let parts: Buffer[] = [];
+  let size = 0;
+  let overflow = false;
+  const take = (): InputLine => {
+    const line: InputLine = overflow
+      ? { tooLong: size }
+      : { text: Buffer.concat(parts, size).toString('utf8').replace(/\r$/, '') };
+    parts = [];
+    size = 0;
+    overflow = false;
+    return line;
+  };
+  for await (const chunk of input as AsyncIterable<Buffer | string>) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    let from = 0;
+    while (from <= bytes.length) {
+      const end = bytes.indexOf(NEWLINE, from);
+      const piece = bytes.subarray(from, end === -1 ? bytes.length : end);
+      size += piece.length;
+      if (!overflow && size > maxBytes) {
+        overflow = true;
+        parts = [];
+      }
+      if (!overflow && piece.length > 0) parts.push(Buffer.from(piece));
+      if (end === -1) break;
+      yield take();
+      from = end + 1;
+    }
+  }
+  if (size > 0 || overflow) yield take();
+}
 
 const errorLine = (id: LineId, code: string, message: string): string =>
   JSON.stringify({ id, error: { code, message } });
@@ -103,7 +151,6 @@ export const runAnalyzeStream = async (
   output: Writable,
   options: AnalyzeStreamOptions = {},
 ): Promise<{ lines: number; errors: number }> => {
-  const lines = createInterface({ input, crlfDelay: Infinity });
   let buffer = '';
   let answered = 0;
   let errors = 0;
@@ -114,10 +161,17 @@ export const runAnalyzeStream = async (
     buffer = '';
     if (!output.write(chunk)) await waitForDrain(output);
   };
-  for await (const line of lines) {
+  for await (const line of boundedLines(input)) {
     lineNumber += 1;
-    if (line.trim() === '') continue;
-    const out = analyzeLine(line, lineNumber, options);
+    if ('text' in line && line.text.trim() === '') continue;
+    const out =
+      'text' in line
+        ? analyzeLine(line.text, lineNumber, options)
+        : errorLine(
+            null,
+            ErrorCode.PayloadTooLarge,
+            `line ${lineNumber}: longer than ${MAX_LINE_BYTES} bytes (${line.tooLong} bytes); "text" may be at most ${MAX_ANALYZE_CHARS} characters`,
+          );
     if (out.startsWith('{"id":') && out.includes('"error":{"code":')) errors += 1;
     answered += 1;
     buffer += `${out}\n`;
