@@ -69,20 +69,22 @@ export const SimilarCasesDto = Type.Object({
 });
 export type SimilarCasesDto = Static<typeof SimilarCasesDto>;
 
-/** A burst of similar complaints, raised once per cluster (see `recurrence.spike_detected`). */
+/**
+ * A burst of similar complaints, raised once per cluster (see `recurrence.spike_detected`). The
+ * cluster spans the organisation, so only its counts are shown beyond the caller's sites: no case
+ * id of another site (the cluster's key is its earliest case, which may be anywhere).
+ */
 export const SpikeDto = Type.Object({
   spikeId: Type.String(),
-  /** The cluster's earliest case. */
-  clusterKey: Type.String(),
   /** The cluster's latest case at the caller's sites, to open from the board. */
   caseId: Type.String(),
   caseRef: Type.String(),
   subject: Nullable(Type.String()),
   periodStart: DateTime,
   periodEnd: DateTime,
-  /** Cases of the cluster in the period, across the brand, when it was raised. */
+  /** Cases of the cluster in the period when it was raised, organisation-wide (all sites, not only the caller's). */
   currentCount: Type.Integer({ minimum: 0 }),
-  /** The average per period over the periods before. */
+  /** The average per period over the periods before, organisation-wide. */
   baselineAverage: Type.Number({ minimum: 0 }),
   /** Of the cluster's cases in the period, how many are at the caller's sites. */
   atMySites: Type.Integer({ minimum: 0 }),

@@ -76,7 +76,6 @@ export const presentEarlyWarning = (w: EarlyWarning): EarlyWarningDto => {
       total: w.spikes.total,
       items: w.spikes.items.map((s) => ({
         spikeId: s.spikeId,
-        clusterKey: s.clusterKey,
         caseId: s.caseId,
         caseRef: s.caseRef,
         subject: s.subject,

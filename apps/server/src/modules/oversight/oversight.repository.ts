@@ -47,7 +47,6 @@ export interface ApprovalRow extends CaseRefRow {
 /** A burst of similar complaints (modules/recurrence), as the board shows it to one caller. */
 export interface SpikeRow {
   readonly spikeId: string;
-  readonly clusterKey: string;
   /** The cluster's latest case of the period at the caller's sites. */
   readonly caseId: string;
   readonly caseRef: string;

@@ -234,7 +234,6 @@ export const oversightRepository = (db: Tx): OversightRepository => {
         base()
           .select((eb) => [
             's.id',
-            's.cluster_key',
             's.period_start',
             's.period_end',
             's.current_count',
@@ -245,7 +244,6 @@ export const oversightRepository = (db: Tx): OversightRepository => {
           ])
           .groupBy([
             's.id',
-            's.cluster_key',
             's.period_start',
             's.period_end',
             's.current_count',
@@ -283,7 +281,6 @@ export const oversightRepository = (db: Tx): OversightRepository => {
             ? [
                 {
                   spikeId: r.id,
-                  clusterKey: r.cluster_key,
                   caseId: c.id,
                   caseRef: c.ref,
                   subject: c.subject,
