@@ -150,6 +150,14 @@ describeBothBackends('search index rebuild', (backend) => {
       const notes = all!.texts.filter((text) => text.field === 'note').map((text) => text.text);
       assert.equal(notes.length, 120, 'every page read');
       assert.deepEqual(notes.slice(0, 2), ['note 119', 'note 118'], 'newest first');
+      // Loaded with another case: the first pages come in one query, the rest page by page as before.
+      const other = await openCaseAs(t, a, complaintFixtures.mango);
+      const both = await loadSearchableCases(t.deps.db.read, [other.id, kase.id]);
+      assert.deepEqual(
+        both.find((c) => c.id === kase.id)?.texts,
+        all!.texts,
+        'the same texts, in the same order, when loaded together',
+      );
       const own = all!.texts.filter((text) => text.eventId === null);
       const ownLength = own.reduce((sum, text) => sum + text.text.length, 0);
       const [some] = await loadSearchableCases(t.deps.db.read, [kase.id], undefined, ownLength + 3 * 8);

@@ -44,36 +44,87 @@ const chunks = <T>(items: readonly T[], size = IN_CHUNK): T[][] => {
 /** Text events read per round trip while collecting a case's newest texts. */
 const EVENT_PAGE = 50;
 
+interface TextEventRow {
+  readonly id: string;
+  readonly subject_id: string;
+  readonly seq: unknown;
+  readonly type: string;
+  readonly payload: unknown;
+}
+
+/** One page of a case's text events, newest first, older than `before` when given. */
+const textEventPage = (tx: Tx, caseId: string, before: number | undefined): Promise<TextEventRow[]> => {
+  let query = tx
+    .selectFrom('events')
+    .select(['id', 'subject_id', 'seq', 'type', 'payload'])
+    .where('subject_type', '=', 'case')
+    .where('subject_id', '=', caseId)
+    .where('type', 'in', Object.keys(TEXT_EVENTS));
+  if (before !== undefined) query = query.where('seq', '<', before);
+  return query.orderBy('seq', 'desc').limit(EVENT_PAGE).execute();
+};
+
+/**
+ * The first page of text events of each of several cases in one round trip (a page of search
+ * hits, a batch of the fallback scan or of a rebuild), so loading many cases is not a query each.
+ */
+const firstPages = async (tx: Tx, caseIds: readonly string[]): Promise<Map<string, TextEventRow[]>> => {
+  const ranked = tx
+    .selectFrom('events')
+    .select([
+      'id',
+      'subject_id',
+      'seq',
+      'type',
+      'payload',
+      sql<number>`row_number() over (partition by subject_id order by seq desc)`.as('rn'),
+    ])
+    .where('subject_type', '=', 'case')
+    .where('subject_id', 'in', [...caseIds])
+    .where('type', 'in', Object.keys(TEXT_EVENTS));
+  const rows = await tx
+    .selectFrom(ranked.as('e'))
+    .select(['e.id', 'e.subject_id', 'e.seq', 'e.type', 'e.payload'])
+    .where('e.rn', '<=', EVENT_PAGE)
+    .orderBy('e.subject_id')
+    .orderBy('e.seq', 'desc')
+    .execute();
+  const out = new Map<string, TextEventRow[]>();
+  for (const row of rows) {
+    let list = out.get(row.subject_id);
+    if (!list) out.set(row.subject_id, (list = []));
+    list.push(row);
+  }
+  return out;
+};
+
 /**
  * A case's message, note and call texts, newest first, until `budget` characters (counted as the
  * document counts them, `analysedLength`) are collected: pages through the case's events from the
- * newest, so the work is bounded by the budget, not by the length of the case's history.
+ * newest (starting from `first` when its first page is already read), so the work is bounded by
+ * the budget, not by the length of the case's history.
  */
-const newestTexts = async (tx: Tx, caseId: string, budget: number): Promise<SearchText[]> => {
+const newestTexts = async (
+  tx: Tx,
+  caseId: string,
+  budget: number,
+  first?: readonly TextEventRow[],
+): Promise<SearchText[]> => {
   const out: SearchText[] = [];
   let spent = 0;
-  let before: number | undefined;
-  while (spent < budget) {
-    let query = tx
-      .selectFrom('events')
-      .select(['id', 'seq', 'type', 'payload'])
-      .where('subject_type', '=', 'case')
-      .where('subject_id', '=', caseId)
-      .where('type', 'in', Object.keys(TEXT_EVENTS));
-    if (before !== undefined) query = query.where('seq', '<', before);
-    const page = await query.orderBy('seq', 'desc').limit(EVENT_PAGE).execute();
+  let page = first ?? (await textEventPage(tx, caseId, undefined));
+  for (;;) {
     for (const event of page) {
       const spec = TEXT_EVENTS[event.type];
       const text = spec ? readJson<Record<string, unknown>>(event.payload)[spec.key] : undefined;
       if (!spec || typeof text !== 'string' || text.length === 0) continue;
       out.push({ field: spec.field, eventId: event.id, text });
       spent += analysedLength(text);
-      if (spent >= budget) break;
+      if (spent >= budget) return out;
     }
-    if (page.length < EVENT_PAGE) break;
-    before = readInt(page.at(-1)!.seq);
+    if (page.length < EVENT_PAGE) return out;
+    page = await textEventPage(tx, caseId, readInt(page.at(-1)!.seq));
   }
-  return out;
 };
 
 /**
@@ -118,6 +169,14 @@ export const loadSearchableCases = async (
     };
     await loadCustomers(rows.map((r) => r.customer_id));
     await loadCustomers([...customers.values()].flatMap((c) => (c.mergedInto ? [c.mergedInto] : [])));
+    // One case (a write): its own bounded pages. Several: their first pages in one round trip.
+    const pages =
+      rows.length > 1
+        ? await firstPages(
+            tx,
+            rows.map((r) => r.id),
+          )
+        : undefined;
     for (const row of rows) {
       const texts: SearchText[] = [];
       if (row.subject) texts.push({ field: 'subject', eventId: null, text: row.subject });
@@ -132,7 +191,11 @@ export const loadSearchableCases = async (
       for (const name of names) texts.push({ field: 'customer', eventId: null, text: name });
       texts.push({ field: 'description', eventId: null, text: row.description });
       const spent = texts.reduce((sum, t) => sum + analysedLength(t.text), 0);
-      if (spent < textBudget) texts.push(...(await newestTexts(tx, row.id, textBudget - spent)));
+      if (spent < textBudget) {
+        texts.push(
+          ...(await newestTexts(tx, row.id, textBudget - spent, pages ? (pages.get(row.id) ?? []) : undefined)),
+        );
+      }
       out.push({
         id: row.id,
         ref: row.ref,
