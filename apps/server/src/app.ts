@@ -26,7 +26,7 @@ import { recurrenceRoutes } from './modules/recurrence/index.ts';
 import { searchRoutes } from './modules/search/index.ts';
 import { categorySuggestionsRoutes } from './modules/language/index.ts';
 import { lexiconRoutes } from './modules/language/index.ts';
-import { analyzeRoutes } from './modules/language/index.ts';
+import { analyzeRoutes, caseRiskRoutes } from './modules/language/index.ts';
 import { loggerOptions, type Logger } from './shared/logger.ts';
 import { newId } from './shared/ids.ts';
 
@@ -116,6 +116,7 @@ export const buildApp = async (deps: Deps, options: AppOptions = {}): Promise<Re
       await api.register(categorySuggestionsRoutes({ categoryModels: deps.categoryModels }));
       await api.register(lexiconRoutes({ lexicon: deps.lexicon }));
       await api.register(analyzeRoutes({ analyze: deps.analyze }));
+      await api.register(caseRiskRoutes({ caseRisk: deps.caseRisk }));
     },
     { prefix: '/api/v1' },
   );

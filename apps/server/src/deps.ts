@@ -18,7 +18,12 @@ import { createRecurrenceService, type RecurrenceService } from './modules/recur
 import { createSearchService, type SearchService } from './modules/search/index.ts';
 import { createCategoryModelService, type CategoryModelService } from './modules/language/index.ts';
 import { createLexiconService, type LexiconService } from './modules/language/index.ts';
-import { createAnalyzeService, type AnalyzeService } from './modules/language/index.ts';
+import {
+  createAnalyzeService,
+  createCaseRiskService,
+  type AnalyzeService,
+  type CaseRiskService,
+} from './modules/language/index.ts';
 import { createSmtpMailer } from './mail/smtp.ts';
 import type { Clock } from './shared/clock.ts';
 import { fileStoreFor } from './storage/files/fs-file-store.ts';
@@ -50,6 +55,7 @@ import { recurrenceRepository } from './storage/repositories/recurrence.reposito
 import { searchRepository } from './storage/repositories/search.repository.ts';
 import { categoryModelRepository } from './storage/repositories/category-model.repository.ts';
 import { lexiconRepository } from './storage/repositories/lexicon.repository.ts';
+import { caseRiskRepository } from './storage/repositories/case-risk.repository.ts';
 import { unitOfWork } from './storage/unit-of-work.ts';
 
 /** Every service, built once from the database and the clock. Plain factories, no container. */
@@ -87,6 +93,8 @@ export interface Deps {
   readonly lexicon: LexiconService;
   /** Text analysis (`POST /analyze`) with the organisation's lexicon and the caller's category model. */
   readonly analyze: AnalyzeService;
+  /** A case's signals in the customer's words and its risk (`GET /cases/:id/risk`). */
+  readonly caseRisk: CaseRiskService;
   /** `Idempotency-Key` records for creates (http/idempotency.ts). */
   readonly idempotency: IdempotencyStore;
   /** Every job this process knows; events appended through `db` fan out to its subscribers. */
@@ -193,6 +201,11 @@ export const createDeps = (config: Config, store: Database, clock: Clock): Deps 
     lexicon: () => lexicon.lexicon(),
     categoryModel: async (ctx) => (await categoryModels.modelFor(ctx)).model,
   });
+  const caseRisk = createCaseRiskService({
+    store: unitOfWork(db, (tx) => ({ caseRisk: caseRiskRepository(tx) })),
+    lexicon: () => lexicon.lexicon(),
+    requireVisibleCase: (ctx, caseId) => cases.requireVisibleCase(ctx, caseId),
+  });
   const services = {
     config,
     db,
@@ -218,6 +231,7 @@ export const createDeps = (config: Config, store: Database, clock: Clock): Deps 
     categoryModels,
     lexicon,
     analyze,
+    caseRisk,
   };
   const jobs = buildJobRegistry(services);
   late.registry = jobs;

@@ -99,3 +99,33 @@ export const LexiconDto = Type.Object({
   entries: Type.Array(LexiconEntryDto),
 });
 export type LexiconDto = Static<typeof LexiconDto>;
+
+export const CaseSignalDto = Type.Object({
+  kind: Type.Enum([...EscalationSignals]),
+  evidence: Type.String({ description: 'The words that triggered it, as the customer wrote them.' }),
+  confidence: Type.Number({ minimum: 0, maximum: 1 }),
+  source: Type.Enum(['description', 'message'], { description: 'Which of the customer’s texts it is in.' }),
+  eventId: Type.Union([Type.String(), Type.Null()], {
+    description: 'The message’s timeline event; null for the description.',
+  }),
+  start: Type.Integer({ minimum: 0, description: 'UTF-16 offset of the evidence in that text.' }),
+  end: Type.Integer({ minimum: 0 }),
+});
+export type CaseSignalDto = Static<typeof CaseSignalDto>;
+
+/** `GET /cases/:id/risk`: the signals in the customer's words across the case, and its risk. */
+export const CaseRiskDto = Type.Object({
+  caseId: Type.String(),
+  language: Type.Enum([...Locales]),
+  signals: Type.Array(CaseSignalDto, { description: 'One per kind: the strongest evidence of it.' }),
+  facts: Type.Object({
+    inboundContacts: Type.Integer({
+      minimum: 0,
+      description: 'Messages and calls from the customer after the complaint.',
+    }),
+    reopened: Type.Boolean(),
+    safety: Type.Boolean(),
+  }),
+  risk: RiskDto,
+});
+export type CaseRiskDto = Static<typeof CaseRiskDto>;

@@ -34,6 +34,7 @@ test('every API route declares its access, and the table is what we expect', asy
       'GET /api/v1/cases/:id/commitments case:read',
       'GET /api/v1/cases/:id/compensations case:read',
       'GET /api/v1/cases/:id/escalations case:read',
+      'GET /api/v1/cases/:id/risk case:read',
       'GET /api/v1/cases/:id/similar case:read',
       'GET /api/v1/categories case:read',
       'GET /api/v1/commitments/:id/draft commitment:write',

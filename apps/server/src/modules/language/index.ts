@@ -3,7 +3,6 @@
  * and text analysis. The text core it builds on (folding, language detection, segmentation) is in
  * `shared/text/`, so every module's pure code can use it.
  */
-export {};
 export { detectSignals, type DetectOptions, type SignalHit } from './signals/signals.ts';
 export { assessRisk, riskLevel, SIGNAL_WEIGHTS, type RiskAssessment, type RiskFacts } from './signals/risk.ts';
 export {
@@ -55,3 +54,7 @@ export { categorySuggestionsRoutes } from './categories/category-suggestions.rou
 export { analyzeText, CATEGORY_LIMIT, type AnalyzeOptions } from './analyze.ts';
 export { createAnalyzeService, type AnalyzeService } from './analyze.service.ts';
 export { analyzeRoutes } from './analyze.routes.ts';
+export { assessCaseRisk, type CaseRisk, type CaseRiskInput, type CaseSignal, type CustomerText } from './case-risk.ts';
+export type { CaseRiskRepository, CaseRiskStore } from './case-risk.repository.ts';
+export { createCaseRiskService, type CaseRiskService } from './case-risk.service.ts';
+export { caseRiskRoutes } from './case-risk.routes.ts';

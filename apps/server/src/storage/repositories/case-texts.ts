@@ -23,21 +23,29 @@ const inboundMessages = (tx: Tx) =>
     .where('type', '=', 'case.message_recorded')
     .where(isInbound);
 
+/** The newest `limit` inbound messages of a case with their event ids, oldest first, each cut to `chars`. */
+export const newestInboundMessageEvents = async (
+  tx: Tx,
+  caseId: string,
+  limit: number,
+  chars = MESSAGE_CHARS,
+): Promise<{ eventId: string; body: string }[]> => {
+  const rows = await inboundMessages(tx)
+    .where('subject_id', '=', caseId)
+    .select(['id', bodyCut(chars)])
+    .orderBy('seq', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.flatMap((row) => (typeof row.body === 'string' ? [{ eventId: row.id, body: row.body }] : [])).reverse();
+};
+
 /** The newest `limit` inbound message bodies of a case, oldest first, each cut to `chars`. */
 export const newestInboundMessages = async (
   tx: Tx,
   caseId: string,
   limit: number,
   chars = MESSAGE_CHARS,
-): Promise<string[]> => {
-  const rows = await inboundMessages(tx)
-    .where('subject_id', '=', caseId)
-    .select(bodyCut(chars))
-    .orderBy('seq', 'desc')
-    .limit(limit)
-    .execute();
-  return rows.flatMap((row) => (typeof row.body === 'string' ? [row.body] : [])).reverse();
-};
+): Promise<string[]> => (await newestInboundMessageEvents(tx, caseId, limit, chars)).map((m) => m.body);
 
 /**
  * The first inbound message body of each of `caseIds` (a list, or a subquery selecting case
