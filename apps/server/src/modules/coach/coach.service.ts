@@ -9,6 +9,7 @@ import type { CoachStore } from './coach.repository.ts';
 import { checkReply as check, type CoachResult } from './reply-coach.ts';
 import { zoneOrUtc } from './time-expressions.ts';
 
+/** What the coach service is built from: the store it reads case facts through, and the clock. */
 export interface CoachServiceDeps {
   readonly store: UnitOfWork<CoachStore>;
   readonly clock: Clock;
@@ -45,4 +46,5 @@ export const createCoachService = ({ store, clock }: CoachServiceDeps) => {
   return { checkReply };
 };
 
+/** The reply coach service, as `createCoachService` builds it. */
 export type CoachService = ReturnType<typeof createCoachService>;

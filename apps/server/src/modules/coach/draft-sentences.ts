@@ -20,6 +20,7 @@ export interface DraftText {
   readonly foldedAt: Int32Array;
 }
 
+/** Folds `text` once and maps each original unit to its folded position, for slicing spans folded. */
 export const readDraft = (text: string): DraftText => {
   const folded = foldText(text);
   const foldedAt = new Int32Array(text.length + 1).fill(-1);

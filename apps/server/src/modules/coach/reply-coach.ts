@@ -33,6 +33,7 @@ export type CoachFindingCode =
   | 'ritual_apology_alone'
   | 'unbacked_promise'
   | 'language_mismatch';
+/** How much a finding matters: an error is worth fixing before sending, info is a remark. */
 export type CoachSeverity = 'error' | 'warning' | 'info';
 
 /** `[start, end)` in the draft as written (UTF-16 units), and the words there. */
@@ -85,6 +86,7 @@ export interface CoachContext {
   readonly timeZone: string;
 }
 
+/** The coach's reading of a draft: the language it judged the draft in, and what it found. */
 export interface CoachResult {
   readonly language: TextLanguage;
   readonly findings: CoachFinding[];

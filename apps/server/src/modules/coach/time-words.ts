@@ -76,15 +76,21 @@ export const parseCount = (raw: string | undefined): number | null => {
   return EN_WORDS[text] ?? TH_WORDS[text] ?? chineseNumber(text);
 };
 
+/** Regex source capturing an English count: up to three digits or a number word ("an hour" too). */
 export const EN_NUM = String.raw`(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty[- ]four|forty[- ]eight|seventy[- ]two|an?)`;
+/** Regex source capturing a Chinese count: digits, numerals up to three characters, or 半 (half). */
 export const ZH_NUM = '(\\d{1,3}|[零〇一二两三四五六七八九十]{1,3}|半)';
+/** Regex source capturing a Thai count: ASCII or Thai digits, or a Thai number word. */
 export const TH_NUM = '(\\d{1,3}|[๐-๙]{1,3}|หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบสอง|สิบ|ยี่สิบสี่|ครึ่ง)';
 
 /** "by", "before" … in front of an English day or time: quoted with it, meaning the same. */
 export const EN_BY = String.raw`(?:(?:by|before|until|no later than)\s+(?:the\s+end\s+of\s+)?)?`;
 
+/** English weekday names (folded), Monday first: the index + 1 is the ISO weekday. */
 export const EN_WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+/** The character after 周/星期/礼拜 and its ISO weekday (日 and 天 are Sunday). */
 export const ZH_WEEKDAYS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7 };
+/** Thai weekday names (after วัน) and their ISO weekday. */
 export const TH_WEEKDAYS: Readonly<Record<string, number>> = {
   จันทร์: 1,
   อังคาร: 2,
@@ -111,8 +117,10 @@ const EN_MONTHS = [
 ];
 /** Full month names and their usual abbreviations ("sept" too), longest first. */
 export const EN_MONTH = `(${EN_MONTHS.join('|')}|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)`;
+/** The month (1–12) of an English month name or abbreviation by its first three letters; 0 if none. */
 export const monthNumber = (raw: string | undefined): number =>
   EN_MONTHS.findIndex((name) => raw !== undefined && raw.length >= 3 && name.startsWith(raw.slice(0, 3))) + 1;
+/** Thai month names, January first: the index + 1 is the month. */
 export const TH_MONTHS = [
   'มกราคม',
   'กุมภาพันธ์',

@@ -5,11 +5,7 @@ import { analyzeText } from './analyze.ts';
 import type { CategoryModel } from './categories/naive-bayes.ts';
 import type { Lexicon } from './signals/lexicon.ts';
 
-/**
- * `POST /analyze`: one message analysed with the organisation's compiled lexicon (built-in rules
- * and an administrator's entries) and the category model the caller's sites have trained. Nothing
- * is stored; the caller needs `case:read`, because the suggestions are learnt from its cases.
- */
+/** Where the analyze service gets its lexicon and category model from (both cached elsewhere). */
 export interface AnalyzeServiceDeps {
   /** The organisation's compiled signal lexicon (cached by the lexicon service). */
   readonly lexicon: () => Promise<Lexicon>;
@@ -17,6 +13,11 @@ export interface AnalyzeServiceDeps {
   readonly categoryModel: (ctx: Context) => Promise<CategoryModel | undefined>;
 }
 
+/**
+ * `POST /analyze`: one message analysed with the organisation's compiled lexicon (built-in rules
+ * and an administrator's entries) and the category model the caller's sites have trained. Nothing
+ * is stored; the caller needs `case:read`, because the suggestions are learnt from its cases.
+ */
 export const createAnalyzeService = ({ lexicon, categoryModel }: AnalyzeServiceDeps) => ({
   /** Analyses `input.text` (language detected unless given). */
   async analyze(ctx: Context, input: AnalyzeBody): Promise<AnalyzeResultDto> {
@@ -26,4 +27,5 @@ export const createAnalyzeService = ({ lexicon, categoryModel }: AnalyzeServiceD
   },
 });
 
+/** The analyze service, as `createAnalyzeService` builds it. */
 export type AnalyzeService = ReturnType<typeof createAnalyzeService>;

@@ -42,6 +42,7 @@ export interface CategoryModelServiceOptions {
   readonly evidence?: (scope: TrainingScope) => Promise<readonly CategoryEvidence[]>;
 }
 
+/** What the category-model service is built from: its store, clock, the case visibility rule and tuning. */
 export interface CategoryModelServiceDeps {
   readonly store: UnitOfWork<CategoryModelRepository>;
   readonly clock: Clock;
@@ -61,12 +62,14 @@ export interface ScopedCategoryModel {
   readonly trainingMs: number;
 }
 
+/** One suggested category: its id, the model's confidence, and its name in the text's language. */
 export interface SuggestedCategory {
   readonly id: string;
   readonly confidence: number;
   readonly name: string;
 }
 
+/** Suggestions for one text: categories, best first, and their kind (product or service) when one is clear. */
 export interface CategorySuggestions {
   readonly categories: readonly SuggestedCategory[];
   readonly kind: KindSuggestion | null;
@@ -82,8 +85,11 @@ export const DEFAULT_MAX_EXAMPLES = 10_000;
 export const TRAINING_TEXT_CHARS = 1_000;
 /** Examples trained between yields to the event loop, so requests keep flowing while a model trains. */
 const TRAINING_BATCH = 500;
+/** How long a trained model is served before the store is asked whether its training data changed. */
 export const DEFAULT_TTL_MS = 30_000;
+/** Trained models kept in memory at once (one per site scope), least recently used dropped first. */
 export const DEFAULT_MAX_MODELS = 32;
+/** Categories suggested when the caller does not say how many. */
 export const DEFAULT_LIMIT = 3;
 
 interface Entry {
@@ -130,6 +136,11 @@ export const buildScopedModel = async (
 const nameIn = (category: SuggestableCategory | undefined, language: TextLanguage): string =>
   category?.names[language]?.trim() || category?.names.en?.trim() || '';
 
+/**
+ * Category suggestions learnt per site scope: trains a naive Bayes model on the scope's resolved
+ * and closed cases plus pseudo-examples from the category names (which weigh less as real cases
+ * accumulate), caches it, and suggests categories for a case or a free text.
+ */
 export const createCategoryModelService = ({
   store,
   clock,
@@ -236,4 +247,5 @@ export const createCategoryModelService = ({
   };
 };
 
+/** The category-model service, as `createCategoryModelService` builds it. */
 export type CategoryModelService = ReturnType<typeof createCategoryModelService>;
