@@ -1,7 +1,8 @@
 // `redress analyze`: text analysis as a filter, with no server and no database. Reads JSON Lines on
 // stdin, one `{ "id", "text", "language"? }` per line, and writes one JSON line per input to stdout,
 // in input order. A line that cannot be analysed gets `{ "id", "error": { "code", "message" } }` on
-// its own output line and the stream goes on; so does a line longer than MAX_LINE_BYTES, which is never held whole.
+// its own output line and the stream goes on; so does a line longer than MAX_LINE_BYTES, which is
+// never held whole.
 import { readFileSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { EscalationSignals, Locales, MAX_ANALYZE_CHARS } from '@redress/contract';
