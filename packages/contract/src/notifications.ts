@@ -16,6 +16,8 @@ export const NotificationKinds = [
   'compensation_proposed',
   'compensation_approved',
   'compensation_rejected',
+  // Complaints like one case are arriving far faster than before ("one of many").
+  'recurrence_spike',
 ] as const;
 export type NotificationKind = (typeof NotificationKinds)[number];
 

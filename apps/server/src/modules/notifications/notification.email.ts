@@ -23,6 +23,8 @@ const EMAIL_FIELDS: readonly string[] = [
   'compensationKind',
   'amount',
   'currency',
+  'currentCount',
+  'baselineAverage',
 ];
 
 /** `data` without its free text, for rendering into an e-mail. */

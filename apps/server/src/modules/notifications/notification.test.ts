@@ -297,3 +297,25 @@ describe('e-mail bodies', () => {
     assert.equal(mail.html.split('<hr>').length - 1, 4);
   });
 });
+
+describe('a spike of complaints like one case', () => {
+  const spike = event('recurrence.spike_detected', { currentCount: 9, baselineAverage: 1.25, caseIds: ['case_1'] });
+
+  test("goes to the site's supervisors and managers, not the owner or another site's", () => {
+    assert.deepEqual(recipientsFor(spike, facts()), ['supA', 'mgrA']);
+  });
+
+  test('reads in the four languages, with the counts and no customer text in the e-mail', () => {
+    const data = { caseRef: 'C-2026-7', caseSubject: '芒果乾發霉', currentCount: 9, baselineAverage: 1.25 };
+    const expected: Record<Locale, RegExp> = {
+      en: /9 complaints like C-2026-7 \(芒果乾發霉\).*about 1\.3 a week/,
+      'zh-TW': /9 件與C-2026-7 \(芒果乾發霉\)相似.*每週約 1\.3 件/,
+      'zh-CN': /9 件与C-2026-7 \(芒果乾發霉\)相似.*每周约 1\.3 件/,
+      th: /เข้ามา 9 เรื่อง จากเดิมประมาณสัปดาห์ละ 1\.3 เรื่อง/,
+    };
+    for (const [locale, pattern] of Object.entries(expected) as [Locale, RegExp][]) {
+      assert.match(renderNotification('recurrence_spike', data, locale).body, pattern);
+      assert.deepEqual(emailSafeData(data), { caseRef: 'C-2026-7', currentCount: 9, baselineAverage: 1.25 });
+    }
+  });
+});

@@ -127,6 +127,12 @@ interface Sentences {
   readonly compensationProposed: (p: { ref: string; remedy: string; level: string }) => RenderedNotification;
   readonly compensationApproved: (p: { ref: string; remedy: string }) => RenderedNotification;
   readonly compensationRejected: (p: { ref: string; remedy: string; note: string | null }) => RenderedNotification;
+  readonly recurrenceSpike: (p: {
+    ref: string;
+    subject: string;
+    count: number;
+    baseline: string;
+  }) => RenderedNotification;
 }
 
 const SENTENCES: PerLocale<Sentences> = {
@@ -169,6 +175,10 @@ const SENTENCES: PerLocale<Sentences> = {
       title: `${ref}: ${remedy} not approved`,
       body: `The ${remedy} you proposed on ${ref} was not approved.${note ? ` Note: ${note}` : ''}`,
     }),
+    recurrenceSpike: ({ ref, subject, count, baseline }) => ({
+      title: `${ref}: one of many — ${count} like it this week`,
+      body: `${count} complaints like ${subject} arrived in the last 7 days, against about ${baseline} a week before. Look for the shared cause; the similar cases are listed on ${ref}.`,
+    }),
   },
   'zh-TW': {
     words: {
@@ -208,6 +218,10 @@ const SENTENCES: PerLocale<Sentences> = {
     compensationRejected: ({ ref, remedy, note }) => ({
       title: `${ref}：${remedy}未獲核准`,
       body: `您在案件 ${ref} 提出的${remedy}未獲核准。${note ? `說明：${note}` : ''}`,
+    }),
+    recurrenceSpike: ({ ref, subject, count, baseline }) => ({
+      title: `${ref}：同類投訴本週已有 ${count} 件`,
+      body: `過去 7 天收到 ${count} 件與${subject}相似的投訴，先前每週約 ${baseline} 件。請找出共同原因；相似案件列在 ${ref} 上。`,
     }),
   },
   'zh-CN': {
@@ -249,6 +263,10 @@ const SENTENCES: PerLocale<Sentences> = {
       title: `${ref}：${remedy}未获批准`,
       body: `您在案件 ${ref} 提出的${remedy}未获批准。${note ? `说明：${note}` : ''}`,
     }),
+    recurrenceSpike: ({ ref, subject, count, baseline }) => ({
+      title: `${ref}：同类投诉本周已有 ${count} 件`,
+      body: `过去 7 天收到 ${count} 件与${subject}相似的投诉，此前每周约 ${baseline} 件。请找出共同原因；相似案件列在 ${ref} 上。`,
+    }),
   },
   th: {
     words: {
@@ -288,6 +306,10 @@ const SENTENCES: PerLocale<Sentences> = {
     compensationRejected: ({ ref, remedy, note }) => ({
       title: `${ref}: ไม่อนุมัติ${remedy}`,
       body: `${remedy}ที่คุณเสนอในเคส ${ref} ไม่ได้รับการอนุมัติ${note ? ` หมายเหตุ: ${note}` : ''}`,
+    }),
+    recurrenceSpike: ({ ref, subject, count, baseline }) => ({
+      title: `${ref}: เรื่องร้องเรียนลักษณะเดียวกัน ${count} เรื่องในสัปดาห์นี้`,
+      body: `ใน 7 วันที่ผ่านมามีเรื่องร้องเรียนคล้าย ${subject} เข้ามา ${count} เรื่อง จากเดิมประมาณสัปดาห์ละ ${baseline} เรื่อง โปรดหาสาเหตุร่วม รายการเรื่องที่คล้ายกันอยู่ใน ${ref}`,
     }),
   },
 };
@@ -386,6 +408,16 @@ export const renderNotification = (
     case 'compensation_rejected':
       rendered = s.compensationRejected({ ref, remedy: remedyText(data, locale), note: str(data.note) });
       break;
+    case 'recurrence_spike': {
+      const baseline = num(data.baselineAverage);
+      rendered = s.recurrenceSpike({
+        ref,
+        subject,
+        count: num(data.currentCount) ?? 0,
+        baseline: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(baseline ?? 0),
+      });
+      break;
+    }
   }
   return { title: oneLine(rendered.title), body: rendered.body };
 };

@@ -5,7 +5,8 @@ import { int, str } from './payload.ts';
  * Who hears about what (pure). Events about a case become notifications for the people who must
  * act: the owner for their own clocks and promises, the people at the case's ladder level for
  * breaches and escalations, managers when a resolve or regulatory limit is missed, approvers for
- * compensation beyond the proposer's authority, and the proposer for the decision.
+ * compensation beyond the proposer's authority, and the proposer for the decision; the site's
+ * supervisors and managers when complaints like one case spike.
  */
 
 /** The job that e-mails one notification (`immediate`); enqueued with the notification. */
@@ -25,6 +26,7 @@ export const KIND_BY_EVENT: Readonly<Record<string, NotificationKind>> = {
   'compensation.proposed': 'compensation_proposed',
   'compensation.approved': 'compensation_approved',
   'compensation.rejected': 'compensation_rejected',
+  'recurrence.spike_detected': 'recurrence_spike',
 };
 
 /** The event types that cause notifications. */
@@ -146,6 +148,11 @@ export const recipientsFor = (event: NotifiableEvent, facts: RecipientFacts): st
     case 'compensation_approved':
     case 'compensation_rejected':
       add(str(event.payload.proposedBy) ?? facts.proposerId);
+      break;
+    case 'recurrence_spike':
+      // The site's supervisors and managers: finding the shared cause is above the front line.
+      addPeople(siteHolders('supervisor', facts.people));
+      addPeople(managersOf(facts.people));
       break;
   }
   const seen = new Set<string>();

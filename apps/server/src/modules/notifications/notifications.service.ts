@@ -81,6 +81,8 @@ const toPerson = (staff: StaffMember, onCase: CaseFacts): Person => {
  * or anything else that may carry the customer's details), plus the case context at the time.
  */
 const PAYLOAD_FIELDS = [
+  'currentCount',
+  'baselineAverage',
   'clockId',
   'key',
   'kind',
@@ -147,10 +149,13 @@ export const createNotificationService = ({
    */
   const notifyForEvent = async (event: NotifiableEvent): Promise<{ created: number }> => {
     const kind = KIND_BY_EVENT[event.type];
-    if (!kind || event.subjectType !== 'case') return { created: 0 };
+    // A spike is told about through its newest case: the one the recipients open first.
+    const caseIds = Array.isArray(event.payload.caseIds) ? event.payload.caseIds : [];
+    const caseId = event.subjectType === 'case' ? event.subjectId : str(caseIds[caseIds.length - 1]);
+    if (!kind || !caseId) return { created: 0 };
     const now = clock.now();
     return store.write(async (repo) => {
-      const facts = await repo.findCaseFacts(event.subjectId);
+      const facts = await repo.findCaseFacts(caseId);
       if (!facts) return { created: 0 };
       const levels = await repo.listLevels();
       const compensationId = str(event.payload.compensationId);

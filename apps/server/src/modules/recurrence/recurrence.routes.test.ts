@@ -231,6 +231,21 @@ describeBothBackends('similar cases', (backend) => {
       const b = await board(supervisorBUser);
       assert.equal(b.spikes.total, 0);
       assert.deepEqual(b.spikes.items, []);
+
+      // Site A's supervisor is told once, through the newest case; site B's is not told.
+      await settleJobs(t);
+      const told = async (who: OrgUser) => {
+        const response = await t.app.inject({ method: 'GET', url: '/api/v1/notifications', headers: who.headers });
+        assert.equal(response.statusCode, 200, response.body);
+        return response
+          .json<{ items: { kind: string; caseId: string | null; title: string }[] }>()
+          .items.filter((n) => n.kind === 'recurrence_spike');
+      };
+      const toldA = await told(org.supervisorA);
+      assert.equal(toldA.length, 1);
+      assert.equal(toldA[0]?.caseId, burst.at(-1)?.id);
+      assert.match(toldA[0]?.title ?? '', /7/);
+      assert.deepEqual(await told(supervisorBUser), []);
     } finally {
       await t.app.close();
     }
