@@ -73,7 +73,7 @@ const scenario = async (t: TestApp): Promise<void> => {
     '王小明',
     '138 1234 5678',
     'zh-CN',
-    '上周买的芒果干整包都发霉了，孩子吃了一片才发现，请尽快处理。',
+    '上周买的芒果干整包都发霉了，小孩吃了一片才发现，请尽快处理。',
   );
   t.clock.advance(60 * 60 * 1000);
   const third = await mango(
