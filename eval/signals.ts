@@ -55,9 +55,14 @@ const score = (row: EvalRow, group: string, split: Split, gold: Set<EscalationSi
   };
 };
 
-/** Reads every label file, analyses each labelled row's text, and pairs gold with found. */
+/**
+ * Reads every label file — each round's (`<file>.jsonl`, `<file>.round<n>.jsonl`) — analyses each
+ * labelled row's text, and pairs gold with found. A row labelled in two rounds is an error: it would
+ * be counted twice.
+ */
 export const scoreLabelledRows = (dataDir: string): ScoredRow[] => {
   const scored: ScoredRow[] = [];
+  const seen = new Map<string, string>();
   for (const name of readdirSync(labelsDir)
     .filter((n) => n.endsWith('.jsonl'))
     .sort()) {
@@ -72,6 +77,9 @@ export const scoreLabelledRows = (dataDir: string): ScoredRow[] => {
       const id = label.id ?? String(label.row);
       const row = rows.get(id);
       if (!row) throw new Error(`${name}: row ${id} is not in ${file}`);
+      const before = seen.get(`${file}:${id}`);
+      if (before) throw new Error(`${name}: row ${id} of ${file} is already labelled in ${before}`);
+      seen.set(`${file}:${id}`, name);
       const unknown = label.signals.filter((s) => !isSignal(s));
       if (unknown.length > 0) throw new Error(`${name}: row ${id} has unknown signals ${unknown.join(', ')}`);
       const gold = new Set(label.signals.filter(isSignal));
