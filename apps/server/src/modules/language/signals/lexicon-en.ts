@@ -206,4 +206,82 @@ export const ENGLISH_LEXICON: readonly LexiconEntry[] = [
     '\\b(?:asap|as soon as possible|urgent(?:ly)?|immediately(?! (?:started|began|after|upon|afterwards?|noticed|called|contacted|went|realized|disputed|reported|following|thereafter))|right away|expedit(?:e|ed|ing)|(?:by|before|end of|within) (?:today|tonight|tomorrow|\\d+ hours?))\\b',
     0.8,
   ),
+  // --- Broader cue families, written from the definitions rather than from evaluation rows. ---
+  // anger: exasperation formulas ("are you kidding me", "how many times do I have to", "enough is
+  // enough"), strong words raised by an intensifier ("absolutely ridiculous", "utterly disgraceful"),
+  // hatred and angry emoji. "Ridiculous" or "disappointed" alone stays mere dissatisfaction.
+  en(
+    'anger',
+    "\\b(?:are you (?:kidding|serious|joking)|you(?:'ve| have)? (?:got|gotta) to be (?:kidding|joking)|how (?:many times|often) do (?:i|we) have to|how (?:hard|difficult) (?:is it|can it be) to|enough is enough|(?:the )?last straw|at (?:my|the end of my) wits'? end|beyond (?:furious|angry|livid|frustrated|disgusted|fed up)|(?:absolutely|completely|totally|utterly|simply|beyond|so|truly|just) (?:ridiculous|absurd|disgraceful|disgusting|appalling|pathetic|outrageous|insane|shameful|atrocious|horrendous|unacceptable|infuriating|maddening)|(?:i|we) (?:hate|despise|loathe) (?:you|your|this|dealing)|(?:so|really|very|extremely|beyond) pissed|(?:i'm|i am|we're|we are) pissed|effing|f\\*+k\\w*|f\\*+\\b|sh\\*+t|goddamn\\w*|god damn|piss(?:ed|ing)? me off|what a (?:joke|disgrace|farce|shambles|nightmare)|(?:a|an absolute|a complete|a total) (?:joke|disgrace|farce|shambles) of an?)",
+    0.8,
+  ),
+  // Angry faces (written literally: the matcher has no `u` flag, so each is two UTF-16 units).
+  en('anger', '😠|😡|🤬|👿|💢', 0.75),
+  // insult: the company or its people named as cheats, liars, thieves or fools, in every common word.
+  en(
+    'insult',
+    '\\b(?:(?:incompetent|useless|worthless|clueless|lying|crooked|thieving|dishonest|shady|greedy|heartless|brainless) (?:airline|company|bank|staff|employees?|agents?|reps?|representatives?|people|crew|management|customer service|service|business|corporation|lender|servicer|collectors?|idiots?|morons?|clowns?|bunch)|(?:idiots|morons|imbeciles|clowns|bozos|jerks|assholes|a-holes|crooks|swindlers|con artists|scam artists|liars|extortionists|parasites|vultures)\\b(?! (?:who|that) (?:stole|opened|used|hacked))|scam(?:ming|s)? (?:me|us|people|customers|consumers|its customers|their customers)|(?:highway|daylight) robbery|legali[sz]ed (?:theft|robbery|scam)|(?:lied|lies|lying) to (?:me|us|customers|consumers|my face)|total(?:ly)? (?:scam|fraud|rip-?off))',
+    0.8,
+  ),
+  en('insult', '#(?:scam|liars|thieves|fraud|ripoff|crooks)\\w*', 0.8),
+  // churn_threat: switching, closing, cancelling, never again, the last time, lost a customer.
+  en(
+    'churn_threat',
+    "\\b(?:(?:will|would|shall) never (?:again )?(?:fly|use|book|buy|recommend|do business|bank|shop|choose|travel|deal|order|return|come back|set foot)|(?:won't|will not|wouldn't) be (?:flying|using|booking|buying|back|returning|ordering|banking|renewing|a customer)|(?:won't|will not) (?:fly|use|book|buy|bank|shop|order) (?:with |at )?(?:you|them|\\w+) (?:again|anymore|any more|ever)|(?:i'm|i am|we're|we are) (?:so |completely |officially )?done with (?:you|your|this|them|\\w+ (?:air|airlines?|bank))|(?:switch|switching|switched|moving|moved|move|transferring|transferred) (?:all )?(?:my|our) (?:money|accounts?|business|loans?|mortgage|service)|(?:switch|switching|switched) (?:over )?(?:to|with) (?:another|a different|a new|your competitor|a competitor|the competition)|(?<=\\b(?:i|we)\\b[^.!?]{0,25})\\b(?:closing|close|closed|cancel(?:l?ed|l?ing)?|terminat(?:e|ed|ing)) (?:out )?(?:all )?(?:of )?(?:my|our) (?:accounts?|cards?|memberships?|subscriptions?|contracts?|policy|policies|service|plan|loyalty)|(?:you(?:'ve| have)?|just) lost (?:a|me as a|my|our|another|a loyal|a long-?time) (?:\\w+ )?(?:customer|business|client|member)|(?:find|finding|look(?:ing)? for|using) (?:a )?(?:new|another|different|other) (?:bank|airline|carrier|provider|company|lender|card|insurer|servicer)|no longer (?:be )?(?:a customer|doing business|fly|use|bank|shop|recommend)|(?:the )?last time (?:i|we)(?:'ll| will)? (?:ever )?(?:fly|use|book|buy|shop|order|trust|choose|bank))\\b",
+    0.8,
+    { negatable: true },
+  ),
+  // safety_risk: symptoms after a meal, injuries and what caused them, fire, smoke, sparks, foreign
+  // objects in food, unsafe vehicles and aircraft.
+  en(
+    'safety_risk',
+    "\\b(?:(?:found|there was|there were|had|with) (?:a |an |some |pieces? of |shards? of |broken )?(?:glass|metal|plastic|bugs?|insects?|cockroach(?:es)?|roach(?:es)?|worms?|maggots?|mou?se droppings|rat droppings|nails?|screws?|wires?|mold|mould) (?:in|inside|on) (?:my|our|the|his|her) (?:food|meal|dish|sandwich|salad|drink|coffee|soup|burger|pizza|order|rice|bread|plate)|(?:ate|eating|eaten|drank|drinking) [^.!?]{0,40}\\b(?:expired|spoiled|spoilt|rotten|moldy|mouldy|raw|undercooked|contaminated)|(?:expired|spoiled|spoilt|rotten|moldy|mouldy|contaminated|undercooked|raw) (?:chicken|meat|pork|fish|food|milk|eggs?|seafood)[^.!?]{0,40}\\b(?:sick|ill|vomit\\w*|hospital|poison\\w*)|poison(?:ed|ing)|(?:stomach|abdominal) (?:pain|cramps?|ache|bug)|nause(?:a|ous|ated)|threw up|throwing up|rash(?:es)?|hives|swell(?:ing|ed) up|concussion|broken (?:arm|leg|bone|wrist|ankle|tooth|teeth|nose|rib)|stitches|(?:ambulance|paramedics)|(?:slipped|tripped|fell)\\b[^.!?]{0,30}\\b(?:floor|stairs|aisle|step|wet|broke|injur\\w*|hurt)|smoke (?:in|filled|filling|from|coming|pouring)|smell(?:ed|ing)? (?:of )?(?:smoke|burning|gas|fuel|fumes)|(?:burst|bursting) into flames|overheat(?:ed|ing|s)|short[- ]circuit\\w*|(?:gas|fuel|carbon monoxide) leak|emergency landing|engine (?:failure|fire|caught)|(?:not|isn't|wasn't|aren't|weren't) safe|safety (?:issue|concern|hazard|risk|violation|problem)s?|(?:steering|airbag|accelerator|tyre|tire)s? (?:failed|failure|blew|exploded|locked)|(?:near|almost) (?:crashed|killed|died)|could have (?:killed|died|been killed|hurt))\\b",
+    0.8,
+  ),
+  // repeat_contact: a contact the customer made, told and then left unresolved further on ("I
+  // wrote to them … they refused", "we called … still nothing"), over a longer reach than above.
+  en(
+    'repeat_contact',
+    "\\b(?:i|we)\\b(?: have| had| then| also| already| again| recently| first| initially| even| personally| immediately| subsequently| previously| later| repeatedly)*\\s+(?:disputed|contacted|called|notified|wrote (?:to|a letter|letters|them|back)|sent (?:them |it |a |multiple |several |numerous |another |the |in )?(?:letters?|emails?|disputes?|certified|proof|documents?|documentation|copies|request)|emailed|reached out|complained|spoke (?:to|with)|faxed|mailed|phoned|followed up|tried (?:calling|contacting|to (?:call|contact|reach|get in touch)))\\b(?=[^]{0,600}?\\b(?:but|however|refus\\w*|fail\\w*|denied|deny|continu\\w*|still|yet|never|nothing|no one|nobody|ignor\\w*|despite|verified|unable|won't|wouldn't|didn't|did not|would not|has not|have not|hasn't|haven't|not been|no (?:response|reply|answer|resolution|help))\\b)",
+    0.65,
+  ),
+  // Every way of saying "again", "still", "no one got back", "I already told you".
+  en(
+    'repeat_contact',
+    "\\b(?:(?:i|we)(?:'ve| have| had)? (?:been )?(?:calling|emailing|writing|disputing|contacting|chasing|trying to (?:reach|contact|get (?:through|a hold|ahold|in touch)))\\b[^.!?]{0,40}\\b(?:for|since|over|all|every)\\b|still waiting (?:on|for) (?:a |an |my |your |the |any )?(?:call|response|reply|answer|refund|callback|call back|resolution|someone|update|email)|(?:no one|nobody|no-one) (?:has |ever )?(?:called|contacted|responded|replied|returned|answered|gotten|got|gets|helped|follow(?:ed|s)? up)|(?:haven't|have not|never|hasn't|has not|didn't|did not) (?:heard|gotten|received|got) (?:anything |a word |a thing |a response |a reply |an answer )?back|(?:every|each) time (?:i|we) (?:call|contact|ask|email|write|try)|(?:as )?(?:i|we)(?:'ve| have)? (?:already|previously) (?:told|explained|informed|asked|sent|provided|given|submitted|reported)|despite (?:my|our|numerous|multiple|several|repeated|many|countless) (?:\\w+ )?(?:requests|attempts|calls|disputes|letters|complaints|efforts|emails|inquiries)|(?:countless|numerous|multiple|several|endless) (?:phone calls|conversations|follow-?ups)|(?:follow(?:ed|ing)?[- ]?up|followed up) (?:again|several times|multiple times|numerous times|with (?:them|you) (?:again|several|multiple|numerous))|keep (?:getting|being) (?:told|transferred|passed|bounced|the runaround)|(?:the )?run-?around|dm'?e?d (?:you|u)\\b[^.!?]{0,30}\\b(?:ago|yesterday|earlier|already|twice|again|no (?:response|reply|answer)))",
+    0.75,
+  ),
+  // urgency: a deadline or a demand to act now.
+  en(
+    'urgency',
+    '\\b(?:time[- ]sensitive|at once|as quickly as possible|without (?:further )?delay|no later than|(?:need|needs|must|has to|have to)\\b[^.!?]{0,40}\\b(?:right now|today|tonight|now!|immediately|by tomorrow|this (?:morning|afternoon|evening|week))|(?:please|must|demand|request|expect|need|require)\\b[^.!?]{0,60}\\bwithin (?:\\d+|twenty|thirty|fourteen|seven|ten|fifteen|the next \\d+) (?:business |calendar |working )?(?:days|hours))\\b',
+    0.75,
+  ),
+  // compensation_demand: vouchers, miles, credits or gift cards asked for or expected for a loss.
+  en(
+    'compensation_demand',
+    '\\b(?:(?:want|deserve|expect|demand|request|requested|asked for|ask for|should (?:get|receive|be given|be offered)|give (?:me|us)|offer (?:me|us)|where (?:is|are) (?:my|our)|no) (?:a |an |some |any |the )?(?:\\$\\d+ )?(?:voucher|vouchers|miles|bonus miles|points|gift cards?|meal vouchers?|hotel vouchers?|travel credit|flight credit|free (?:flight|ticket|night|upgrade))|(?:make|making) (?:this|it|things) right|(?:pay|cover|reimburse) (?:for )?(?:my|our) (?:hotel|meals?|taxi|uber|rental|medical bills?|expenses|costs|losses))\\b',
+    0.75,
+    { negatable: true },
+  ),
+  // manager_request: a supervisor spoken to or asked for in other words; the escalations desk.
+  en(
+    'manager_request',
+    '\\b(?:(?:transferred|escalated|referred|passed) (?:me |us |it |this |my \\w+ )?(?:up )?to (?:a |the |another |their |your )?(?:supervisor|manager|management|escalations?)|(?:a|the|another|her|his|their) supervisor(?: named \\w+)? (?:told|said|stated|informed|assured|promised|advised|hung up|refused|agreed|apologi[sz]ed|called (?:me|us) back)|escalations? (?:department|team|specialist|unit)|(?:asked|requested|demanded|begged) (?:to (?:speak|talk) (?:to|with) )?(?:for )?(?:a|the|your|their) (?:supervisor|manager|someone in charge))\\b',
+    0.8,
+    { negatable: true },
+  ),
+  // legal and regulator threats in further words.
+  en(
+    'legal_threat',
+    '\\b(?:legal (?:proceedings|recourse|counsel|remedies|remedy|options)|(?:consult(?:ed|ing)?|retain(?:ed|ing)?|hire(?:d)?|contact(?:ed|ing)?) (?:legal counsel|counsel|an? law firm)|(?:demand for|file (?:for )?|filing (?:for )?|filed (?:for )?)arbitration|(?:sue|suing|sued) (?:them|the company|the bank|\\w+ (?:bank|airlines?))|judgment against (?:you|them))\\b',
+    0.8,
+    { negatable: true },
+  ),
+  en(
+    'regulator_threat',
+    '\\b(?:consumer affairs|department of (?:insurance|banking|financial (?:institutions|services|protection)|consumer affairs|justice)|state (?:banking|insurance|financial) (?:department|commission|regulators?|division)|(?:report|reported|reporting|complain|complained|complaint|contact|contacted|file|filed|filing|write|wrote|escalate|escalated|forward|forwarded)\\w* (?:\\w+ ){0,3}(?:to|with) (?:the )?(?:faa|dot|ftc|fcc|occ|fdic|hud|nhtsa|fda|state|federal|government|authorities|department of))\\b',
+    0.8,
+    { negatable: true },
+  ),
 ];

@@ -1,0 +1,152 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { EscalationSignal } from '@redress/contract';
+import type { TextLanguage } from '../../../shared/text/detect-language.ts';
+import { detectSignals } from './signals.ts';
+
+// The broad cue families, one per signal and language, each with hard negatives: sentences written
+// for these tests from the definitions in SIGNALS.md, not taken from any evaluation set.
+
+const kinds = (text: string, language: TextLanguage) => detectSignals(text, { language }).map((hit) => hit.kind);
+
+const check = (language: TextLanguage, signal: EscalationSignal, yes: readonly string[], no: readonly string[]) => {
+  for (const text of yes) {
+    it(`${signal} in: ${text}`, () =>
+      assert.ok(kinds(text, language).includes(signal), kinds(text, language).join(',')));
+  }
+  for (const text of no) {
+    it(`no ${signal} in: ${text}`, () =>
+      assert.ok(!kinds(text, language).includes(signal), kinds(text, language).join(',')));
+  }
+};
+
+describe('English cue families', () => {
+  check(
+    'en',
+    'anger',
+    [
+      'Are you kidding me? Four hours for a bag.',
+      'How many times do I have to explain the same thing?',
+      'Enough is enough.',
+      'This is absolutely ridiculous.',
+      'Utterly disgraceful treatment of a paying customer.',
+      'I hate dealing with your call centre.',
+      'Another f***ing delay.',
+      'Seriously 😡',
+    ],
+    [
+      'The food was a bit disappointing.',
+      'I am frustrated that the parcel is late.',
+      'The price seems ridiculous to me, but fine.',
+      'I love this shop.',
+    ],
+  );
+  check(
+    'en',
+    'insult',
+    [
+      'What an incompetent airline.',
+      'You are a bunch of liars.',
+      'They keep scamming customers with hidden fees.',
+      'The agent lied to me about the fee.',
+      'Idiots lost my bag twice.',
+      '#scam',
+    ],
+    [
+      'The bank says a scammer took the money.',
+      'Identity thieves opened the account.',
+      'The staff were slow but polite.',
+      'I was lying in bed.',
+    ],
+  );
+  check(
+    'en',
+    'churn_threat',
+    [
+      'I will never fly with you again.',
+      "We won't be using your service anymore.",
+      'I am done with this bank.',
+      'You just lost a loyal customer.',
+      'We are moving our accounts to a credit union.',
+      'I am closing all of my accounts with you.',
+      'Time to find a new bank.',
+      'This is the last time I book with you.',
+    ],
+    [
+      'They decided to close my accounts without notice.',
+      'We had to go to a different gate.',
+      'I never knew that the fee existed.',
+      'I did not cancel my membership.',
+    ],
+  );
+  check(
+    'en',
+    'safety_risk',
+    [
+      'I found glass in my salad.',
+      'We ate the expired chicken and my son threw up all night.',
+      'The charger started to overheat and smell of burning.',
+      'There was smoke in the cabin.',
+      'My wife slipped on the wet floor and broke her wrist.',
+      'The seat belt is not safe.',
+      'She got a rash after using the cream.',
+    ],
+    ['The salad came without dressing.', 'Smoking is not allowed on board.', 'My credit fell again.'],
+  );
+  check(
+    'en',
+    'repeat_contact',
+    [
+      'I disputed the account with the bureau. They verified it anyway.',
+      'We spoke with the branch in May, but nothing has changed.',
+      "I've been calling them for three weeks.",
+      'Still waiting for a call back.',
+      'Nobody has responded to my emails.',
+      "I haven't heard back from anyone.",
+      'Every time I call I get a different answer.',
+      'As I already told your agent, the card was stolen.',
+      'Despite my repeated requests, the fee is still there.',
+      'I keep getting transferred.',
+    ],
+    [
+      'I called once and they fixed it the same day.',
+      'I was on hold for several hours.',
+      'I spoke with the branch and they sorted it out.',
+      'They called me about an offer.',
+    ],
+  );
+  check(
+    'en',
+    'urgency',
+    ['This is time-sensitive.', 'I need a flight home today!', 'Please respond within 10 business days.'],
+    ['The law gives them 30 days to investigate.', 'I flew home today.', 'Do you want to get there today?'],
+  );
+  check(
+    'en',
+    'compensation_demand',
+    ['I deserve a voucher for this.', 'Please make this right.', 'You should cover my hotel costs.'],
+    ['I used my miles to book.', 'The voucher I was given worked fine.'],
+  );
+  check(
+    'en',
+    'manager_request',
+    [
+      'I was transferred to a supervisor who hung up.',
+      'The supervisor told me nothing could be done.',
+      'The escalations department never called.',
+    ],
+    ['The gate supervisor let us board.', 'My manager told me to take a day off.'],
+  );
+  check(
+    'en',
+    'legal_threat',
+    ['I am considering my legal options.', 'We have retained counsel.', 'I filed for arbitration.'],
+    ['Court action was filed against me by the collector.', 'I need legal advice about my will.'],
+  );
+  check(
+    'en',
+    'regulator_threat',
+    ['I have reported them to the state banking department.', 'I will file a complaint with the FAA.'],
+    ['Follow for a sec and I will.', 'The FAA rules limit crew hours.'],
+  );
+});
