@@ -185,3 +185,45 @@ describe('Thai cue families', () => {
   check('th', 'urgency', ['ขอด่วนเลยค่ะ'], ['จองด่วนก่อนเต็ม', 'ขึ้นทางด่วนไป']);
   check('th', 'media_threat', ['จะบอกต่อให้ทุกคนรู้'], ['ใช้ดีจึงบอกต่อ']);
 });
+
+describe('Chinese cue families (both scripts, Cantonese forms)', () => {
+  for (const language of ['zh-CN', 'zh-TW'] as const) {
+    check(
+      language,
+      'anger',
+      ['这服务太差劲了！', '价格太离谱', '卧槽，又等了一小时', '史上最差的一次'],
+      ['有点失望', '味道一般般', '肥肠面简直简直了，好吃'],
+    );
+    check(
+      language,
+      'insult',
+      ['这家店专门宰客', '明明是虚假宣传', '服务员当面撒谎'],
+      ['听说价格还算公道', '骨头有点多'],
+    );
+    check(
+      language,
+      'churn_threat',
+      ['以后再也不会来了', '已经拉黑这家店', '这是最后一次光顾'],
+      ['下次还会再来', '以后会常来'],
+    );
+    check(
+      language,
+      'safety_risk',
+      ['吃完回家就闹肚子', '汤里竟然有一只蟑螂', '吃出了一根铁丝', '地太滑，我妈摔倒了'],
+      ['门口有一个铁丝网', '玉米有点不新鲜', '鲍鱼还在蠕动'],
+    );
+    check(
+      language,
+      'repeat_contact',
+      ['催了好几次才上菜', '发邮件给客服，石沉大海', '我已经说过好几次了'],
+      ['服务员来得挺快', '第一次来吃'],
+    );
+    check(language, 'manager_request', ['只好叫了店长过来'], ['老板人很好']);
+  }
+  it('reads Traditional and Cantonese forms alike', () => {
+    assert.ok(kinds('以後再也不會來了', 'zh-TW').includes('churn_threat'));
+    assert.ok(kinds('湯裏竟然有一隻蟑螂', 'zh-TW').includes('safety_risk'));
+    assert.ok(kinds('呢間舖頭專門宰客，仆街', 'zh-TW').includes('insult'));
+    assert.ok(kinds('呢間舖頭專門宰客，仆街', 'zh-TW').includes('anger'));
+  });
+});
