@@ -140,7 +140,8 @@ export const ENGLISH_LEXICON: readonly LexiconEntry[] = [
     0.85,
     { negatable: true },
   ),
-  // repeat_contact: contacted before, still unresolved, or many times. The customer (or a
+  // repeat_contact: contacted before, still unresolved, or many times — the contact repeated, not
+  // the fault ("the second time my bag was lost" is a recurring fault). The customer (or a
   // passive "contact was made") is the one calling: "they called me 2 times" is the company.
   en(
     'repeat_contact',
@@ -154,7 +155,7 @@ export const ENGLISH_LEXICON: readonly LexiconEntry[] = [
   ),
   en(
     'repeat_contact',
-    "\\b(?:(?:second|third|fourth|fifth|\\d+(?:st|nd|rd|th)) time|again and again|over and over|times already|yet again|keep (?:calling|getting)|no one (?:has )?(?:called|gotten|got|written) back|still (?:haven't|have not|hasn't|has not) (?:heard|had a reply|been (?:fixed|resolved|sorted))|still no (?:reply|response|answer))\\b",
+    "\\b(?:(?:(?:second|third|fourth|fifth|\\d+(?:st|nd|rd|th)) time (?:i|we)(?:'ve| have)? (?:call|contact|writ|wr|email|complain|disput|ask|messag|tweet|dm|report|reach)\\w*|(?:call|contact|writ|email|complain|disput|ask|messag|tweet|report)\\w*[^.!?]{0,20}\\b(?:for the|a) (?:second|third|fourth|fifth|\\d+(?:st|nd|rd|th)) time)|(?:call\\w*|contact\\w*|ask\\w*|told|email\\w*|writ\\w*|wrote) (?:\\w+ ){0,3}(?:again and again|over and over|times already|yet again)|keep calling|no one (?:has )?(?:called|gotten|got|written) back|still (?:haven't|have not|hasn't|has not) (?:heard|had a reply|been (?:fixed|resolved|sorted))|still no (?:reply|response|answer))\\b",
     0.8,
   ),
   // Many contacts named as such: "several attempts", "numerous calls", "on multiple occasions",
@@ -242,13 +243,19 @@ export const ENGLISH_LEXICON: readonly LexiconEntry[] = [
   // wrote to them … they refused", "we called … still nothing"), over a longer reach than above.
   en(
     'repeat_contact',
-    "\\b(?:i|we)\\b(?: have| had| then| also| already| again| recently| first| initially| even| personally| immediately| subsequently| previously| later| repeatedly)*\\s+(?:disputed|contacted|called|notified|wrote (?:to|a letter|letters|them|back)|sent (?:them |it |a |multiple |several |numerous |another |the |in )?(?:letters?|emails?|disputes?|certified|proof|documents?|documentation|copies|request)|emailed|reached out|complained|spoke (?:to|with)|faxed|mailed|phoned|followed up|tried (?:calling|contacting|to (?:call|contact|reach|get in touch)))\\b(?=[^]{0,600}?\\b(?:but|however|refus\\w*|fail\\w*|denied|deny|continu\\w*|still|yet|never|nothing|no one|nobody|ignor\\w*|despite|verified|unable|won't|wouldn't|didn't|did not|would not|has not|have not|hasn't|haven't|not been|no (?:response|reply|answer|resolution|help))\\b)",
+    "\\b(?:i|we)\\b(?: have| had| then| also| already| again| recently| first| initially| even| personally| immediately| subsequently| previously| later| repeatedly)*\\s+(?:disputed|contacted|called|notified|wrote (?:to|a letter|letters|them|back)|sent (?:them |it |a |multiple |several |numerous |another |the |in )?(?:letters?|emails?|disputes?|certified|proof|documents?|documentation|copies|request)|emailed|reached out|complained|spoke (?:to|with)|faxed|mailed|phoned|followed up|requested|asked (?:for|them|that|to)|filed|submitted|applied|explained|tried talking|provided|informed|tried (?:calling|contacting|to (?:call|contact|reach|get in touch)))\\b(?=[^]{0,600}?\\b(?:but|however|refus\\w*|fail\\w*|denied|deny|continu\\w*|still|yet|never|nothing|no one|nobody|ignor\\w*|despite|verified|unable|won't|wouldn't|didn't|did not|would not|has not|have not|hasn't|haven't|not been|no (?:response|reply|answer|resolution|help))\\b)",
     0.65,
   ),
   // Every way of saying "again", "still", "no one got back", "I already told you".
   en(
     'repeat_contact',
     "\\b(?:(?:i|we)(?:'ve| have| had)? (?:been )?(?:calling|emailing|writing|disputing|contacting|chasing|trying to (?:reach|contact|get (?:through|a hold|ahold|in touch)))\\b[^.!?]{0,40}\\b(?:for|since|over|all|every)\\b|still waiting (?:on|for) (?:a |an |my |your |the |any )?(?:call|response|reply|answer|refund|callback|call back|resolution|someone|update|email)|(?:no one|nobody|no-one) (?:has |ever )?(?:called|contacted|responded|replied|returned|answered|gotten|got|gets|helped|follow(?:ed|s)? up)|(?:haven't|have not|never|hasn't|has not|didn't|did not) (?:heard|gotten|received|got) (?:anything |a word |a thing |a response |a reply |an answer )?back|(?:every|each) time (?:i|we) (?:call|contact|ask|email|write|try)|(?:as )?(?:i|we)(?:'ve| have)? (?:already|previously) (?:told|explained|informed|asked|sent|provided|given|submitted|reported)|despite (?:my|our|numerous|multiple|several|repeated|many|countless) (?:\\w+ )?(?:requests|attempts|calls|disputes|letters|complaints|efforts|emails|inquiries)|(?:countless|numerous|multiple|several|endless) (?:phone calls|conversations|follow-?ups)|(?:follow(?:ed|ing)?[- ]?up|followed up) (?:again|several times|multiple times|numerous times|with (?:them|you) (?:again|several|multiple|numerous))|keep (?:getting|being) (?:told|transferred|passed|bounced|the runaround)|(?:the )?run-?around|dm'?e?d (?:you|u)\\b[^.!?]{0,30}\\b(?:ago|yesterday|earlier|already|twice|again|no (?:response|reply|answer)))",
+    0.75,
+  ),
+  // A contact referred back to: the original complaint, a call not taken, days since I wrote.
+  en(
+    'repeat_contact',
+    "\\b(?:not taking my calls|(?:have not|haven't|never) heard (?:back )?from (?:you|them)|no correspondence|hung up on (?:me|us)?[^.!?]{0,20}\\b(?:times|again|twice)|\\d+ (?:days|weeks|months) since (?:i|we) (?:applied|submitted|requested|filed|called|contacted|sent|wrote|emailed|disputed)|(?:my|our|the) (?:original|previous|prior|earlier|first|last) (?:claim|complaint|dispute|request|case|letter|call)|once before|counter response)\\b",
     0.75,
   ),
   // urgency: a deadline or a demand to act now.

@@ -107,12 +107,19 @@ describe('English cue families', () => {
       'As I already told your agent, the card was stolen.',
       'Despite my repeated requests, the fee is still there.',
       'I keep getting transferred.',
+      'I requested validation of the debt, but they never answered.',
+      'It has been 16 days since I applied for compensation.',
+      'The office is not taking my calls.',
+      'This adds to my original complaint.',
+      'This is the third time I have called about it.',
     ],
     [
       'I called once and they fixed it the same day.',
       'I was on hold for several hours.',
       'I spoke with the branch and they sorted it out.',
       'They called me about an offer.',
+      'This is the second time my bag was lost.',
+      'Delayed yet again.',
     ],
   );
   check(

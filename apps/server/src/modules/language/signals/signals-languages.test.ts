@@ -17,10 +17,12 @@ const labelled: [TextLanguage, string, EscalationSignal[]][] = [
   ['en', 'He was hospitalized after eating your salad', ['safety_risk']],
   [
     'en',
-    'This is the second time my order was wrong and I want a replacement',
+    'This is the second time I have called: my order was wrong and I want a replacement',
     ['replacement_demand', 'repeat_contact'],
   ],
   ['en', 'I am disappointed and not happy with the service', []],
+  // A fault that happened again is not a contact made again.
+  ['en', 'This is the second time my order was wrong', []],
   ['en', 'My manager at work said I should complain', []],
   ['en', 'The company sued me last year', []],
   ['en', 'I got a tax refund last week', []],
