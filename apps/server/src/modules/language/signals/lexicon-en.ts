@@ -213,7 +213,7 @@ export const ENGLISH_LEXICON: readonly LexiconEntry[] = [
   // hatred and angry emoji. "Ridiculous" or "disappointed" alone stays mere dissatisfaction.
   en(
     'anger',
-    "\\b(?:are you (?:kidding|serious|joking)|you(?:'ve| have)? (?:got|gotta) to be (?:kidding|joking)|how (?:many times|often) do (?:i|we) have to|how (?:hard|difficult) (?:is it|can it be) to|enough is enough|(?:the )?last straw|at (?:my|the end of my) wits'? end|beyond (?:furious|angry|livid|frustrated|disgusted|fed up)|(?:absolutely|completely|totally|utterly|simply|beyond|so|truly|just) (?:ridiculous|absurd|disgraceful|disgusting|appalling|pathetic|outrageous|insane|shameful|atrocious|horrendous|unacceptable|infuriating|maddening)|(?:i|we) (?:hate|despise|loathe) (?:you|your|this|dealing)|(?:so|really|very|extremely|beyond) pissed|(?:i'm|i am|we're|we are) pissed|effing|f\\*+k\\w*|f\\*+\\b|sh\\*+t|goddamn\\w*|god damn|piss(?:ed|ing)? me off|what a (?:joke|disgrace|farce|shambles|nightmare)|(?:a|an absolute|a complete|a total) (?:joke|disgrace|farce|shambles) of an?)",
+    "\\b(?:are you (?:kidding|serious|joking)|you(?:'ve| have)? (?:got|gotta) to be (?:kidding|joking)|how (?:many times|often) do (?:i|we) have to|how (?:hard|difficult) (?:is it|can it be) to|enough is enough|(?:the )?last straw|at (?:my|the end of my) wits'? end|beyond (?:furious|angry|livid|frustrated|disgusted|fed up)|(?:absolutely|completely|totally|utterly|simply|beyond|so|truly|just) (?:ridiculous|absurd|disgraceful|disgusting|appalling|pathetic|outrageous|insane|shameful|atrocious|horrendous|unacceptable|infuriating|maddening)|(?:i|we) (?:hate|despise|loathe) (?:you|your|this|dealing)|treat(?:s|ed|ing)? (?:us|me|customers|people|passengers|travell?ers|clients) like (?:garbage|trash|dirt|crap|cattle|animals|criminals|idiots)|(?:so|really|very|extremely|beyond) pissed|(?:i'm|i am|we're|we are) pissed|effing|f\\*+k\\w*|f\\*+\\b|sh\\*+t|goddamn\\w*|god damn|piss(?:ed|ing)? me off|what a (?:joke|disgrace|farce|shambles|nightmare)|(?:a|an absolute|a complete|a total) (?:joke|disgrace|farce|shambles) of an?)",
     0.8,
   ),
   // Angry faces (written literally: the matcher has no `u` flag, so each is two UTF-16 units).
@@ -224,7 +224,7 @@ export const ENGLISH_LEXICON: readonly LexiconEntry[] = [
     '\\b(?:(?:incompetent|useless|worthless|clueless|lying|crooked|thieving|dishonest|shady|greedy|heartless|brainless) (?:airline|company|bank|staff|employees?|agents?|reps?|representatives?|people|crew|management|customer service|service|business|corporation|lender|servicer|collectors?|idiots?|morons?|clowns?|bunch)|(?:idiots|morons|imbeciles|clowns|bozos|jerks|assholes|a-holes|crooks|swindlers|con artists|scam artists|liars|extortionists|parasites|vultures)\\b(?! (?:who|that) (?:stole|opened|used|hacked))|scam(?:ming|s)? (?:me|us|people|customers|consumers|its customers|their customers)|(?:highway|daylight) robbery|legali[sz]ed (?:theft|robbery|scam)|(?:lied|lies|lying) to (?:me|us|customers|consumers|my face)|total(?:ly)? (?:scam|fraud|rip-?off))',
     0.8,
   ),
-  en('insult', '#(?:scam|liars|thieves|fraud|ripoff|crooks)\\w*', 0.8),
+  en('insult', '#(?:scam|liars|thieves|fraud|ripoff|crooks|incompetent|idiots|morons|clowns|bozos)\\w*', 0.8),
   // churn_threat: switching, closing, cancelling, never again, the last time, lost a customer.
   en(
     'churn_threat',
@@ -267,7 +267,7 @@ export const ENGLISH_LEXICON: readonly LexiconEntry[] = [
   // compensation_demand: vouchers, miles, credits or gift cards asked for or expected for a loss.
   en(
     'compensation_demand',
-    '\\b(?:(?:want|deserve|expect|demand|request|requested|asked for|ask for|should (?:get|receive|be given|be offered)|give (?:me|us)|offer (?:me|us)|where (?:is|are) (?:my|our)|no) (?:a |an |some |any |the )?(?:\\$\\d+ )?(?:voucher|vouchers|miles|bonus miles|points|gift cards?|meal vouchers?|hotel vouchers?|travel credit|flight credit|free (?:flight|ticket|night|upgrade))|(?:make|making) (?:this|it|things) right|(?:pay|cover|reimburse) (?:for )?(?:my|our) (?:hotel|meals?|taxi|uber|rental|medical bills?|expenses|costs|losses))\\b',
+    '\\b(?:(?:want|deserve|expect|demand|request|requested|asked for|ask for|should (?:get|receive|be given|be offered)|(?:can|could|will|do|how do|may) (?:i|we) (?:get|claim|receive|have)|give (?:me|us)|offer (?:me|us)|where (?:is|are) (?:my|our)|no) (?:a |an |some |any |the )?(?:\\$\\d+ )?(?:voucher|vouchers|miles|bonus miles|points|gift cards?|meal vouchers?|hotel vouchers?|travel credit|flight credit|free (?:flight|ticket|night|upgrade))|(?:make|making) (?:this|it|things) right|(?:pay|cover|reimburse) (?:for )?(?:my|our) (?:hotel|meals?|taxi|uber|rental|medical bills?|expenses|costs|losses))\\b',
     0.75,
     { negatable: true },
   ),

@@ -31,6 +31,7 @@ describe('English cue families', () => {
       'This is absolutely ridiculous.',
       'Utterly disgraceful treatment of a paying customer.',
       'I hate dealing with your call centre.',
+      'You treat customers like garbage.',
       'Another f***ing delay.',
       'Seriously 😡',
     ],
@@ -50,6 +51,7 @@ describe('English cue families', () => {
       'They keep scamming customers with hidden fees.',
       'The agent lied to me about the fee.',
       'Idiots lost my bag twice.',
+      'Two hours late again #incompetent',
       '#scam',
     ],
     [
@@ -131,7 +133,12 @@ describe('English cue families', () => {
   check(
     'en',
     'compensation_demand',
-    ['I deserve a voucher for this.', 'Please make this right.', 'You should cover my hotel costs.'],
+    [
+      'I deserve a voucher for this.',
+      'How do I get a voucher for the delay?',
+      'Please make this right.',
+      'You should cover my hotel costs.',
+    ],
     ['I used my miles to book.', 'The voucher I was given worked fine.'],
   );
   check(
