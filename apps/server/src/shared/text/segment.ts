@@ -1,4 +1,4 @@
-import { foldText, originalSpan } from './fold.ts';
+import { fold } from './fold.ts';
 
 /**
  * Word segmentation for all four languages with `Intl.Segmenter` (ICU's dictionaries break Chinese
@@ -57,11 +57,12 @@ export const tokenize = (text: string, chunkSize = CHUNK_SIZE): Token[] => {
     const chunk = text.slice(from, to);
     for (const part of segmenter.segment(chunk)) {
       if (!part.isWordLike) continue;
-      const folded = foldText(part.segment);
-      // Folding never splits a word, but an NFKC form may reveal one that is only a mark.
-      if (folded.text.trim() === '') continue;
-      const span = originalSpan(folded, 0, folded.text.length);
-      tokens.push({ term: folded.text, start: from + part.index + span.start, end: from + part.index + span.end });
+      // A word is folded whole, so its span is the segment's; folding never splits a word, but an
+      // NFKC form may reveal one that is only a mark.
+      const term = fold(part.segment);
+      if (term.trim() === '') continue;
+      const start = from + part.index;
+      tokens.push({ term, start, end: start + part.segment.length });
     }
     from = to;
   }

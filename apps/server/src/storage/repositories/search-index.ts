@@ -109,6 +109,7 @@ const newestTexts = async (
   caseId: string,
   budget: number,
   first?: readonly TextEventRow[],
+  complete = false,
 ): Promise<SearchText[]> => {
   const out: SearchText[] = [];
   let spent = 0;
@@ -122,7 +123,8 @@ const newestTexts = async (
       spent += analysedLength(text);
       if (spent >= budget) return out;
     }
-    if (page.length < EVENT_PAGE) return out;
+    // A complete first page (a case created in this append: its events are all in hand) ends it.
+    if (page.length < EVENT_PAGE || (complete && page === first)) return out;
     page = await textEventPage(tx, caseId, readInt(page.at(-1)!.seq));
   }
 };
@@ -139,6 +141,7 @@ export const loadSearchableCases = async (
   ids: readonly string[],
   overrides: ReadonlyMap<string, NameOverride> = new Map(),
   textBudget: number = MAX_DOCUMENT_CHARS,
+  fresh: ReadonlyMap<string, readonly TextEventRow[]> = new Map(),
 ): Promise<SearchableCase[]> => {
   const out: SearchableCase[] = [];
   for (const batch of chunks([...new Set(ids)])) {
@@ -170,13 +173,8 @@ export const loadSearchableCases = async (
     await loadCustomers(rows.map((r) => r.customer_id));
     await loadCustomers([...customers.values()].flatMap((c) => (c.mergedInto ? [c.mergedInto] : [])));
     // One case (a write): its own bounded pages. Several: their first pages in one round trip.
-    const pages =
-      rows.length > 1
-        ? await firstPages(
-            tx,
-            rows.map((r) => r.id),
-          )
-        : undefined;
+    const stored = rows.filter((r) => !fresh.has(r.id)).map((r) => r.id);
+    const pages = stored.length > 1 ? await firstPages(tx, stored) : undefined;
     for (const row of rows) {
       const texts: SearchText[] = [];
       if (row.subject) texts.push({ field: 'subject', eventId: null, text: row.subject });
@@ -193,7 +191,9 @@ export const loadSearchableCases = async (
       const spent = texts.reduce((sum, t) => sum + analysedLength(t.text), 0);
       if (spent < textBudget) {
         texts.push(
-          ...(await newestTexts(tx, row.id, textBudget - spent, pages ? (pages.get(row.id) ?? []) : undefined)),
+          ...(await (fresh.has(row.id)
+            ? newestTexts(tx, row.id, textBudget - spent, fresh.get(row.id), true)
+            : newestTexts(tx, row.id, textBudget - spent, pages ? (pages.get(row.id) ?? []) : undefined))),
         );
       }
       out.push({
@@ -213,7 +213,11 @@ export const loadSearchableCases = async (
 const isPostgres = (tx: Tx): boolean => tx.getExecutor().adapter instanceof PostgresAdapter;
 
 /** Writes each case's document, replacing the one it had (its SQLite rowid is kept). */
-const writeDocuments = async (tx: Tx, cases: readonly SearchableCase[]): Promise<void> => {
+const writeDocuments = async (
+  tx: Tx,
+  cases: readonly SearchableCase[],
+  fresh: ReadonlySet<string> = new Set(),
+): Promise<void> => {
   if (cases.length === 0) return;
   const docs = cases.map((c) => ({ caseId: c.id, doc: buildSearchDocument(c.texts.map((t) => t.text)) }));
   if (isPostgres(tx)) {
@@ -225,7 +229,8 @@ const writeDocuments = async (tx: Tx, cases: readonly SearchableCase[]): Promise
     return;
   }
   const rowids = new Map<string, number>();
-  for (const batch of chunks(docs.map((d) => d.caseId))) {
+  // A case created in this append has no document yet: nothing to look up.
+  for (const batch of chunks(docs.map((d) => d.caseId).filter((id) => !fresh.has(id)))) {
     const rows = await tx.selectFrom('search_cases').select(['id', 'case_id']).where('case_id', 'in', batch).execute();
     for (const row of rows) rowids.set(row.case_id, Number(row.id));
   }
@@ -254,9 +259,11 @@ export const reindexCases = async (
   tx: Tx,
   caseIds: readonly string[],
   overrides?: ReadonlyMap<string, NameOverride>,
+  fresh: ReadonlyMap<string, readonly TextEventRow[]> = new Map(),
 ): Promise<void> => {
   for (const batch of chunks([...new Set(caseIds)], REINDEX_BATCH)) {
-    await writeDocuments(tx, await loadSearchableCases(tx, batch, overrides));
+    const loaded = await loadSearchableCases(tx, batch, overrides, MAX_DOCUMENT_CHARS, fresh);
+    await writeDocuments(tx, loaded, new Set(fresh.keys()));
   }
 };
 
@@ -292,6 +299,27 @@ const casesOfCustomers = async (tx: Tx, customerIds: readonly string[]): Promise
 const CASE_TEXT_EVENTS: readonly string[] = [EventType.CaseCreated, ...Object.keys(TEXT_EVENTS)];
 
 /**
+ * The cases created in this append, each with its text events from the same append, newest first:
+ * every text such a case has is in hand, so its events and its (absent) document are not read.
+ */
+const freshCases = (events: readonly StoredEvent[]): Map<string, TextEventRow[]> => {
+  const fresh = new Map<string, TextEventRow[]>();
+  for (const event of events) if (event.type === EventType.CaseCreated) fresh.set(event.subjectId, []);
+  for (const event of events) {
+    const list = fresh.get(event.subjectId);
+    if (!list || !TEXT_EVENTS[event.type] || event.subjectType !== 'case') continue;
+    list.unshift({
+      id: event.id,
+      subject_id: event.subjectId,
+      seq: event.seq,
+      type: event.type,
+      payload: event.payload,
+    });
+  }
+  return fresh;
+};
+
+/**
  * Keeps the index in step with the log, in the writing transaction: a case is findable the moment
  * the request that created it returns, and by a message the moment it is recorded. Follows every
  * event that changes indexed text — creation, a subject edit, a message, note or call, a
@@ -323,7 +351,7 @@ export const searchProjection: EventProjection = {
       }
     }
     for (const id of await casesOfCustomers(tx, [...customerIds])) caseIds.add(id);
-    await reindexCases(tx, [...caseIds], overrides);
+    await reindexCases(tx, [...caseIds], overrides, freshCases(events));
   },
 };
 
