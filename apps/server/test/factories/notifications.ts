@@ -42,17 +42,24 @@ export const buildTestAppWith = async (
   };
 };
 
-/** Runs queued jobs until none is left (due at the app clock's now); returns how many ran. */
-export const drainJobs = async (t: TestApp): Promise<number> => {
+/**
+ * Runs queued jobs until none is left (due at the app clock's now); returns how many ran. A test
+ * that opens many cases at once (each fanning out to several jobs) raises `rounds`.
+ */
+export const drainJobs = async (
+  t: TestApp,
+  options: { readonly concurrency?: number; readonly rounds?: number } = {},
+): Promise<number> => {
   const runner = createJobRunner({
     db: t.deps.db,
     registry: t.deps.jobs,
     clock: t.clock,
     logger: pino({ level: 'silent' }),
     workerId: 'test-worker',
+    ...(options.concurrency ? { concurrency: options.concurrency } : {}),
   });
   let total = 0;
-  for (let i = 0; i < 50; i += 1) {
+  for (let i = 0; i < (options.rounds ?? 50); i += 1) {
     const ran = await runner.runOnce();
     if (ran === 0) return total;
     total += ran;
@@ -60,17 +67,14 @@ export const drainJobs = async (t: TestApp): Promise<number> => {
   throw new Error('jobs did not settle');
 };
 
-/** Enqueues the hourly digest as the scheduler would for `slot`, then runs the queue. */
-export const runDigest = async (t: TestApp, slot: string): Promise<void> => {
-  await t.deps.db.write((tx) =>
-    enqueueJob(
-      tx,
-      { id: `cron:notifications.digest:${slot}`, name: 'notifications.digest', payload: {} },
-      t.clock.now(),
-    ),
-  );
-  await drainJobs(t);
+/** Enqueues the cron job `name` as the scheduler would for `slot`, then runs the queue. */
+export const runCronSlot = async (t: TestApp, name: string, slot: string): Promise<void> => {
+  await t.deps.db.write((tx) => enqueueJob(tx, { id: `cron:${name}:${slot}`, name, payload: {} }, t.clock.now()));
+  await drainJobs(t, { concurrency: 8, rounds: 1_000 });
 };
+
+/** Enqueues the hourly digest as the scheduler would for `slot`, then runs the queue. */
+export const runDigest = (t: TestApp, slot: string): Promise<void> => runCronSlot(t, 'notifications.digest', slot);
 
 /** The demo ladder: front line (agent), supervisor, manager, executive (admin) and an optional team. */
 export const seedLadder = async (t: TestApp, options: { topTeamId?: string } = {}): Promise<void> => {
