@@ -13,6 +13,27 @@ import { DEFAULT_TRIGGERS, validateTriggers, type EscalationTrigger } from './tr
  * `config:read`, replaced whole with `config:manage`, each saved level and trigger an event.
  * Part of the escalation service (`createEscalationService` spreads it in).
  */
+/** One `<subject>.saved` event per saved ladder level or trigger, carrying what was saved. */
+const recordSaved = async (
+  port: EscalationStore,
+  ctx: Context,
+  now: Date,
+  subjectType: 'escalation_level' | 'escalation_trigger',
+  saved: readonly { readonly id: string }[],
+): Promise<void> => {
+  for (const item of saved) {
+    await port.escalation.appendEvent({
+      type: `${subjectType}.saved`,
+      subjectType,
+      subjectId: item.id,
+      actorId: actorId(ctx.actor),
+      requestId: ctx.requestId,
+      payload: { ...item },
+      occurredAt: now,
+    });
+  }
+};
+
 export const createEscalationConfig = ({ store, clock }: { store: UnitOfWork<EscalationStore>; clock: Clock }) => {
   /** The ladder, lowest rank first. */
   const listLevels = async (ctx: Context): Promise<LadderLevel[]> => {
@@ -47,17 +68,7 @@ export const createEscalationConfig = ({ store, clock }: { store: UnitOfWork<Esc
         ]);
       }
       await port.escalation.replaceLevels(levels, now);
-      for (const level of levels) {
-        await port.escalation.appendEvent({
-          type: 'escalation_level.saved',
-          subjectType: 'escalation_level',
-          subjectId: level.id,
-          actorId: actorId(ctx.actor),
-          requestId: ctx.requestId,
-          payload: { ...level },
-          occurredAt: now,
-        });
-      }
+      await recordSaved(port, ctx, now, 'escalation_level', levels);
       return levels;
     });
   };
@@ -75,17 +86,7 @@ export const createEscalationConfig = ({ store, clock }: { store: UnitOfWork<Esc
       validateTriggers(body.triggers, topRank(await port.escalation.listLevels()));
       const triggers = body.triggers.map((trigger) => ({ ...trigger, id: newId('trg', now) }));
       await port.escalation.replaceTriggers(triggers, now);
-      for (const trigger of triggers) {
-        await port.escalation.appendEvent({
-          type: 'escalation_trigger.saved',
-          subjectType: 'escalation_trigger',
-          subjectId: trigger.id,
-          actorId: actorId(ctx.actor),
-          requestId: ctx.requestId,
-          payload: { ...trigger },
-          occurredAt: now,
-        });
-      }
+      await recordSaved(port, ctx, now, 'escalation_trigger', triggers);
       return triggers;
     });
   };
