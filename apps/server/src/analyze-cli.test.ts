@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
@@ -8,6 +8,7 @@ import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { analyzeLine, boundedLines, lexiconEntriesFromJson, MAX_LINE_BYTES, runAnalyzeStream } from './analyze-cli.ts';
 import { modelToJson, trainCategoryModel } from './modules/language/index.ts';
+import { runCli as runRedress } from '../test/process-util.ts';
 
 // The real executable behind `npx redress` (package.json "bin"), run by this Node.
 const BIN = fileURLToPath(new URL('../bin/redress.js', import.meta.url));
@@ -121,6 +122,26 @@ describe('redress analyze (the real executable)', () => {
     const categories = line.categories as { id: string; confidence: number }[];
     assert.equal(categories[0]?.id, 'cat_lost');
     assert.deepEqual(kindsOf(line), ['media_threat']);
+  });
+
+  it('takes the model `redress category-model-export` writes from an organisation', async () => {
+    const dataDir = join(work, 'org');
+    const demo = await runRedress(['demo', '--data', dataDir], { DATABASE_URL: '' });
+    assert.equal(demo.code, 0, demo.stderr);
+    const modelFile = join(work, 'org-model.json');
+    const exported = await runRedress(['category-model-export', '--data', dataDir, '--out', modelFile], {
+      DATABASE_URL: '',
+    });
+    assert.equal(exported.code, 0, exported.stderr);
+    const labels = (JSON.parse(readFileSync(modelFile, 'utf8')) as { labels: { id: string }[] }).labels.map(
+      (l) => l.id,
+    );
+    assert.ok(labels.length > 0 && labels.every((id) => id.startsWith('cat_')), labels.join(','));
+
+    const run = await runCli('{"id":"a","text":"The parcel never arrived"}\n', ['--model', modelFile]);
+    assert.equal(run.code, 0, run.stderr);
+    const categories = parseLines(run.stdout)[0]!.categories as { id: string }[];
+    assert.ok(categories.length > 0 && categories.every((c) => labels.includes(c.id)));
   });
 
   it('refuses an unreadable model file with a coded error and a non-zero exit', async () => {

@@ -1,10 +1,11 @@
-import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { ALL_ROLES, loadConfig, type ConfigOverrides } from './config.ts';
 import { createDeps } from './deps.ts';
 import { analyzeCommand } from './analyze-command.ts';
 import { loadDemo } from './demo/load-demo.ts';
+import { modelToJson } from './modules/language/index.ts';
 import { startServer } from './server.ts';
 import { systemClock } from './shared/clock.ts';
 import { AppError, ErrorCode, isAppError } from './shared/errors.ts';
@@ -102,6 +103,23 @@ export const buildCli = (): Command => {
     .addOption(dataOption())
     .action(async (flags: CommonFlags) => {
       await withDeps(flags, async (deps) => out(`Indexed ${await rebuildSearchIndex(deps.db)} cases.`));
+    });
+
+  program
+    .command('category-model-export')
+    .description(
+      "train the category model on every site's resolved and closed cases and write it as JSON, for `analyze --model`",
+    )
+    .addOption(dataOption())
+    .requiredOption('--out <file>', 'where to write the model')
+    .action(async (flags: CommonFlags & { out: string }) => {
+      await withDeps(flags, async (deps) => {
+        const scoped = await deps.categoryModels.modelFor(systemContext('cli'));
+        writeFileSync(resolve(flags.out), `${JSON.stringify(modelToJson(scoped.model))}\n`);
+        out(
+          `Wrote a model of ${scoped.categories.size} categories, learnt from ${scoped.trainedOn} cases, to ${flags.out}.`,
+        );
+      });
     });
 
   const user = program.command('user').description('manage users');
