@@ -3,7 +3,8 @@
 // (bulk, not through the API), then query latency through the search service — the same code
 // `GET /api/v1/search` runs, ranking, visibility, filters, snippets and all — on the embedded
 // database and on PostgreSQL. Sizes: BENCH_SEARCH_CASES (default 1,000,000) and
-// BENCH_SEARCH_PG_CASES (default the same).
+// BENCH_SEARCH_PG_CASES (default the same). Under it, the ceilings: the bare index lookup for a few of
+// the same queries (ceiling.ts).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +22,15 @@ import { machineLine } from '../lib/machine.ts';
 import { adminUrl, createTempDatabase, describeServer } from '../lib/postgres.ts';
 import { percentile } from '../lib/stats.ts';
 import { formatMs, formatNumber, markdownTable } from '../lib/table.ts';
+import {
+  ceilingTable,
+  openPostgresLookup,
+  openSqliteLookup,
+  timeLookup,
+  type CeilingResult,
+  type CeilingRow,
+  type IndexLookup,
+} from './ceiling.ts';
 import { seedSearchCorpus, SEED_SITES } from './seed.ts';
 
 const envCount = (name: string, fallback: number): number => {
@@ -41,23 +51,25 @@ interface BenchQuery {
   readonly query: SearchQuery;
   /** The brand-wide actor instead of the agent with two of four sites. */
   readonly brandWide?: boolean;
+  /** Also time the bare index lookup for its terms (the ceiling table). */
+  readonly ceiling?: true;
 }
 
 /** The query mix: rare and common words in each language, phrases, both scripts, filters, the scan. */
 const queries = (seededAt: Date, cases: number): BenchQuery[] => {
   const recent = new Date(seededAt.getTime() + Math.floor(cases * 0.9) * 1000).toISOString();
   return [
-    { label: 'en rare word (1 in 2,000 texts)', query: { q: 'sunroof' } },
-    { label: 'en common word', query: { q: 'order' } },
-    { label: 'en mid-frequency word', query: { q: 'kettle' } },
+    { label: 'en rare word (1 in 2,000 texts)', query: { q: 'sunroof' }, ceiling: true },
+    { label: 'en common word', query: { q: 'order' }, ceiling: true },
+    { label: 'en mid-frequency word', query: { q: 'kettle' }, ceiling: true },
     { label: 'en two words ANDed', query: { q: 'late refund' } },
     { label: 'en phrase', query: { q: '"order refund"' } },
     { label: 'zh rare word, Simplified query (both scripts)', query: { q: '榴莲' } },
     { label: 'zh common word', query: { q: '退款' } },
     { label: 'zh mid word, Traditional query', query: { q: toTraditional('微波炉') } },
-    { label: 'zh 4-character phrase (3 bigrams)', query: { q: '订单快递' } },
+    { label: 'zh 4-character phrase (3 bigrams)', query: { q: '订单快递' }, ceiling: true },
     { label: 'th rare word', query: { q: 'ทุเรียน' } },
-    { label: 'th common word', query: { q: 'คืนเงิน' } },
+    { label: 'th common word', query: { q: 'คืนเงิน' }, ceiling: true },
     { label: 'th mid word', query: { q: 'ตู้เย็น' } },
     { label: 'common word + status filter', query: { q: 'order', status: 'investigating' } },
     { label: 'common word + site filter', query: { q: '退款', siteId: SEED_SITES[0] } },
@@ -79,9 +91,17 @@ interface BackendResult {
   readonly cases: number;
   readonly seedMs: number;
   readonly rows: Row[];
+  readonly ceiling?: CeilingResult;
 }
 
-const measure = async (backend: string, db: Database, cases: number, progress: (t: string) => void) => {
+const measure = async (
+  backend: string,
+  db: Database,
+  cases: number,
+  openLookup: () => Promise<IndexLookup>,
+  progress: (t: string) => void,
+  notes: string[],
+) => {
   const seededAt = new Date('2025-01-01T00:00:00.000Z');
   const started = performance.now();
   await seedSearchCorpus(db, cases, seededAt, (done) => progress(`search: ${backend} seeded ${formatNumber(done)}`));
@@ -108,7 +128,14 @@ const measure = async (backend: string, db: Database, cases: number, progress: (
     },
   };
   const rows: Row[] = [];
-  for (const { label, query, brandWide } of queries(seededAt, cases)) {
+  const ceilingRows: CeilingRow[] = [];
+  let lookup: IndexLookup | undefined;
+  try {
+    lookup = await openLookup();
+  } catch (error) {
+    notes.push(`- ${backend} ceiling skipped: ${describeError(error)}`);
+  }
+  for (const { label, query, brandWide, ceiling } of queries(seededAt, cases)) {
     progress(`search: ${backend} ${label}`);
     const ctx = brandWide ? brand : agent;
     const samples: number[] = [];
@@ -123,8 +150,19 @@ const measure = async (backend: string, db: Database, cases: number, progress: (
       limited = result.limited;
     }
     rows.push({ label, samples, hits, limited });
+    if (ceiling && lookup) {
+      progress(`search: ${backend} ceiling ${label}`);
+      try {
+        const bare = await timeLookup(lookup, query.q, WARMUP, RUNS);
+        ceilingRows.push({ label, q: query.q, service: samples, ceiling: bare.samples, rows: bare.rows });
+      } catch (error) {
+        notes.push(`- ${backend} ceiling for "${label}" failed: ${describeError(error)}`);
+      }
+    }
   }
-  return { backend, cases, seedMs, rows } satisfies BackendResult;
+  await lookup?.close();
+  const ceiling = lookup ? { backend, lookup: lookup.name, rows: ceilingRows } : undefined;
+  return { backend, cases, seedMs, rows, ceiling } satisfies BackendResult;
 };
 
 const summary = (samples: readonly number[]) => {
@@ -140,7 +178,7 @@ export const searchSection = async (progress: (text: string) => void): Promise<s
   try {
     const db = await openSqlite({ dataDir: dir });
     try {
-      results.push(await measure('SQLite', db, SQLITE_CASES, progress));
+      results.push(await measure('SQLite', db, SQLITE_CASES, () => openSqliteLookup(dir), progress, notes));
     } finally {
       await db.close();
     }
@@ -155,7 +193,7 @@ export const searchSection = async (progress: (text: string) => void): Promise<s
     try {
       const db = await openPostgres({ url: temp.url });
       try {
-        results.push(await measure('PostgreSQL', db, PG_CASES, progress));
+        results.push(await measure('PostgreSQL', db, PG_CASES, () => openPostgresLookup(temp.url), progress, notes));
       } finally {
         await db.close();
       }
@@ -190,7 +228,8 @@ export const searchSection = async (progress: (text: string) => void): Promise<s
     '**all queries (the mix)**',
     ...all.flatMap((s) => [formatMs(s.p50), `**${formatMs(s.p95)}**`, formatMs(s.p99), '']),
   ]);
-  return markdownTable(
+  const ceilings = results.flatMap((r) => (r.ceiling ? [r.ceiling] : []));
+  const main = markdownTable(
     `Search: query latency over ${results.map((r) => `${formatNumber(r.cases)} cases (${r.backend})`).join(' and ') || 'no backend'}`,
     columns,
     body,
@@ -209,4 +248,5 @@ export const searchSection = async (progress: (text: string) => void): Promise<s
       ...notes,
     ],
   );
+  return ceilings.length > 0 ? `${main}\n${ceilingTable(ceilings)}` : main;
 };
