@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { buildTestApp, type TestApp } from '../../../test/factories.ts';
 import { complaintFixtures, createTestOrg, openCaseAs, type OrgUser } from '../../../test/factories/cases.ts';
 import { describeBothBackends } from '../../../test/pg-util.ts';
+import { appendEvent } from '../events.ts';
 import { loadSearchableCases, rebuildSearchIndex } from './search-index.ts';
 
 /** `count` distinct 64-letter Cyrillic words (128 bytes each in UTF-8), numbered from `from`. */
@@ -81,6 +82,35 @@ describeBothBackends('search index rebuild', (backend) => {
       for (const q of queries) assert.deepEqual(await search(t, a, q), before.get(q), `rebuilt twice: ${q}`);
       const later = await openCaseAs(t, a, { ...complaintFixtures.window, subject: 'Sunroof leaks' });
       assert.deepEqual(await search(t, a, 'sunroof'), [later.id], 'indexed as usual after a rebuild');
+    } finally {
+      await t.app.close();
+    }
+  });
+
+  test('a case indexed earlier in the same transaction is not taken for a fresh one', async (ctx) => {
+    const t = await buildTestApp({ db: await backend.open(ctx) });
+    try {
+      const org = await createTestOrg(t);
+      const kase = await openCaseAs(t, org.agentA, complaintFixtures.mango);
+      const event = (type: string, payload: Record<string, unknown>) => ({
+        type,
+        subjectType: 'case',
+        subjectId: kase.id,
+        actorId: null,
+        requestId: null,
+        payload,
+        occurredAt: t.clock.now(),
+      });
+      // A message, then (in a later append of the same unit) the case's creation event: the second
+      // append must read the message back rather than index only the texts it carries.
+      await t.deps.db.write(async (tx) => {
+        await appendEvent(
+          tx,
+          event('case.message_recorded', { direction: 'inbound', channel: 'email', body: 'zanzibar' }),
+        );
+        await appendEvent(tx, event('case.created', { ref: kase.ref }));
+      });
+      assert.deepEqual(await search(t, org.agentA, 'zanzibar'), [kase.id]);
     } finally {
       await t.app.close();
     }

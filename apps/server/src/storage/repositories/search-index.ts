@@ -213,11 +213,7 @@ export const loadSearchableCases = async (
 const isPostgres = (tx: Tx): boolean => tx.getExecutor().adapter instanceof PostgresAdapter;
 
 /** Writes each case's document, replacing the one it had (its SQLite rowid is kept). */
-const writeDocuments = async (
-  tx: Tx,
-  cases: readonly SearchableCase[],
-  fresh: ReadonlySet<string> = new Set(),
-): Promise<void> => {
+const writeDocuments = async (tx: Tx, cases: readonly SearchableCase[]): Promise<void> => {
   if (cases.length === 0) return;
   const docs = cases.map((c) => ({ caseId: c.id, doc: buildSearchDocument(c.texts.map((t) => t.text)) }));
   if (isPostgres(tx)) {
@@ -229,8 +225,7 @@ const writeDocuments = async (
     return;
   }
   const rowids = new Map<string, number>();
-  // A case created in this append has no document yet: nothing to look up.
-  for (const batch of chunks(docs.map((d) => d.caseId).filter((id) => !fresh.has(id)))) {
+  for (const batch of chunks(docs.map((d) => d.caseId))) {
     const rows = await tx.selectFrom('search_cases').select(['id', 'case_id']).where('case_id', 'in', batch).execute();
     for (const row of rows) rowids.set(row.case_id, Number(row.id));
   }
@@ -263,7 +258,7 @@ export const reindexCases = async (
 ): Promise<void> => {
   for (const batch of chunks([...new Set(caseIds)], REINDEX_BATCH)) {
     const loaded = await loadSearchableCases(tx, batch, overrides, MAX_DOCUMENT_CHARS, fresh);
-    await writeDocuments(tx, loaded, new Set(fresh.keys()));
+    await writeDocuments(tx, loaded);
   }
 };
 
@@ -299,12 +294,21 @@ const casesOfCustomers = async (tx: Tx, customerIds: readonly string[]): Promise
 const CASE_TEXT_EVENTS: readonly string[] = [EventType.CaseCreated, ...Object.keys(TEXT_EVENTS)];
 
 /**
+ * The cases each open transaction has indexed so far: a case indexed by an earlier append in the
+ * same transaction has a document and stored texts, so it is not fresh whatever its events say.
+ */
+const indexedInTx = new WeakMap<Tx, Set<string>>();
+
+/**
  * The cases created in this append, each with its text events from the same append, newest first:
  * every text such a case has is in hand, so its events and its (absent) document are not read.
  */
-const freshCases = (events: readonly StoredEvent[]): Map<string, TextEventRow[]> => {
+const freshCases = (tx: Tx, events: readonly StoredEvent[]): Map<string, TextEventRow[]> => {
   const fresh = new Map<string, TextEventRow[]>();
-  for (const event of events) if (event.type === EventType.CaseCreated) fresh.set(event.subjectId, []);
+  const indexed = indexedInTx.get(tx);
+  for (const event of events) {
+    if (event.type === EventType.CaseCreated && !indexed?.has(event.subjectId)) fresh.set(event.subjectId, []);
+  }
   for (const event of events) {
     const list = fresh.get(event.subjectId);
     if (!list || !TEXT_EVENTS[event.type] || event.subjectType !== 'case') continue;
@@ -351,7 +355,10 @@ export const searchProjection: EventProjection = {
       }
     }
     for (const id of await casesOfCustomers(tx, [...customerIds])) caseIds.add(id);
-    await reindexCases(tx, [...caseIds], overrides, freshCases(events));
+    await reindexCases(tx, [...caseIds], overrides, freshCases(tx, events));
+    let indexed = indexedInTx.get(tx);
+    if (!indexed) indexedInTx.set(tx, (indexed = new Set()));
+    for (const id of caseIds) indexed.add(id);
   },
 };
 
