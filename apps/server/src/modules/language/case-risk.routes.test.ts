@@ -72,6 +72,31 @@ describeBothBackends('GET /cases/:id/risk', (backend) => {
     assert.equal(after.risk.level, 'critical', 'two outside threats');
   });
 
+  test("the customer's words are read in the language they wrote, whatever the case's language, with the case's facts", async (t) => {
+    const { app, org } = await setUp(t);
+    const opened = await openCaseAs(app, org.agentA, {
+      customer: { name: 'Somchai Jaidee', phone: '+66 81 234 5679', language: 'en' },
+      channel: 'phone',
+      subject: 'Parcel',
+      description: 'โทรไปหลายรอบแล้วไม่มีใครแก้ไข ถ้าไม่คืนเงินจะแจ้ง สคบ.',
+      safety: true,
+      siteId: org.siteA,
+    });
+    await post(app, org.agentA, `/cases/${opened.id}/calls`, {
+      direction: 'inbound',
+      counterpart: 'customer',
+      startedAt: '2026-03-02T02:00:00.000Z',
+      durationSeconds: 60,
+      outcome: 'answered',
+    });
+    const read = await risk(app, org.agentA, opened.id);
+    const kinds = read.signals.map((s) => s.kind);
+    assert.ok(kinds.includes('regulator_threat') && kinds.includes('refund_demand'), kinds.join(', '));
+    assert.ok(read.signals.every((s) => s.source === 'description' && s.eventId === null));
+    assert.deepEqual(read.facts, { inboundContacts: 1, reopened: false, safety: true });
+    assert.ok(['high', 'critical'].includes(read.risk.level), read.risk.level);
+  });
+
   test('other sites and unknown cases are not found', async (t) => {
     const { app, org } = await setUp(t);
     const opened = await openThai(app, org);

@@ -20,7 +20,7 @@ export interface CustomerText {
 }
 
 export interface CaseRiskInput {
-  /** The case's language; detected from the description when absent. */
+  /** The case's language (the customer's preference): settles a text that could be either Chinese script. */
   readonly language: string | null;
   readonly texts: readonly CustomerText[];
   /** The customer's inbound contacts after the complaint itself (messages and calls). */
@@ -53,11 +53,13 @@ const round3 = (value: number): number => Math.round(value * 1000) / 1000;
 /** Assesses a case (see the module comment); `lexicon` is the organisation's, built-in when absent. */
 export const assessCaseRisk = (input: CaseRiskInput, lexicon?: Lexicon): CaseRisk => {
   const description = input.texts.find((t) => t.source === 'description')?.text ?? '';
-  const language = asTextLanguage(input.language) ?? guessLanguage(description).language;
+  // The case's language is the customer's preference, not always what they wrote in: every text
+  // (the description too) is read in its own detected language, the case's only settling a tie.
+  const hint = asTextLanguage(input.language);
+  const language = guessLanguage(description, hint).language;
   const strongest = new Map<EscalationSignal, CaseSignal>();
   for (const text of input.texts) {
-    // Each message is read in its own language: a Thai customer may quote an English reply.
-    const own = text.source === 'description' ? language : guessLanguage(text.text, language).language;
+    const own = text.source === 'description' ? language : guessLanguage(text.text, hint ?? language).language;
     for (const hit of detectSignals(text.text, { language: own, lexicon })) {
       const previous = strongest.get(hit.kind);
       if (previous && previous.confidence >= hit.confidence) continue;
