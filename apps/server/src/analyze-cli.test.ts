@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
@@ -124,7 +124,7 @@ describe('redress analyze (the real executable)', () => {
     assert.deepEqual(kindsOf(line), ['media_threat']);
   });
 
-  it('takes the model `redress category-model-export` writes from an organisation', async () => {
+  it('takes the model `redress category-model-export` writes (here the demo organisation’s names: no case is resolved yet)', async () => {
     const dataDir = join(work, 'org');
     const demo = await runRedress(['demo', '--data', dataDir], { DATABASE_URL: '' });
     assert.equal(demo.code, 0, demo.stderr);
@@ -133,6 +133,8 @@ describe('redress analyze (the real executable)', () => {
       DATABASE_URL: '',
     });
     assert.equal(exported.code, 0, exported.stderr);
+    assert.match(exported.stdout, /learnt from 0 cases/);
+    assert.equal(statSync(modelFile).mode & 0o777, 0o600, 'customer words: readable by the owner only');
     const labels = (JSON.parse(readFileSync(modelFile, 'utf8')) as { labels: { id: string }[] }).labels.map(
       (l) => l.id,
     );

@@ -115,7 +115,9 @@ export const buildCli = (): Command => {
     .action(async (flags: CommonFlags & { out: string }) => {
       await withDeps(flags, async (deps) => {
         const scoped = await deps.categoryModels.modelFor(systemContext('cli'));
-        writeFileSync(resolve(flags.out), `${JSON.stringify(modelToJson(scoped.model))}\n`);
+        // The model's vocabulary is words from customers' complaints: personal data, readable by
+        // its owner only, and to be deleted when it is no longer needed (erasure does not reach it).
+        writeFileSync(resolve(flags.out), `${JSON.stringify(modelToJson(scoped.model))}\n`, { mode: 0o600 });
         out(
           `Wrote a model of ${scoped.categories.size} categories, learnt from ${scoped.trainedOn} cases, to ${flags.out}.`,
         );

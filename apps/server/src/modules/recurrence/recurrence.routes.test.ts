@@ -244,7 +244,7 @@ describeBothBackends('similar cases', (backend) => {
       const toldA = await told(org.supervisorA);
       assert.equal(toldA.length, 1);
       assert.equal(toldA[0]?.caseId, burst.at(-1)?.id);
-      assert.match(toldA[0]?.title ?? '', /7/);
+      assert.match(toldA[0]?.title ?? '', /— 7 like it this week/);
       assert.deepEqual(await told(supervisorBUser), []);
     } finally {
       await t.app.close();
