@@ -1,4 +1,4 @@
-import type { EmailMode, NotificationListQuery } from '@redress/contract';
+import type { EmailMode, NotificationKind, NotificationListQuery } from '@redress/contract';
 import type { Clock } from '../../shared/clock.ts';
 import { AppError, ErrorCode } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
@@ -149,10 +149,31 @@ export const createNotificationService = ({
    */
   const notifyForEvent = async (event: NotifiableEvent): Promise<{ created: number }> => {
     const kind = KIND_BY_EVENT[event.type];
-    // A spike is told about through its newest case: the one the recipients open first.
-    const caseIds = Array.isArray(event.payload.caseIds) ? event.payload.caseIds : [];
-    const caseId = event.subjectType === 'case' ? event.subjectId : str(caseIds[caseIds.length - 1]);
-    if (!kind || !caseId) return { created: 0 };
+    if (!kind) return { created: 0 };
+    if (event.subjectType === 'case') return notifyThrough(event, kind, event.subjectId);
+    if (kind !== 'recurrence_spike') return { created: 0 };
+    // A spike spans sites: each site where its cases are is told through its own newest case there
+    // (the one its people open first, and one they may open).
+    const caseIds = (Array.isArray(event.payload.caseIds) ? event.payload.caseIds : []).flatMap((id) => {
+      const text = str(id);
+      return text ? [text] : [];
+    });
+    const newestPerSite = new Map<string, string>();
+    for (const caseId of caseIds.reverse()) {
+      const facts = await store.read.findCaseFacts(caseId);
+      if (facts && !newestPerSite.has(facts.siteId ?? '')) newestPerSite.set(facts.siteId ?? '', caseId);
+    }
+    let created = 0;
+    for (const caseId of newestPerSite.values()) created += (await notifyThrough(event, kind, caseId)).created;
+    return { created };
+  };
+
+  /** Notifies the recipients of `event` about the case `caseId` (see `notifyForEvent`). */
+  const notifyThrough = async (
+    event: NotifiableEvent,
+    kind: NotificationKind,
+    caseId: string,
+  ): Promise<{ created: number }> => {
     const now = clock.now();
     return store.write(async (repo) => {
       const facts = await repo.findCaseFacts(caseId);
