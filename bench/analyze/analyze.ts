@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { analyzeText, trainCategoryModel, modelToJson } from '../../apps/server/src/modules/language/index.ts';
 import { describeError } from '../lib/errors.ts';
 import { formatMs, formatNumber, markdownTable } from '../lib/table.ts';
+import { sectionOnly } from '../lib/only.ts';
 
 /** Messages analysed in the in-process rounds, and lines fed to the CLI. */
 const MESSAGES = 20_000;
@@ -19,7 +20,7 @@ const ROUNDS = 3;
 
 /** True when only this section should run. */
 export const analyzeOnly = (argv: readonly string[] = process.argv, env: NodeJS.ProcessEnv = process.env): boolean =>
-  env.BENCH_ONLY === 'analyze' || argv.slice(2).includes('analyze');
+  sectionOnly('analyze', argv, env);
 
 /** A small seeded generator (mulberry32): the same corpus on every run. */
 const random = (seed: number) => () => {

@@ -11,6 +11,7 @@ import { describeError } from '../lib/errors.ts';
 import type { Measurement } from '../lib/stats.ts';
 import { runIntake } from './intake.ts';
 import { intakeTables, type IntakeCeilings } from './report.ts';
+import { sectionOnly } from '../lib/only.ts';
 
 /** The ceilings' workloads as the ceilings table describes them. */
 export interface CeilingFigures {
@@ -23,7 +24,7 @@ export interface CeilingFigures {
 
 /** True when only the intake section should run: `npm run bench -- intake` or `BENCH_ONLY=intake`. */
 export const intakeOnly = (argv: readonly string[] = process.argv, env: NodeJS.ProcessEnv = process.env): boolean =>
-  env.BENCH_ONLY === 'intake' || argv.slice(2).includes('intake');
+  sectionOnly('intake', argv, env);
 
 const ceilingsFrom = (figures: CeilingFigures): IntakeCeilings => ({
   echo: {

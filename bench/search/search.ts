@@ -32,6 +32,7 @@ import {
   type IndexLookup,
 } from './ceiling.ts';
 import { seedSearchCorpus, SEED_SITES } from './seed.ts';
+import { sectionOnly } from '../lib/only.ts';
 
 const envCount = (name: string, fallback: number): number => {
   const value = Number(process.env[name]);
@@ -44,7 +45,7 @@ const RUNS = 40;
 
 /** True when only this section should run. */
 export const searchOnly = (argv: readonly string[] = process.argv, env: NodeJS.ProcessEnv = process.env): boolean =>
-  env.BENCH_ONLY === 'search' || argv.slice(2).includes('search');
+  sectionOnly('search', argv, env);
 
 interface BenchQuery {
   readonly label: string;

@@ -17,6 +17,7 @@ import { unitOfWork } from '../../apps/server/src/storage/unit-of-work.ts';
 import { describeError } from '../lib/errors.ts';
 import { adminUrl, createTempDatabase, describeServer } from '../lib/postgres.ts';
 import { formatMs, formatNumber, markdownTable } from '../lib/table.ts';
+import { sectionOnly } from '../lib/only.ts';
 
 const CASES = 1_000_000;
 const DUE = 10_000;
@@ -24,7 +25,7 @@ const BATCH = 500;
 
 /** True when only this section should run. */
 export const sweeperOnly = (argv: readonly string[] = process.argv, env: NodeJS.ProcessEnv = process.env): boolean =>
-  env.BENCH_ONLY === 'sweeper' || argv.slice(2).includes('sweeper');
+  sectionOnly('sweeper', argv, env);
 
 interface SweeperResult {
   readonly backend: string;
