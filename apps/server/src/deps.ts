@@ -15,6 +15,7 @@ import { createNotificationService, type NotificationService } from './modules/n
 import { createOversightService, type OversightService } from './modules/oversight/index.ts';
 import { createCoachService, type CoachService } from './modules/coach/index.ts';
 import { createRecurrenceService, type RecurrenceService } from './modules/recurrence/index.ts';
+import { createWebhookService, type WebhookService } from './modules/webhooks/index.ts';
 import { createSearchService, type SearchService } from './modules/search/index.ts';
 import { createCategoryModelService, type CategoryModelService } from './modules/language/index.ts';
 import { createLexiconService, type LexiconService } from './modules/language/index.ts';
@@ -52,6 +53,7 @@ import { notificationsRepository } from './storage/repositories/notifications.re
 import { oversightRepository } from './storage/repositories/oversight.repository.ts';
 import { coachRepository } from './storage/repositories/coach.repository.ts';
 import { recurrenceRepository } from './storage/repositories/recurrence.repository.ts';
+import { webhooksRepository } from './storage/repositories/webhooks.repository.ts';
 import { searchRepository } from './storage/repositories/search.repository.ts';
 import { categoryModelRepository } from './storage/repositories/category-model.repository.ts';
 import { lexiconRepository } from './storage/repositories/lexicon.repository.ts';
@@ -86,6 +88,8 @@ export interface Deps {
   readonly coach: CoachService;
   /** Similar cases ("is this one of many?") and the spike early warning. */
   readonly recurrence: RecurrenceService;
+  /** Webhooks out: subscriptions, signed deliveries with retries, the delivery log. */
+  readonly webhooks: WebhookService;
   readonly search: SearchService;
   /** Category suggestions: per-site-scope models trained in process from closed cases, cached. */
   readonly categoryModels: CategoryModelService;
@@ -197,6 +201,7 @@ export const createDeps = (config: Config, store: Database, clock: Clock): Deps 
     clock,
     requireVisibleCase: (ctx, caseId) => cases.requireVisibleCase(ctx, caseId),
   });
+  const webhooks = createWebhookService({ store: unitOfWork(db, webhooksRepository), clock });
   const analyze = createAnalyzeService({
     lexicon: () => lexicon.lexicon(),
     categoryModel: async (ctx) => (await categoryModels.modelFor(ctx)).model,
@@ -227,6 +232,7 @@ export const createDeps = (config: Config, store: Database, clock: Clock): Deps 
     oversight,
     coach,
     recurrence,
+    webhooks,
     search,
     categoryModels,
     lexicon,

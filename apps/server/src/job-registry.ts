@@ -4,6 +4,7 @@ import { commitmentClockJob, type CommitmentService } from './modules/commitment
 import { escalationTriggerJob, type EscalationService } from './modules/escalation/index.ts';
 import { notificationJobs, type NotificationService } from './modules/notifications/index.ts';
 import { recurrenceJobs, type RecurrenceService } from './modules/recurrence/index.ts';
+import { webhookJobs, type WebhookService } from './modules/webhooks/index.ts';
 import { categoryModelStaleJob, type CategoryModelService } from './modules/language/index.ts';
 import type { Clock } from './shared/clock.ts';
 import type { Database } from './storage/index.ts';
@@ -18,6 +19,7 @@ export interface JobServices {
   readonly escalation: EscalationService;
   readonly notifications: NotificationService;
   readonly recurrence: RecurrenceService;
+  readonly webhooks: WebhookService;
   readonly categoryModels: CategoryModelService;
 }
 
@@ -33,5 +35,6 @@ export const buildJobRegistry = (services: JobServices): JobRegistry =>
     escalationTriggerJob(services.escalation),
     ...notificationJobs(services.notifications),
     ...recurrenceJobs(services.recurrence),
+    ...webhookJobs(services.webhooks),
     categoryModelStaleJob(services.categoryModels),
   ]);

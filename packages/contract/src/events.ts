@@ -77,6 +77,9 @@ export const EventType = {
   LexiconEntryDisabled: 'lexicon_entry.disabled',
   // Similar cases: subject is the spike (`spk_…`); the payload names the cluster and its counts.
   RecurrenceSpikeDetected: 'recurrence.spike_detected',
+  // Webhook subscriptions: subject is the subscription (`whk_…`); the payload never holds the secret.
+  WebhookCreated: 'webhook.created',
+  WebhookDeleted: 'webhook.deleted',
 } as const;
 
 export type EventType = (typeof EventType)[keyof typeof EventType];

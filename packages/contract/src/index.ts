@@ -22,3 +22,4 @@ export * from './language.ts';
 export * from './category-suggestions.ts';
 export * from './recurrence.ts';
 export * from './coach.ts';
+export * from './webhooks.ts';

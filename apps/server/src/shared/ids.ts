@@ -32,6 +32,8 @@ export const IdPrefix = {
   notification: 'ntf',
   lexiconEntry: 'lex',
   spike: 'spk',
+  webhook: 'whk',
+  webhookDelivery: 'whd',
   request: 'req',
 } as const;
 

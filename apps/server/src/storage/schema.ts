@@ -6,6 +6,7 @@ import type { PromiseTables } from './schema/promises.ts';
 import type { SearchTables } from './schema/search.ts';
 import type { LanguageTables } from './schema/language.ts';
 import type { RecurrenceTables } from './schema/recurrence.ts';
+import type { WebhookTables } from './schema/webhooks.ts';
 
 export type { BigCount, Bool, Json, NullableTimestamp, Serial, Timestamp } from './schema/column-types.ts';
 import type { BigCount, Bool, Json, NullableTimestamp, Serial, Timestamp } from './schema/column-types.ts';
@@ -100,7 +101,8 @@ export interface Schema
     PromiseTables,
     SearchTables,
     LanguageTables,
-    RecurrenceTables {
+    RecurrenceTables,
+    WebhookTables {
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

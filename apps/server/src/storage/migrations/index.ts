@@ -7,6 +7,7 @@ import { promises } from './0006_promises.ts';
 import { search } from './0007_search.ts';
 import { language } from './0008_language.ts';
 import { recurrence } from './0009_recurrence.ts';
+import { webhooks } from './0010_webhooks.ts';
 import type { Migration } from './types.ts';
 
 /** Every migration in the order it runs. Append only: a released migration is never edited. */
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   search,
   language,
   recurrence,
+  webhooks,
 ];
