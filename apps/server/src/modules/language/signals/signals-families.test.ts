@@ -1,24 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { EscalationSignal } from '@redress/contract';
-import type { TextLanguage } from '../../../shared/text/detect-language.ts';
-import { detectSignals } from './signals.ts';
+import { check, kinds } from './signals-check.ts';
 
 // The broad cue families, one per signal and language, each with hard negatives: sentences written
 // for these tests from the definitions in SIGNALS.md, not taken from any evaluation set.
-
-const kinds = (text: string, language: TextLanguage) => detectSignals(text, { language }).map((hit) => hit.kind);
-
-const check = (language: TextLanguage, signal: EscalationSignal, yes: readonly string[], no: readonly string[]) => {
-  for (const text of yes) {
-    it(`${signal} in: ${text}`, () =>
-      assert.ok(kinds(text, language).includes(signal), kinds(text, language).join(',')));
-  }
-  for (const text of no) {
-    it(`no ${signal} in: ${text}`, () =>
-      assert.ok(!kinds(text, language).includes(signal), kinds(text, language).join(',')));
-  }
-};
 
 describe('English cue families', () => {
   check(
