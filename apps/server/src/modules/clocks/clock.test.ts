@@ -2,100 +2,23 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { BusinessCalendar } from '../calendars/index.ts';
 import type { ServicePolicy } from '../policies/index.ts';
-import { alertStep } from './clock-alerts.ts';
 import { reconcileClocks } from './clock-reconcile.ts';
-import {
-  alertInstants,
-  percentUsed,
-  type CaseChangeLike,
-  type ClockCaseSnapshot,
-  type ClockEnv,
-  type ServiceClock,
-} from './clock.ts';
-import { settledClock, trackedClock } from './due-items.ts';
+import { alertInstants, percentUsed, type CaseChangeLike, type ClockEnv, type ServiceClock } from './clock.ts';
 import { CALENDAR_MATH } from './clocks.service.ts';
-
-const OFFICE: BusinessCalendar = {
-  id: 'cal_office',
-  name: 'Office',
-  timeZone: 'UTC',
-  // Mon–Fri 09:00–18:00 UTC.
-  week: [...Array.from({ length: 5 }, () => [[540, 1080] as const]), [], []],
-  days: new Map(),
-};
-const env: ClockEnv = { math: CALENDAR_MATH, calendars: new Map([[OFFICE.id, OFFICE]]) };
-
-const POLICY: ServicePolicy = {
-  id: 'pol_std',
-  name: 'Standard',
-  rank: 1,
-  conditions: {},
-  calendarId: OFFICE.id,
-  targets: {
-    acknowledge: { unit: 'working_minutes', amount: 60 },
-    firstResponse: { unit: 'working_minutes', amount: 240 },
-    keepInLoop: { unit: 'working_minutes', amount: 480 },
-    resolve: { unit: 'working_days', amount: 3 },
-  },
-  regulatory: { days: 56, label: 'FCA final response' },
-  pauseStatuses: ['waiting_on_customer'],
-  warnPercents: [50, 80],
-  preset: null,
-  enabled: true,
-};
-
-// Monday 2025-03-03 10:00 UTC.
-const MON_10 = new Date('2025-03-03T10:00:00Z');
-const at = (iso: string) => new Date(iso);
-
-const snapshot = (over: Partial<ClockCaseSnapshot> = {}): ClockCaseSnapshot => ({
-  id: 'case_1',
-  status: 'new',
-  categoryId: null,
-  severity: 'medium',
-  channel: 'web',
-  siteId: null,
-  customerTier: null,
-  createdAt: MON_10,
-  policyId: POLICY.id,
-  ...over,
-});
-
-let ids = 0;
-const newId = () => `clk_${++ids}`;
-
-const run = (
-  clocks: readonly ServiceClock[],
-  changes: readonly CaseChangeLike[],
-  now: Date,
-  over: { case?: Partial<ClockCaseSnapshot>; policy?: ServicePolicy | null; reselected?: boolean } = {},
-) => {
-  const result = reconcileClocks(
-    {
-      case: snapshot(over.case),
-      changes,
-      policy: over.policy === undefined ? POLICY : over.policy,
-      reselected: over.reselected ?? changes.some((c) => c.type === 'case.created'),
-      clocks,
-      newId,
-    },
-    env,
-    now,
-  );
-  const byKey = new Map(clocks.map((c) => [c.key, c]));
-  for (const w of result.writes) byKey.set(w.clock.key, w.clock);
-  return { ...result, clocks: [...byKey.values()], get: (key: string) => byKey.get(key) };
-};
-
-const status = (action: string, from: string, to: string): CaseChangeLike => ({
-  type: 'case.status_changed',
-  payload: { action, from, to },
-});
-const created: CaseChangeLike = { type: 'case.created', payload: {} };
-const outbound: CaseChangeLike = { type: 'case.message_recorded', payload: { direction: 'outbound' } };
-const inbound: CaseChangeLike = { type: 'case.message_recorded', payload: { direction: 'inbound' } };
-
-const open = () => run([], [created], MON_10);
+import {
+  MON_10,
+  POLICY,
+  at,
+  created,
+  env,
+  inbound,
+  newId,
+  open,
+  outbound,
+  run,
+  snapshot,
+  status,
+} from './clock.fixtures.ts';
 
 describe('starting clocks at intake', () => {
   test('one clock per target of the policy, due in working time', () => {
@@ -454,92 +377,5 @@ describe('a new policy', () => {
     assert.equal(after.get('acknowledge')?.policyId, 'pol_strict');
     assert.equal(after.get('first_response')?.state, 'cancelled');
     assert.equal(after.get('regulatory')?.state, 'cancelled');
-  });
-});
-
-describe('the sweeper step', () => {
-  test('each threshold once, then the breach; a late sweep announces only the latest and never stale warnings', () => {
-    const ack = open().get('acknowledge')!;
-    assert.equal(alertStep(ack, env, at('2025-03-03T10:29:59Z')).event, null);
-    const first = alertStep(ack, env, at('2025-03-03T10:30:00Z'));
-    assert.deepEqual(first.event, { type: 'clock.warned', percent: 50 });
-    assert.equal(first.warningsSent, 1);
-    assert.equal(first.nextAlertAt?.toISOString(), '2025-03-03T10:48:00.000Z');
-    const late = alertStep(ack, env, at('2025-03-03T10:50:00Z'));
-    assert.deepEqual(late.event, { type: 'clock.warned', percent: 80 });
-    assert.equal(late.warningsSent, 2);
-    assert.equal(late.nextAlertAt?.toISOString(), '2025-03-03T11:00:00.000Z');
-    const breach = alertStep({ ...ack, warningsSent: 1 }, env, at('2025-03-03T12:00:00Z'));
-    assert.deepEqual(breach.event, { type: 'clock.breached' });
-    assert.equal(breach.breachedAt?.toISOString(), '2025-03-03T11:00:00.000Z');
-    assert.equal(breach.nextAlertAt, null);
-    assert.equal(alertStep({ ...ack, breachedAt: breach.breachedAt }, env, at('2025-03-03T13:00:00Z')).event, null);
-  });
-});
-
-describe('due items', () => {
-  test('a task with a given due time warns at its share of wall time and is settled once', () => {
-    const task = trackedClock(
-      {
-        caseId: 'case_1',
-        kind: 'task',
-        subjectId: 'task_1',
-        startedAt: MON_10,
-        dueAt: at('2025-03-03T20:00:00Z'),
-        id: 'clk_t',
-        policyId: null,
-        calendarId: null,
-        warnPercents: [80],
-      },
-      undefined,
-      env,
-      MON_10,
-    );
-    assert.equal(task.key, 'task:task_1');
-    assert.equal(task.nextAlertAt?.toISOString(), '2025-03-03T18:00:00.000Z');
-    assert.equal(percentUsed(task, env, at('2025-03-03T15:00:00Z')), 50);
-    const met = settledClock(task, 'met', at('2025-03-03T12:00:00Z'))!;
-    assert.equal(met.state, 'met');
-    assert.equal(met.nextAlertAt, null);
-    assert.equal(settledClock(met, 'cancelled', at('2025-03-03T13:00:00Z')), undefined);
-    assert.throws(() =>
-      trackedClock(
-        {
-          caseId: 'c',
-          kind: 'task',
-          subjectId: 't',
-          startedAt: MON_10,
-          id: 'x',
-          policyId: null,
-          calendarId: null,
-          warnPercents: [],
-        },
-        undefined,
-        env,
-        MON_10,
-      ),
-    );
-  });
-
-  test('working minutes count in the calendar; re-tracking moves the due time and keeps warnings sent', () => {
-    const input = {
-      caseId: 'case_1',
-      kind: 'commitment' as const,
-      subjectId: 'cmt_1',
-      startedAt: MON_10,
-      targetMinutes: 600,
-      id: 'clk_c',
-      policyId: POLICY.id,
-      calendarId: OFFICE.id,
-      warnPercents: [50],
-    };
-    const first = trackedClock(input, undefined, env, MON_10);
-    // 8 h Monday, 2 h Tuesday.
-    assert.equal(first.dueAt.toISOString(), '2025-03-04T11:00:00.000Z');
-    const moved = trackedClock({ ...input, targetMinutes: 1200 }, { ...first, warningsSent: 1 }, env, MON_10);
-    assert.equal(moved.id, 'clk_c');
-    assert.equal(moved.warningsSent, 1);
-    assert.equal(moved.cycle, 1);
-    assert.equal(moved.nextAlertAt?.toISOString(), moved.dueAt.toISOString());
   });
 });
