@@ -1,4 +1,4 @@
-import { fold, toTraditional } from './fold.ts';
+import { fold, isSimplifiedOnly } from './fold.ts';
 
 /** The languages Redress reads and writes. */
 export type TextLanguage = 'en' | 'zh-TW' | 'zh-CN' | 'th';
@@ -49,7 +49,7 @@ export const guessLanguage = (text: string, hint?: string | null): LanguageGuess
     else if (HAN.test(char)) {
       han += 1;
       if (CANTONESE.has(char) || fold(char) !== char) traditional += 1;
-      else if (toTraditional(char) !== char) simplified += 1;
+      else if (isSimplifiedOnly(char)) simplified += 1;
     } else if (LATIN.test(char)) latin += 1;
   }
   const weightedHan = han * 3;

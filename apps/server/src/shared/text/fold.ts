@@ -40,6 +40,19 @@ export const toTraditional = (text: string): string => {
   return convert(text);
 };
 
+/** Whether each Han character seen so far is written only in Simplified. Bounded by the characters that exist. */
+const simplifiedOnly = new Map<string, boolean>();
+
+/** True when `char` (one Han character) has a different Traditional form: it is Simplified-only. */
+export const isSimplifiedOnly = (char: string): boolean => {
+  let answer = simplifiedOnly.get(char);
+  if (answer === undefined) {
+    answer = toTraditional(char) !== char;
+    simplifiedOnly.set(char, answer);
+  }
+  return answer;
+};
+
 /** Folded forms of the non-ASCII code points seen so far. Bounded by the code points that exist. */
 const foldedCodePoints = new Map<string, string>();
 
