@@ -80,6 +80,25 @@ export const EventType = {
   // Webhook subscriptions: subject is the subscription (`whk_…`); the payload never holds the secret.
   WebhookCreated: 'webhook.created',
   WebhookDeleted: 'webhook.deleted',
+  // E-mail with customers: subject is the case (`email.ignored`/`email.unparsed`: the message, `eml_…`).
+  // Inbound mail that reaches a case is also a `case.message_recorded` (channel `email`, `emailId`).
+  EmailReceived: 'email.received',
+  EmailIgnored: 'email.ignored',
+  EmailUnparsed: 'email.unparsed',
+  EmailQueued: 'email.queued',
+  EmailSent: 'email.sent',
+  EmailFailed: 'email.failed',
+  // Configuration of the customer's side: subject is the template (`<kind>:<language>`), channel or setting key.
+  EmailTemplateSaved: 'email_template.saved',
+  IntakeChannelSaved: 'intake_channel.saved',
+  OrgSettingSaved: 'org_setting.saved',
+  // Follow-ups and surveys after resolution (article 001): subject is the case.
+  FollowUpScheduled: 'followup.scheduled',
+  FollowUpSent: 'followup.sent',
+  FollowUpCancelled: 'followup.cancelled',
+  SurveyAnswered: 'survey.answered',
+  // The customer portal: subject is the case.
+  PortalLinkRequested: 'portal.link_requested',
 } as const;
 
 export type EventType = (typeof EventType)[keyof typeof EventType];

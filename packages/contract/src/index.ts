@@ -23,3 +23,5 @@ export * from './category-suggestions.ts';
 export * from './recurrence.ts';
 export * from './coach.ts';
 export * from './webhooks.ts';
+export * from './followups.ts';
+export * from './portal.ts';

@@ -21,6 +21,7 @@ const STATUS: Readonly<Record<ErrorCode, number>> = {
   data_dir_locked: 503,
   config_invalid: 500,
   not_ready: 503,
+  link_invalid: 401,
   internal_error: 500,
 };
 

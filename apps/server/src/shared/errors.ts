@@ -25,6 +25,8 @@ export const ErrorCode = {
   DataDirLocked: 'data_dir_locked',
   ConfigInvalid: 'config_invalid',
   NotReady: 'not_ready',
+  /** A portal or survey link that is expired, tampered with or for something else. */
+  LinkInvalid: 'link_invalid',
   Internal: 'internal_error',
 } as const;
 

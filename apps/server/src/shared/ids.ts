@@ -34,6 +34,10 @@ export const IdPrefix = {
   spike: 'spk',
   webhook: 'whk',
   webhookDelivery: 'whd',
+  email: 'eml',
+  intakeChannel: 'chn',
+  followUp: 'fup',
+  survey: 'srv',
   request: 'req',
 } as const;
 

@@ -7,6 +7,7 @@ import type { SearchTables } from './schema/search.ts';
 import type { LanguageTables } from './schema/language.ts';
 import type { RecurrenceTables } from './schema/recurrence.ts';
 import type { WebhookTables } from './schema/webhooks.ts';
+import type { CustomerSideTables } from './schema/customer-side.ts';
 
 export type { BigCount, Bool, Json, NullableTimestamp, Serial, Timestamp } from './schema/column-types.ts';
 import type { BigCount, Bool, Json, NullableTimestamp, Serial, Timestamp } from './schema/column-types.ts';
@@ -102,7 +103,8 @@ export interface Schema
     SearchTables,
     LanguageTables,
     RecurrenceTables,
-    WebhookTables {
+    WebhookTables,
+    CustomerSideTables {
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

@@ -23,6 +23,7 @@ export { formatCaseRef, parseCaseRef } from './case.ts';
 export { allowedActions, transition, TRANSITIONS } from './case.lifecycle.ts';
 export { mayActAsOwner, visibilityFor, SUPERVISING_ROLES } from './case.policy.ts';
 export type { Category, Names, RootCause } from './category.ts';
+export { openCaseWithin } from './case-open.service.ts';
 export { appendCaseEvents, loadVisibleCase, userCanWorkAt } from './case-support.service.ts';
 export { presentCaseSummary, presentCustomer } from './case.presenter.ts';
 export { casesRoutes } from './cases.routes.ts';

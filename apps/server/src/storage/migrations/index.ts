@@ -8,6 +8,7 @@ import { search } from './0007_search.ts';
 import { language } from './0008_language.ts';
 import { recurrence } from './0009_recurrence.ts';
 import { webhooks } from './0010_webhooks.ts';
+import { customerSide } from './0011_customer_side.ts';
 import type { Migration } from './types.ts';
 
 /** Every migration in the order it runs. Append only: a released migration is never edited. */
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   language,
   recurrence,
   webhooks,
+  customerSide,
 ];

@@ -1,0 +1,102 @@
+import type { BigCount, Bool, Json, NullableTimestamp, Timestamp } from './column-types.ts';
+
+/** The customer's side (migration 0011): channels, e-mail in and out, templates, follow-ups, surveys. */
+export interface CustomerSideTables {
+  server_keys: { name: string; value: string; created_at: Timestamp };
+  org_settings: { key: string; value: Json; updated_by: string | null; updated_at: Timestamp };
+  intake_channels: {
+    id: string;
+    kind: string;
+    name: string;
+    address: string | null;
+    site_id: string | null;
+    owner_id: string;
+    language: string | null;
+    imap_host: string | null;
+    imap_port: number | null;
+    imap_secure: Bool | null;
+    imap_user: string | null;
+    imap_password: string | null;
+    imap_mailbox: string | null;
+    imap_uidvalidity: string | null;
+    imap_last_uid: BigCount | null;
+    last_polled_at: NullableTimestamp;
+    last_error: string | null;
+    enabled: Bool;
+    created_by: string | null;
+    created_at: Timestamp;
+    updated_at: Timestamp;
+  };
+  email_messages: {
+    id: string;
+    direction: string;
+    status: string;
+    reason: string | null;
+    channel_id: string | null;
+    case_id: string | null;
+    customer_id: string | null;
+    message_id: string;
+    in_reply_to: string | null;
+    references: Json;
+    from_address: string | null;
+    from_name: string | null;
+    to_addresses: Json;
+    reply_to: string | null;
+    subject: string | null;
+    text_body: string | null;
+    html_body: string | null;
+    template: string | null;
+    language: string | null;
+    attachment_ids: Json;
+    raw_key: string | null;
+    raw_size: number | null;
+    imap_uidvalidity: string | null;
+    imap_uid: BigCount | null;
+    attempts: number;
+    last_error: string | null;
+    sent_at: NullableTimestamp;
+    created_at: Timestamp;
+    updated_at: Timestamp;
+  };
+  email_templates: {
+    kind: string;
+    language: string;
+    subject: string;
+    body: string;
+    updated_by: string | null;
+    updated_at: Timestamp;
+  };
+  followups: {
+    id: string;
+    case_id: string;
+    status: string;
+    plan: string;
+    due_at: NullableTimestamp;
+    compensation_id: string | null;
+    survey_id: string | null;
+    reason: string | null;
+    sent_at: NullableTimestamp;
+    cancelled_at: NullableTimestamp;
+    created_at: Timestamp;
+    updated_at: Timestamp;
+  };
+  surveys: {
+    id: string;
+    case_id: string;
+    customer_id: string;
+    followup_id: string | null;
+    language: string;
+    status: string;
+    score: number | null;
+    solved: Bool | null;
+    effort: number | null;
+    comment: string | null;
+    leaving: Bool | null;
+    leaving_reason: string | null;
+    answered_via: string | null;
+    answered_by: string | null;
+    answered_at: NullableTimestamp;
+    expires_at: Timestamp;
+    created_at: Timestamp;
+  };
+}
