@@ -8,6 +8,7 @@ import { registerIdempotency } from './http/idempotency.ts';
 import { healthRoutes } from './http/health.routes.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { casesRoutes } from './modules/cases/index.ts';
+import { callsRoutes } from './modules/calls/index.ts';
 import { clocksRoutes } from './modules/clocks/index.ts';
 import { calendarsRoutes } from './modules/calendars/index.ts';
 import { policiesRoutes } from './modules/policies/index.ts';
@@ -102,6 +103,7 @@ export const buildApp = async (deps: Deps, options: AppOptions = {}): Promise<Re
       await api.register(attachmentsRoutes({ attachments: deps.attachments }));
       await api.register(customersRoutes({ customers: deps.customers }));
       await api.register(casesRoutes({ cases: deps.cases }));
+      await api.register(callsRoutes({ calls: deps.calls }));
       await api.register(tasksRoutes({ tasks: deps.tasks }));
       await api.register(commitmentsRoutes({ commitments: deps.commitments }));
       await api.register(escalationRoutes({ escalation: deps.escalation }));

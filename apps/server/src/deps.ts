@@ -1,6 +1,7 @@
 import type { Config } from './config.ts';
 import { createAttachmentService, type AttachmentService } from './modules/attachments/index.ts';
 import { createCaseService, type CaseService } from './modules/cases/index.ts';
+import { createCallService, type CallService } from './modules/calls/index.ts';
 import { createClockService, type ClockService } from './modules/clocks/index.ts';
 import { createCalendarService, type CalendarService } from './modules/calendars/index.ts';
 import { createPolicyService, type PolicyService } from './modules/policies/index.ts';
@@ -71,6 +72,8 @@ export interface Deps {
   readonly attachments: AttachmentService;
   readonly cases: CaseService;
   readonly tasks: TaskService;
+  /** Log a call: the caller matched by number, the call on their case or a new one. */
+  readonly calls: CallService;
   readonly commitments: CommitmentService;
   readonly escalation: EscalationService;
   readonly compensation: CompensationService;
@@ -126,6 +129,10 @@ export const createDeps = (config: Config, store: Database, clock: Clock): Deps 
   const clockConfig = createClockConfigCache();
   const customers = createCustomerService({ store: unitOfWork(db, customersRepository), clock });
   const cases = createCaseService({
+    store: unitOfWork(db, (tx) => ({ cases: casesRepository(tx, clockConfig), customers: customersRepository(tx) })),
+    clock,
+  });
+  const calls = createCallService({
     store: unitOfWork(db, (tx) => ({ cases: casesRepository(tx, clockConfig), customers: customersRepository(tx) })),
     clock,
   });
@@ -220,6 +227,7 @@ export const createDeps = (config: Config, store: Database, clock: Clock): Deps 
     customers,
     attachments,
     cases,
+    calls,
     tasks,
     commitments,
     escalation,

@@ -228,6 +228,8 @@ export const CaseListQuery = Type.Object(
     siteId: Type.Optional(Id),
     ownerId: Type.Optional(Id),
     categoryId: Type.Optional(Id),
+    customerId: Type.Optional(Id),
+    open: Type.Optional(Type.Boolean({ description: 'Only cases neither resolved nor closed.' })),
     cursor: Type.Optional(Type.String({ maxLength: 200 })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
     sort: Type.Optional(Type.Enum(CaseSorts)),

@@ -25,3 +25,5 @@ export * from './coach.ts';
 export * from './webhooks.ts';
 export * from './followups.ts';
 export * from './portal.ts';
+export * from './calls.ts';
+export * from './correspondence.ts';

@@ -69,6 +69,7 @@ test('every API route declares its access, and the table is what we expect', asy
       'POST /api/v1/auth/logout authenticated',
       'POST /api/v1/calendars config:manage',
       'POST /api/v1/calendars/:id/ical config:manage',
+      'POST /api/v1/calls case:update',
       'POST /api/v1/cases case:create',
       'POST /api/v1/cases/:id/attachments attachment:write',
       'POST /api/v1/cases/:id/calls case:update',

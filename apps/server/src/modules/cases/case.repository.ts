@@ -24,6 +24,10 @@ export interface CaseListFilter {
   readonly siteId?: string | undefined;
   readonly ownerId?: string | undefined;
   readonly categoryId?: string | undefined;
+  /** One customer's cases (a merged customer's own cases only). */
+  readonly customerId?: string | undefined;
+  /** Only cases still being worked: neither resolved nor closed. */
+  readonly openOnly?: boolean | undefined;
   /** Opaque position from the previous page (see the repository). */
   readonly cursor?: string | undefined;
   readonly sort: CaseSort;

@@ -87,6 +87,8 @@ export const createCaseService = ({ store, clock }: CaseServiceDeps) => {
       siteId: query.siteId,
       ownerId: query.ownerId,
       categoryId: query.categoryId,
+      customerId: query.customerId,
+      openOnly: query.open,
       cursor: query.cursor,
       sort: query.sort ?? 'created_desc',
       limit: query.limit ?? 50,
