@@ -31,7 +31,7 @@ describeBothBackends('log a call', (backend) => {
     assert.equal(logged.case.id, mango.id);
     assert.deepEqual(logged.customer, { id: mango.customer.id, known: true });
     const view = await app.app.inject({ method: 'GET', url: `/api/v1/cases/${mango.id}`, headers: org.agentA.headers });
-    const entry = view.json<CaseDto>().timeline.find((e) => e.type === 'case.call_logged');
+    const entry = view.json<CaseDto>().timeline?.find((e) => e.type === 'case.call_logged');
     assert.equal(entry?.data.durationSeconds, 240);
     assert.equal(entry?.data.outcome, call.outcome);
   });
