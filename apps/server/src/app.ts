@@ -25,6 +25,7 @@ import { oversightRoutes } from './modules/oversight/index.ts';
 import { coachRoutes } from './modules/coach/index.ts';
 import { recurrenceRoutes } from './modules/recurrence/index.ts';
 import { webhooksRoutes } from './modules/webhooks/index.ts';
+import { correspondenceRoutes } from './modules/correspondence/index.ts';
 import { searchRoutes } from './modules/search/index.ts';
 import { categorySuggestionsRoutes } from './modules/language/index.ts';
 import { lexiconRoutes } from './modules/language/index.ts';
@@ -116,6 +117,7 @@ export const buildApp = async (deps: Deps, options: AppOptions = {}): Promise<Re
       await api.register(coachRoutes({ coach: deps.coach }));
       await api.register(recurrenceRoutes({ recurrence: deps.recurrence }));
       await api.register(webhooksRoutes({ webhooks: deps.webhooks }));
+      await api.register(correspondenceRoutes({ correspondence: deps.correspondence }));
       await api.register(searchRoutes({ search: deps.search }));
       await api.register(categorySuggestionsRoutes({ categoryModels: deps.categoryModels }));
       await api.register(lexiconRoutes({ lexicon: deps.lexicon }));

@@ -17,6 +17,7 @@ import { createOversightService, type OversightService } from './modules/oversig
 import { createCoachService, type CoachService } from './modules/coach/index.ts';
 import { createRecurrenceService, type RecurrenceService } from './modules/recurrence/index.ts';
 import { createWebhookService, type WebhookService } from './modules/webhooks/index.ts';
+import { createCorrespondenceService, type CorrespondenceService } from './modules/correspondence/index.ts';
 import { createSearchService, type SearchService } from './modules/search/index.ts';
 import { createCategoryModelService, type CategoryModelService } from './modules/language/index.ts';
 import { createLexiconService, type LexiconService } from './modules/language/index.ts';
@@ -26,7 +27,7 @@ import {
   type AnalyzeService,
   type CaseRiskService,
 } from './modules/language/index.ts';
-import { createSmtpMailer } from './mail/smtp.ts';
+import { createSmtpCustomerMailer, createSmtpMailer } from './mail/smtp.ts';
 import type { Clock } from './shared/clock.ts';
 import { fileStoreFor } from './storage/files/fs-file-store.ts';
 import type { Database } from './storage/index.ts';
@@ -55,6 +56,8 @@ import { oversightRepository } from './storage/repositories/oversight.repository
 import { coachRepository } from './storage/repositories/coach.repository.ts';
 import { recurrenceRepository } from './storage/repositories/recurrence.repository.ts';
 import { webhooksRepository } from './storage/repositories/webhooks.repository.ts';
+import { correspondenceRepository } from './storage/repositories/correspondence.repository.ts';
+import { serverKeyLoader } from './storage/repositories/server-keys.ts';
 import { searchRepository } from './storage/repositories/search.repository.ts';
 import { categoryModelRepository } from './storage/repositories/category-model.repository.ts';
 import { lexiconRepository } from './storage/repositories/lexicon.repository.ts';
@@ -93,6 +96,8 @@ export interface Deps {
   readonly recurrence: RecurrenceService;
   /** Webhooks out: subscriptions, signed deliveries with retries, the delivery log. */
   readonly webhooks: WebhookService;
+  /** E-mail out to customers: templates, the outbox with retries, acknowledgements and replies. */
+  readonly correspondence: CorrespondenceService;
   readonly search: SearchService;
   /** Category suggestions: per-site-scope models trained in process from closed cases, cached. */
   readonly categoryModels: CategoryModelService;
@@ -209,6 +214,18 @@ export const createDeps = (config: Config, store: Database, clock: Clock): Deps 
     requireVisibleCase: (ctx, caseId) => cases.requireVisibleCase(ctx, caseId),
   });
   const webhooks = createWebhookService({ store: unitOfWork(db, webhooksRepository), clock });
+  const correspondence = createCorrespondenceService({
+    store: unitOfWork(db, (tx) => ({
+      cases: casesRepository(tx, clockConfig),
+      customers: customersRepository(tx),
+      correspondence: correspondenceRepository(tx),
+    })),
+    clock,
+    mailer: config.smtpUrl ? createSmtpCustomerMailer({ url: config.smtpUrl }) : null,
+    publicUrl: config.publicUrl,
+    mailFrom: config.mailFrom,
+    linkKey: serverKeyLoader(db, 'links'),
+  });
   const analyze = createAnalyzeService({
     lexicon: () => lexicon.lexicon(),
     categoryModel: async (ctx) => (await categoryModels.modelFor(ctx)).model,
@@ -241,6 +258,7 @@ export const createDeps = (config: Config, store: Database, clock: Clock): Deps 
     coach,
     recurrence,
     webhooks,
+    correspondence,
     search,
     categoryModels,
     lexicon,

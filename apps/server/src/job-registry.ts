@@ -5,6 +5,7 @@ import { escalationTriggerJob, type EscalationService } from './modules/escalati
 import { notificationJobs, type NotificationService } from './modules/notifications/index.ts';
 import { recurrenceJobs, type RecurrenceService } from './modules/recurrence/index.ts';
 import { webhookJobs, type WebhookService } from './modules/webhooks/index.ts';
+import { correspondenceJobs, type CorrespondenceService } from './modules/correspondence/index.ts';
 import { categoryModelStaleJob, type CategoryModelService } from './modules/language/index.ts';
 import type { Clock } from './shared/clock.ts';
 import type { Database } from './storage/index.ts';
@@ -20,6 +21,7 @@ export interface JobServices {
   readonly notifications: NotificationService;
   readonly recurrence: RecurrenceService;
   readonly webhooks: WebhookService;
+  readonly correspondence: CorrespondenceService;
   readonly categoryModels: CategoryModelService;
 }
 
@@ -36,5 +38,6 @@ export const buildJobRegistry = (services: JobServices): JobRegistry =>
     ...notificationJobs(services.notifications),
     ...recurrenceJobs(services.recurrence),
     ...webhookJobs(services.webhooks),
+    ...correspondenceJobs(services.correspondence),
     categoryModelStaleJob(services.categoryModels),
   ]);

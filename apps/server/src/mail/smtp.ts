@@ -1,4 +1,5 @@
 import { createTransport } from 'nodemailer';
+import type { CustomerMailer } from '../modules/correspondence/index.ts';
 import type { Mailer } from '../modules/notifications/index.ts';
 
 export interface SmtpMailerOptions {
@@ -22,14 +23,18 @@ const replyCode = (error: unknown): number | null => {
  * or its recipient is a permanent refusal (`rejected`); anything else that fails is thrown so the
  * job is retried.
  */
-export const createSmtpMailer = (options: SmtpMailerOptions): Mailer => {
+const transportFor = (options: { readonly url: string; readonly timeoutMs?: number }) => {
   const timeout = options.timeoutMs ?? 30_000;
-  const transport = createTransport({
+  return createTransport({
     url: options.url,
     connectionTimeout: timeout,
     greetingTimeout: timeout,
     socketTimeout: timeout,
   });
+};
+
+export const createSmtpMailer = (options: SmtpMailerOptions): Mailer => {
+  const transport = transportFor(options);
   return {
     async send(message) {
       try {
@@ -48,6 +53,38 @@ export const createSmtpMailer = (options: SmtpMailerOptions): Mailer => {
         const code = replyCode(error);
         if (code !== null && code >= 500 && code < 600) return 'rejected';
         throw error;
+      }
+    },
+  };
+};
+
+/**
+ * The customer e-mail transport over SMTP: threading headers (In-Reply-To, References), the
+ * Reply-To that routes the answer back to its case, and `Auto-Submitted` on automatic mail so
+ * that out-of-office replies do not answer it (RFC 3834). Errors are thrown as nodemailer raises
+ * them (a refusal carries `responseCode`); the caller tells a 5xx from what may pass.
+ */
+export const createSmtpCustomerMailer = (options: {
+  readonly url: string;
+  readonly timeoutMs?: number;
+}): CustomerMailer => {
+  const transport = transportFor(options);
+  return {
+    async send(mail) {
+      const info = await transport.sendMail({
+        from: mail.from,
+        to: mail.to,
+        replyTo: mail.replyTo,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        messageId: mail.messageId,
+        ...(mail.inReplyTo ? { inReplyTo: mail.inReplyTo } : {}),
+        ...(mail.references.length > 0 ? { references: [...mail.references] } : {}),
+        headers: mail.autoSubmitted ? { 'Auto-Submitted': mail.autoSubmitted } : {},
+      });
+      if (info.rejected.length > 0 && info.accepted.length === 0) {
+        throw Object.assign(new Error('the mail server refused the recipient'), { responseCode: 550 });
       }
     },
   };

@@ -1,0 +1,550 @@
+import {
+  EmailTemplateKinds,
+  Locales,
+  type EmailTemplateKind,
+  type Locale,
+  type PreviewEmailTemplateBody,
+  type SaveEmailTemplateBody,
+  type SendCaseEmailBody,
+} from '@redress/contract';
+import type { Clock } from '../../shared/clock.ts';
+import { AppError, ErrorCode } from '../../shared/errors.ts';
+import { newId } from '../../shared/ids.ts';
+import { signLink } from '../../shared/signed-token.ts';
+import { actorId, systemContext, type Context, type UnitOfWork } from '../../shared/unit-of-work.ts';
+import { can, requirePermission } from '../access/index.ts';
+import { appendCaseEvents, loadVisibleCase } from '../cases/index.ts';
+import {
+  addressOf,
+  CASE_LINK_DAYS,
+  daysAfter,
+  describeSmtpError,
+  FALLBACK_HEAR_BACK_DAYS,
+  hearBackDue,
+  isPermanentSmtpFailure,
+  mailLanguage,
+  messageIdFor,
+  NO_MAIL_SERVER,
+  oneLine,
+  plusTagged,
+  referencesFor,
+  SURVEY_LINK_DAYS,
+} from './correspondence.ts';
+import type { CaseMailFacts, CorrespondencePort, EmailRecord, SavedTemplate } from './correspondence.repository.ts';
+import type { CustomerMailer } from './mailer.ts';
+import { formatDay, formatHearBackBy, renderEmail, type RenderedEmail } from './render.ts';
+import {
+  AUTOMATIC_KINDS,
+  REQUIRED_VARIABLES,
+  SHIPPED_TEMPLATES,
+  TEMPLATE_VARIABLES,
+  templateProblems,
+  type EmailTemplate,
+} from './templates.ts';
+
+/** A template as the administrator sees it: the saved text or the shipped one. */
+export interface TemplateView extends EmailTemplate {
+  readonly kind: EmailTemplateKind;
+  readonly language: Locale;
+  readonly customised: boolean;
+  readonly variables: readonly string[];
+  readonly required: readonly string[];
+  readonly updatedAt: Date | null;
+}
+
+/** The event a trigger reacts to (a subset of the event job payload). */
+export interface TriggerEvent {
+  readonly id: string;
+  readonly type: string;
+  readonly subjectId: string;
+  readonly payload: Record<string, unknown>;
+}
+
+/** What a trigger did, for the job log: queued, or why not. */
+export type TriggerOutcome = 'queued' | 'already' | 'no_address' | 'no_case' | 'not_for_mail';
+
+/** What one send attempt did. `retry` is thrown, not returned: the job runner schedules it. */
+export type SendOutcome = 'sent' | 'failed' | 'suppressed' | 'skipped';
+
+/** The events that make an e-mail. */
+export const TRIGGER_EVENTS = ['case.created', 'case.status_changed', 'followup.sent', 'portal.link_requested'];
+
+/** Sample values for a preview, per language: nobody's real data. */
+const SAMPLE_NAMES: Readonly<Record<Locale, string>> = {
+  en: 'Alex Chen',
+  'zh-TW': '陳小明',
+  'zh-CN': '陈小明',
+  th: 'สมชาย ใจดี',
+};
+
+const templateNotFound = (): AppError => new AppError(ErrorCode.NotFound, 'No such template');
+
+const isLocale = (language: unknown): language is Locale =>
+  typeof language === 'string' && (Locales as readonly string[]).includes(language);
+
+/**
+ * Customer e-mail: templates administrators edit, the outbox (rows queued in the state change's
+ * unit of work, then sent by a job with retries), the triggers that write acknowledgements,
+ * resolutions, follow-ups and links, and an agent's e-mail to the customer.
+ */
+export const createCorrespondenceService = ({
+  store,
+  clock,
+  mailer,
+  publicUrl,
+  mailFrom,
+  linkKey,
+}: {
+  store: UnitOfWork<CorrespondencePort>;
+  clock: Clock;
+  /** Null when no outgoing mail server is configured: e-mails are then marked `suppressed`. */
+  mailer: CustomerMailer | null;
+  publicUrl: string;
+  /** The From header (`Name <address>`); its address, plus-tagged, is the Reply-To of cases not from mail. */
+  mailFrom: string;
+  /** The key that signs portal and survey links. */
+  linkKey: () => Promise<string>;
+}) => {
+  const base = publicUrl.replace(/\/+$/, '');
+  const fromAddress = addressOf(mailFrom) ?? 'redress@localhost';
+  const fromName = mailFrom.includes('<') ? mailFrom.slice(0, mailFrom.indexOf('<')).trim().replace(/^"|"$/g, '') : '';
+
+  const templateFor = async (kind: EmailTemplateKind, language: Locale): Promise<EmailTemplate> =>
+    (await store.read.correspondence.findTemplate(kind, language)) ?? SHIPPED_TEMPLATES[kind][language];
+
+  const view = (kind: EmailTemplateKind, language: Locale, saved: SavedTemplate | undefined): TemplateView => ({
+    kind,
+    language,
+    subject: saved?.subject ?? SHIPPED_TEMPLATES[kind][language].subject,
+    body: saved?.body ?? SHIPPED_TEMPLATES[kind][language].body,
+    customised: saved !== undefined,
+    variables: TEMPLATE_VARIABLES[kind],
+    required: REQUIRED_VARIABLES[kind],
+    updatedAt: saved?.updatedAt ?? null,
+  });
+
+  const listTemplates = async (ctx: Context): Promise<TemplateView[]> => {
+    requirePermission(ctx.actor, 'config:read');
+    const saved = await store.read.correspondence.listTemplates();
+    return EmailTemplateKinds.flatMap((kind) =>
+      Locales.map((language) =>
+        view(
+          kind,
+          language,
+          saved.find((s) => s.kind === kind && s.language === language),
+        ),
+      ),
+    );
+  };
+
+  const checkTemplate = (kind: EmailTemplateKind, template: EmailTemplate): void => {
+    const problems = templateProblems(kind, template);
+    if (problems.length > 0) {
+      throw new AppError(ErrorCode.ValidationFailed, `The template is not valid: ${problems[0]?.message ?? ''}`, [
+        ...problems,
+      ]);
+    }
+  };
+
+  const recordSaved = async (
+    port: CorrespondencePort,
+    ctx: Context,
+    kind: EmailTemplateKind,
+    language: Locale,
+    customised: boolean,
+    now: Date,
+  ): Promise<void> => {
+    await port.correspondence.appendEvent({
+      type: 'email_template.saved',
+      subjectType: 'email_template',
+      subjectId: `${kind}:${language}`,
+      actorId: actorId(ctx.actor),
+      requestId: ctx.requestId,
+      payload: { kind, language, customised },
+      occurredAt: now,
+    });
+  };
+
+  /** Saves an administrator's text for (kind, language); placeholders are checked first. */
+  const saveTemplate = async (
+    ctx: Context,
+    kind: EmailTemplateKind,
+    language: Locale,
+    body: SaveEmailTemplateBody,
+  ): Promise<TemplateView> => {
+    requirePermission(ctx.actor, 'config:manage');
+    const template = { subject: body.subject.trim(), body: body.body.replace(/\r\n/g, '\n') };
+    checkTemplate(kind, template);
+    const now = clock.now();
+    const saved: SavedTemplate = { kind, language, ...template, updatedAt: now };
+    await store.write(async (port) => {
+      await port.correspondence.saveTemplate(saved, actorId(ctx.actor));
+      await recordSaved(port, ctx, kind, language, true, now);
+    });
+    return view(kind, language, saved);
+  };
+
+  /** Back to the shipped text; not-found when nothing was saved. */
+  const resetTemplate = async (ctx: Context, kind: EmailTemplateKind, language: Locale): Promise<TemplateView> => {
+    requirePermission(ctx.actor, 'config:manage');
+    const now = clock.now();
+    await store.write(async (port) => {
+      if (!(await port.correspondence.deleteTemplate(kind, language))) throw templateNotFound();
+      await recordSaved(port, ctx, kind, language, false, now);
+    });
+    return view(kind, language, undefined);
+  };
+
+  /** Sample values for a preview in `language`. */
+  const sampleValues = (language: Locale, key: string): Record<string, string> => {
+    const now = clock.now();
+    const caseId = 'case_PREVIEW';
+    return {
+      customerName: SAMPLE_NAMES[language],
+      caseRef: 'C-2026-000123',
+      caseSubject: SHIPPED_TEMPLATES.acknowledgement[language].subject,
+      portalLink: `${base}/portal/case#token=${signLink(key, { purpose: 'case', caseId, expiresAt: Math.floor(now.getTime() / 1000) })}`,
+      hearBackBy: formatHearBackBy(daysAfter(now, 2), 'UTC', language),
+      message: SHIPPED_TEMPLATES.progress_update[language].subject,
+      resolution: SHIPPED_TEMPLATES.resolution[language].subject,
+      problem: SHIPPED_TEMPLATES.acknowledgement[language].subject,
+      surveyLink: `${base}/portal/survey#token=preview`,
+      linkExpiresOn: formatDay(daysAfter(now, CASE_LINK_DAYS), 'UTC', language),
+    };
+  };
+
+  /**
+   * The template (the given unsaved text, else the current one) rendered with sample values. The
+   * sample portal link is already expired: a preview never hands out a working link.
+   */
+  const previewTemplate = async (
+    ctx: Context,
+    kind: EmailTemplateKind,
+    language: Locale,
+    body: PreviewEmailTemplateBody,
+  ): Promise<RenderedEmail> => {
+    requirePermission(ctx.actor, 'config:read');
+    const current = await templateFor(kind, language);
+    const template = { subject: body.subject ?? current.subject, body: body.body ?? current.body };
+    checkTemplate(kind, template);
+    return renderEmail(template, sampleValues(language, await linkKey()), { language, caseRef: 'C-2026-000123' });
+  };
+
+  const unixSeconds = (at: Date): number => Math.floor(at.getTime() / 1000);
+
+  const portalLinkFor = (key: string, caseId: string, now: Date): string =>
+    `${base}/portal/case#token=${signLink(key, { purpose: 'case', caseId, expiresAt: unixSeconds(daysAfter(now, CASE_LINK_DAYS)) })}`;
+
+  /**
+   * Renders, stores and queues one e-mail to the case's customer, in the caller's unit of work:
+   * the outbox row, `email.queued`, `case.message_recorded` and the send job commit together.
+   * Returns false when a row with this id exists (a trigger run again).
+   */
+  const queueEmail = async (
+    port: CorrespondencePort,
+    ctx: Context,
+    input: {
+      readonly emailId: string;
+      readonly facts: CaseMailFacts & { readonly customerEmail: string };
+      readonly kind: EmailTemplateKind;
+      readonly language: Locale;
+      readonly values: Readonly<Record<string, string>>;
+      readonly subject?: string | undefined;
+      /** What the timeline shows as the message (an agent's own words); the rendered text otherwise. */
+      readonly timelineBody?: string | undefined;
+      readonly now: Date;
+    },
+  ): Promise<boolean> => {
+    const { facts, kind, language, now } = input;
+    const stored = await port.correspondence.findTemplate(kind, language);
+    const template = stored ?? SHIPPED_TEMPLATES[kind][language];
+    const rendered = renderEmail(
+      input.subject ? { subject: input.subject, body: template.body } : template,
+      {
+        customerName: facts.customerName,
+        caseRef: facts.ref,
+        caseSubject: facts.subject ?? oneLine(facts.description),
+        ...input.values,
+      },
+      { language, caseRef: facts.ref },
+    );
+    const parent = facts.newestInbound;
+    const replyTo = plusTagged(facts.intakeAddress ?? fromAddress, facts.ref);
+    const inserted = await port.correspondence.insertOutbound({
+      id: input.emailId,
+      caseId: facts.caseId,
+      customerId: facts.customerId,
+      messageId: messageIdFor(input.emailId, publicUrl),
+      inReplyTo: parent?.messageId ?? null,
+      references: referencesFor(parent),
+      fromAddress,
+      fromName: fromName || null,
+      to: facts.customerEmail,
+      replyTo,
+      subject: rendered.subject,
+      text: rendered.text,
+      html: rendered.html,
+      template: kind,
+      language,
+      createdAt: now,
+    });
+    if (!inserted) return false;
+    await port.correspondence.queueSend(input.emailId, now);
+    const automatic = AUTOMATIC_KINDS.includes(kind);
+    await port.correspondence.appendEvent({
+      type: 'email.queued',
+      subjectType: 'case',
+      subjectId: facts.caseId,
+      actorId: actorId(ctx.actor),
+      requestId: ctx.requestId,
+      payload: { emailId: input.emailId, template: kind, language, automatic },
+      occurredAt: now,
+    });
+    const message = {
+      type: 'case.message_recorded',
+      payload: {
+        direction: 'outbound',
+        channel: 'email',
+        body: input.timelineBody ?? rendered.text,
+        emailId: input.emailId,
+        template: kind,
+        automatic,
+      },
+    };
+    if (automatic) {
+      // An automatic e-mail is not an answer from a person: recorded on the timeline (search,
+      // the portal) without reconciling the clocks, so it never meets a first-response clock.
+      await port.cases.appendEvent({
+        ...message,
+        subjectType: 'case',
+        subjectId: facts.caseId,
+        actorId: actorId(ctx.actor),
+        requestId: ctx.requestId,
+        occurredAt: now,
+      });
+    } else {
+      await appendCaseEvents(port.cases, ctx, facts.caseId, [message], now);
+    }
+    return true;
+  };
+
+  const hasAddress = (facts: CaseMailFacts): facts is CaseMailFacts & { customerEmail: string } =>
+    facts.customerEmail !== null;
+
+  /** The e-mail id a trigger writes: derived from the event, so a rerun finds its row. */
+  const emailIdForEvent = (eventId: string): string => `eml_${eventId.slice(eventId.indexOf('_') + 1)}`;
+
+  /**
+   * Turns a case or portal event into its e-mail (idempotent by event id): the acknowledgement on
+   * `case.created`, the resolution on `case.status_changed` to resolved, the follow-up with its
+   * survey link on `followup.sent`, a fresh private link on `portal.link_requested`.
+   */
+  const trigger = async (event: TriggerEvent): Promise<TriggerOutcome> => {
+    const resolved = event.type === 'case.status_changed' && event.payload.to === 'resolved';
+    if (!TRIGGER_EVENTS.includes(event.type) || (event.type === 'case.status_changed' && !resolved)) {
+      return 'not_for_mail';
+    }
+    const key = await linkKey();
+    const ctx = systemContext('correspondence');
+    const emailId = emailIdForEvent(event.id);
+    return store.write(async (port) => {
+      const facts = await port.correspondence.caseMailFacts(event.subjectId);
+      if (!facts) return 'no_case';
+      if (!hasAddress(facts)) return 'no_address';
+      const now = clock.now();
+      const requested = event.type === 'portal.link_requested' ? event.payload.language : undefined;
+      const language = isLocale(requested) ? requested : mailLanguage(facts.language, facts.customerLanguage);
+      const portalLink = portalLinkFor(key, facts.caseId, now);
+      let kind: EmailTemplateKind;
+      const values: Record<string, string> = { portalLink };
+      if (event.type === 'case.created') {
+        kind = 'acknowledgement';
+        const due = hearBackDue(facts.clocks) ?? daysAfter(facts.createdAt, FALLBACK_HEAR_BACK_DAYS);
+        values.hearBackBy = formatHearBackBy(due, facts.timeZone, language);
+      } else if (resolved) {
+        kind = 'resolution';
+        values.resolution = facts.resolutionText ?? '';
+      } else if (event.type === 'followup.sent') {
+        kind = 'follow_up';
+        const surveyId = typeof event.payload.surveyId === 'string' ? event.payload.surveyId : null;
+        if (!surveyId) return 'not_for_mail';
+        const expiry = (await port.correspondence.surveyExpiresAt(surveyId)) ?? daysAfter(now, SURVEY_LINK_DAYS);
+        const token = signLink(key, {
+          purpose: 'survey',
+          caseId: facts.caseId,
+          surveyId,
+          expiresAt: unixSeconds(expiry),
+        });
+        values.surveyLink = `${base}/portal/survey#token=${token}`;
+        values.problem =
+          typeof event.payload.problem === 'string' && event.payload.problem.trim()
+            ? oneLine(event.payload.problem)
+            : (facts.subject ?? oneLine(facts.description));
+      } else {
+        kind = 'magic_link';
+        values.linkExpiresOn = formatDay(daysAfter(now, CASE_LINK_DAYS), facts.timeZone, language);
+      }
+      const queued = await queueEmail(port, ctx, { emailId, facts, kind, language, values, now });
+      return queued ? 'queued' : 'already';
+    });
+  };
+
+  /** An agent's e-mail to the customer of a case they may work on. */
+  const sendCaseEmail = async (ctx: Context, caseId: string, body: SendCaseEmailBody): Promise<EmailRecord> => {
+    requirePermission(ctx.actor, 'case:update');
+    const key = await linkKey();
+    const emailId = newId('eml', clock.now());
+    return store.write(async (port) => {
+      await loadVisibleCase(port.cases, ctx, caseId, true);
+      const facts = await port.correspondence.caseMailFacts(caseId);
+      if (!facts) throw new AppError(ErrorCode.NotFound, 'No such case');
+      if (!hasAddress(facts)) {
+        throw new AppError(ErrorCode.ValidationFailed, 'The customer has no e-mail address', [
+          { field: '/body/body', message: 'the customer has no e-mail address to send to' },
+        ]);
+      }
+      const now = clock.now();
+      const language = mailLanguage(facts.language, facts.customerLanguage);
+      const kind = body.template ?? 'reply';
+      await queueEmail(port, ctx, {
+        emailId,
+        facts,
+        kind,
+        language,
+        values: { message: body.body.replace(/\r\n/g, '\n').trim(), portalLink: portalLinkFor(key, caseId, now) },
+        subject: body.subject,
+        timelineBody: body.body,
+        now,
+      });
+      const email = await port.correspondence.findEmail(emailId);
+      if (!email) throw new AppError(ErrorCode.Internal, 'The e-mail was not stored');
+      return email;
+    });
+  };
+
+  /**
+   * The e-mails of a case the caller can see, oldest first, and whether addresses may be shown
+   * (`customer:read`; each such view is recorded in the personal-data trail).
+   */
+  const listCaseEmails = async (
+    ctx: Context,
+    caseId: string,
+  ): Promise<{ items: EmailRecord[]; showAddresses: boolean }> => {
+    requirePermission(ctx.actor, 'case:read');
+    const visible = await loadVisibleCase(store.read.cases, ctx, caseId);
+    const items = await store.read.correspondence.listCaseEmails(caseId, 500);
+    const showAddresses = can(ctx.actor, 'customer:read');
+    if (showAddresses && ctx.actor.kind === 'user' && items.length > 0) {
+      const entry = {
+        customerId: visible.customerId,
+        actorId: ctx.actor.userId,
+        action: 'read' as const,
+        requestId: ctx.requestId,
+        detail: `e-mails of case ${visible.ref}`,
+        at: clock.now(),
+      };
+      await store.write((port) => port.customers.recordAccess([entry]));
+    }
+    return { items, showAddresses };
+  };
+
+  const finishWith = async (
+    email: EmailRecord,
+    status: 'sent' | 'failed' | 'suppressed',
+    detail: { reason: string | null; lastError: string | null; attempts: number },
+  ): Promise<boolean> => {
+    const now = clock.now();
+    return store.write(async ({ correspondence }) => {
+      const moved = await correspondence.finish(email.id, { status, ...detail, at: now });
+      if (!moved || !email.caseId) return moved;
+      await correspondence.appendEvent({
+        type: status === 'sent' ? 'email.sent' : 'email.failed',
+        subjectType: 'case',
+        subjectId: email.caseId,
+        actorId: null,
+        requestId: null,
+        payload: {
+          emailId: email.id,
+          template: email.template,
+          status,
+          attempts: detail.attempts,
+          ...(status === 'sent' ? {} : { reason: detail.reason ?? detail.lastError }),
+        },
+        occurredAt: now,
+      });
+      return true;
+    });
+  };
+
+  /**
+   * One attempt at sending a queued e-mail (the send job). The mail server's acceptance is
+   * recorded by a conditional `queued → sent` with `email.sent`, so the event is written once; if
+   * the process dies between the two, the job runs again and the mail is resent once, with the
+   * same Message-ID. A 5xx refusal, or the last attempt failing, marks it `failed` (`email.failed`);
+   * any other failure is recorded and thrown, and the job runner retries with backoff. Without a
+   * mail server the e-mail is `suppressed` (reason "no outgoing mail server", `email.failed`), so
+   * nothing waits silently for a server that was never configured.
+   */
+  const send = async (emailId: string, attempt: { current: number; max: number }): Promise<SendOutcome> => {
+    const email = await store.read.correspondence.findEmail(emailId);
+    if (!email || email.direction !== 'outbound' || email.status !== 'queued') return 'skipped';
+    if (!mailer) {
+      await finishWith(email, 'suppressed', { reason: NO_MAIL_SERVER, lastError: null, attempts: email.attempts });
+      return 'suppressed';
+    }
+    const to = email.toAddresses[0];
+    if (!to) {
+      await finishWith(email, 'failed', { reason: 'no recipient', lastError: null, attempts: email.attempts });
+      return 'failed';
+    }
+    const attempts = email.attempts + 1;
+    try {
+      await mailer.send({
+        from: email.fromName
+          ? `${email.fromName} <${email.fromAddress ?? fromAddress}>`
+          : (email.fromAddress ?? fromAddress),
+        to,
+        replyTo: email.replyTo ?? plusTagged(fromAddress, email.caseId ?? ''),
+        subject: email.subject ?? '',
+        text: email.textBody ?? '',
+        html: email.htmlBody ?? '',
+        messageId: email.messageId,
+        inReplyTo: email.inReplyTo,
+        references: email.references,
+        autoSubmitted:
+          email.template && AUTOMATIC_KINDS.includes(email.template as EmailTemplateKind)
+            ? email.inReplyTo && email.template === 'acknowledgement'
+              ? 'auto-replied'
+              : 'auto-generated'
+            : null,
+      });
+    } catch (error) {
+      const lastError = describeSmtpError(error);
+      if (isPermanentSmtpFailure(error) || attempt.current >= attempt.max) {
+        await finishWith(email, 'failed', { reason: lastError, lastError, attempts });
+        return 'failed';
+      }
+      await store.write(({ correspondence }) => correspondence.recordRetry(email.id, attempts, lastError, clock.now()));
+      // A fresh error: the transport's message may quote the recipient's address.
+      throw new Error(lastError);
+    }
+    await finishWith(email, 'sent', { reason: null, lastError: null, attempts });
+    return 'sent';
+  };
+
+  return {
+    listTemplates,
+    saveTemplate,
+    resetTemplate,
+    previewTemplate,
+    templateFor,
+    trigger,
+    sendCaseEmail,
+    listCaseEmails,
+    send,
+    /** True when an outgoing mail server is configured. */
+    mailConfigured: mailer !== null,
+  };
+};
+
+export type CorrespondenceService = ReturnType<typeof createCorrespondenceService>;

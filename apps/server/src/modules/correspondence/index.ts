@@ -1,0 +1,32 @@
+/** The correspondence module's public door: e-mail out to customers and its templates. */
+export {
+  createCorrespondenceService,
+  TRIGGER_EVENTS,
+  type CorrespondenceService,
+  type SendOutcome,
+  type TemplateView,
+  type TriggerEvent,
+  type TriggerOutcome,
+} from './correspondence.service.ts';
+export type {
+  CaseMailFacts,
+  CorrespondencePort,
+  CorrespondenceRepository,
+  EmailRecord,
+  NewOutboundEmail,
+  SavedTemplate,
+  SendResult,
+} from './correspondence.repository.ts';
+export {
+  CASE_LINK_DAYS,
+  NO_MAIL_SERVER,
+  SEND_JOB,
+  SEND_MAX_ATTEMPTS,
+  TRIGGER_JOB,
+  type OutboundStatus,
+} from './correspondence.ts';
+export type { CustomerMail, CustomerMailer } from './mailer.ts';
+export { correspondenceJobs, SendEmailPayload } from './correspondence.jobs.ts';
+export { correspondenceRoutes } from './correspondence.routes.ts';
+export { renderEmail, type RenderedEmail } from './render.ts';
+export { SHIPPED_TEMPLATES, templateProblems } from './templates.ts';
