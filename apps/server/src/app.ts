@@ -9,6 +9,7 @@ import { healthRoutes } from './http/health.routes.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { casesRoutes } from './modules/cases/index.ts';
 import { callsRoutes } from './modules/calls/index.ts';
+import { portalRoutes } from './modules/portal/index.ts';
 import { clocksRoutes } from './modules/clocks/index.ts';
 import { calendarsRoutes } from './modules/calendars/index.ts';
 import { policiesRoutes } from './modules/policies/index.ts';
@@ -105,6 +106,7 @@ export const buildApp = async (deps: Deps, options: AppOptions = {}): Promise<Re
       await api.register(customersRoutes({ customers: deps.customers }));
       await api.register(casesRoutes({ cases: deps.cases }));
       await api.register(callsRoutes({ calls: deps.calls }));
+      await api.register(portalRoutes({ portal: deps.portal, clock: deps.clock }));
       await api.register(tasksRoutes({ tasks: deps.tasks }));
       await api.register(commitmentsRoutes({ commitments: deps.commitments }));
       await api.register(escalationRoutes({ escalation: deps.escalation }));

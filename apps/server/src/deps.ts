@@ -2,6 +2,7 @@ import type { Config } from './config.ts';
 import { createAttachmentService, type AttachmentService } from './modules/attachments/index.ts';
 import { createCaseService, type CaseService } from './modules/cases/index.ts';
 import { createCallService, type CallService } from './modules/calls/index.ts';
+import { createPortalService, type PortalService } from './modules/portal/index.ts';
 import { createClockService, type ClockService } from './modules/clocks/index.ts';
 import { createCalendarService, type CalendarService } from './modules/calendars/index.ts';
 import { createPolicyService, type PolicyService } from './modules/policies/index.ts';
@@ -57,12 +58,13 @@ import { coachRepository } from './storage/repositories/coach.repository.ts';
 import { recurrenceRepository } from './storage/repositories/recurrence.repository.ts';
 import { webhooksRepository } from './storage/repositories/webhooks.repository.ts';
 import { correspondenceRepository } from './storage/repositories/correspondence.repository.ts';
-import { serverKeyLoader } from './storage/repositories/server-keys.ts';
 import { searchRepository } from './storage/repositories/search.repository.ts';
 import { categoryModelRepository } from './storage/repositories/category-model.repository.ts';
 import { lexiconRepository } from './storage/repositories/lexicon.repository.ts';
 import { caseRiskRepository } from './storage/repositories/case-risk.repository.ts';
 import { unitOfWork } from './storage/unit-of-work.ts';
+import { portalRepository } from './storage/repositories/portal.repository.ts';
+import { serverKeyLoader } from './storage/repositories/server-keys.ts';
 
 /** Every service, built once from the database and the clock. Plain factories, no container. */
 export interface Deps {
@@ -77,6 +79,8 @@ export interface Deps {
   readonly tasks: TaskService;
   /** Log a call: the caller matched by number, the call on their case or a new one. */
   readonly calls: CallService;
+  /** The customer portal: the complaint form, private links, the case seen by its customer, surveys. */
+  readonly portal: PortalService;
   readonly commitments: CommitmentService;
   readonly escalation: EscalationService;
   readonly compensation: CompensationService;
@@ -235,6 +239,17 @@ export const createDeps = (config: Config, store: Database, clock: Clock): Deps 
     lexicon: () => lexicon.lexicon(),
     requireVisibleCase: (ctx, caseId) => cases.requireVisibleCase(ctx, caseId),
   });
+  const portal = createPortalService({
+    store: unitOfWork(db, (tx) => ({
+      cases: casesRepository(tx, clockConfig),
+      customers: customersRepository(tx),
+      attachments: attachmentsRepository(tx),
+      portal: portalRepository(tx),
+    })),
+    clock,
+    linkKey: serverKeyLoader(db, 'links'),
+    attachments,
+  });
   const services = {
     config,
     db,
@@ -245,6 +260,7 @@ export const createDeps = (config: Config, store: Database, clock: Clock): Deps 
     attachments,
     cases,
     calls,
+    portal,
     tasks,
     commitments,
     escalation,

@@ -42,7 +42,8 @@ export type PortalConfigDto = Static<typeof PortalConfigDto>;
 
 /**
  * `POST /portal/complaints`: `multipart/form-data` with one field `complaint` holding this JSON and
- * up to `maxAttachments` files named `files`; or `application/json` with this body alone.
+ * up to `maxAttachments` files named `files`; or `application/json` with this body alone. All or
+ * nothing: a refused file refuses the complaint (nothing is stored).
  */
 export const PortalComplaintBody = Type.Object(
   {
@@ -86,13 +87,21 @@ export const PortalLinkRequestBody = Type.Object(
 );
 export type PortalLinkRequestBody = Static<typeof PortalLinkRequestBody>;
 
+/** The answer to `POST /portal/links`, the same whether or not a link was sent. */
+export const PortalLinkRequestedDto = Type.Object({ accepted: Type.Literal(true) });
+export type PortalLinkRequestedDto = Static<typeof PortalLinkRequestedDto>;
+
+/** A file the customer sent or an agent shared; bytes at `GET /portal/case/attachments/:id` (X-Portal-Token). */
+export const PortalAttachmentDto = Type.Object({ id: Type.String(), filename: Type.String(), size: Type.Integer() });
+export type PortalAttachmentDto = Static<typeof PortalAttachmentDto>;
+
 export const PortalMessageDto = Type.Object({
   id: Type.String(),
   direction: Type.Enum(['inbound', 'outbound']),
   body: Type.String(),
   at: DateTime,
   authorName: Nullable(Type.String({ description: 'The agent who wrote it (first name), or null for the customer.' })),
-  attachments: Type.Array(Type.Object({ id: Type.String(), filename: Type.String(), size: Type.Integer() })),
+  attachments: Type.Array(PortalAttachmentDto),
 });
 export type PortalMessageDto = Static<typeof PortalMessageDto>;
 
@@ -105,7 +114,10 @@ export type PortalPolicyDto = Static<typeof PortalPolicyDto>;
 
 /** `GET /portal/case` (X-Portal-Token): what the customer sees of their case. */
 export const PortalCaseDto = Type.Object({
+  /** The case the customer follows: when theirs was merged into another, the one it was merged into. */
   ref: Type.String(),
+  /** The reference of the customer's own case when it was merged into `ref`; otherwise null. */
+  mergedFromRef: Nullable(Type.String()),
   status: Type.Enum(CaseStatuses),
   subject: Nullable(Type.String()),
   description: Type.String(),
@@ -114,6 +126,8 @@ export const PortalCaseDto = Type.Object({
   createdAt: DateTime,
   /** When the customer will next hear from us: the earliest promise, or the next update due. */
   nextUpdateBy: Nullable(DateTime),
+  /** The files sent with the complaint form (replies carry theirs on the message). */
+  attachments: Type.Array(PortalAttachmentDto),
   messages: Type.Array(PortalMessageDto),
   policies: Type.Array(PortalPolicyDto),
   survey: Nullable(Type.Object({ status: Type.Enum(SurveyStatuses) })),

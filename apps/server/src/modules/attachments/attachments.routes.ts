@@ -27,7 +27,7 @@ const FileContent = Type.Unsafe<Readable>({
 });
 
 /** Parser failures (limits, a body that is not multipart, a torn body) as domain errors. */
-const fromMultipartError = (error: unknown, limits: { maxBytes: number; maxFiles: number }): unknown => {
+export const fromMultipartError = (error: unknown, limits: { maxBytes: number; maxFiles: number }): unknown => {
   if (error instanceof AppError || !(error instanceof Error)) return error;
   const code = (error as { code?: unknown }).code;
   switch (code) {

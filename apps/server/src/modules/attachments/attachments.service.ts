@@ -113,15 +113,16 @@ export const createAttachmentService = ({
     file: IncomingFile,
     uploadedBy: string | null,
     stored: string[],
+    limitBytes = maxBytes,
   ): Promise<Attachment> => {
     const id = newId('att', clock.now());
     const field = `/body/${file.field}`;
     const guard = limitAndKeepHead(
-      maxBytes,
+      limitBytes,
       TEXT_SNIFF_BYTES,
       () =>
-        new AppError(ErrorCode.PayloadTooLarge, `Each file may be at most ${mebibytes(maxBytes)}`, [
-          { field, message: `is larger than ${maxBytes} bytes` },
+        new AppError(ErrorCode.PayloadTooLarge, `Each file may be at most ${mebibytes(limitBytes)}`, [
+          { field, message: `is larger than ${limitBytes} bytes` },
         ]),
     );
     // pipeline: an error on either side (client gone, limit passed) destroys both, and put() rejects.
@@ -205,6 +206,39 @@ export const createAttachmentService = ({
     }
   };
 
+  /**
+   * Stores and checks uploaded files before the case they belong to is written (public intake: the
+   * portal), so a refused file refuses the whole request and nothing is left half-done. The caller
+   * records the staged files with `recordStagedAttachments` in its own unit of work, or calls
+   * `discard()` when that unit fails. No files at all is fine here.
+   */
+  const stageFiles = async (
+    ctx: Context,
+    incoming: AsyncIterable<IncomingFile>,
+    limits: { readonly maxFiles?: number; readonly maxBytes?: number } = {},
+  ): Promise<StagedFiles> => {
+    requirePermission(ctx.actor, 'attachment:write');
+    const fileLimit = Math.min(limits.maxFiles ?? maxFiles, maxFiles);
+    const byteLimit = Math.min(limits.maxBytes ?? maxBytes, maxBytes);
+    const stored: string[] = [];
+    const discard = async (): Promise<void> => {
+      await Promise.all(stored.map((key) => files.delete(key).catch(() => undefined)));
+    };
+    try {
+      const staged: Attachment[] = [];
+      for await (const file of incoming) {
+        if (staged.length >= fileLimit) {
+          throw new AppError(ErrorCode.PayloadTooLarge, `Send at most ${fileLimit} files at once`);
+        }
+        staged.push(await storeOne('', file, actorId(ctx.actor), stored, byteLimit));
+      }
+      return { files: staged, discard };
+    } catch (error) {
+      await discard();
+      throw error;
+    }
+  };
+
   /** A case's attachments, oldest first, one page at a time. */
   const listAttachments = async (
     ctx: Context,
@@ -235,6 +269,7 @@ export const createAttachmentService = ({
 
   return {
     addAttachments,
+    stageFiles,
     listAttachments,
     openAttachment,
     /** The limits the HTTP layer configures its multipart parser with. */
@@ -243,3 +278,46 @@ export const createAttachmentService = ({
 };
 
 export type AttachmentService = ReturnType<typeof createAttachmentService>;
+
+/** Files stored and checked but on no case yet (see `stageFiles`). */
+export interface StagedFiles {
+  readonly files: readonly Attachment[];
+  /** Deletes the stored bytes: call it when the unit of work that was to record them fails. */
+  discard(): Promise<void>;
+}
+
+/**
+ * Records staged files on `caseId` inside the caller's unit of work: one row and one
+ * `attachment.added` event each (`extra` joins each event's payload, e.g. `{ via: 'portal' }`).
+ */
+export const recordStagedAttachments = async (
+  repo: AttachmentsRepository,
+  ctx: Context,
+  caseId: string,
+  staged: StagedFiles,
+  extra: Record<string, unknown> = {},
+): Promise<Attachment[]> => {
+  const recorded: Attachment[] = [];
+  for (const file of staged.files) {
+    const attachment: Attachment = { ...file, caseId };
+    await repo.insertAttachment(attachment);
+    await repo.appendEvent({
+      type: EventType.AttachmentAdded,
+      subjectType: 'case',
+      subjectId: caseId,
+      actorId: actorId(ctx.actor),
+      requestId: ctx.requestId,
+      payload: {
+        attachmentId: attachment.id,
+        filename: attachment.filename,
+        contentType: attachment.contentType,
+        size: attachment.size,
+        sha256: attachment.sha256,
+        ...extra,
+      },
+      occurredAt: attachment.createdAt,
+    });
+    recorded.push(attachment);
+  }
+  return recorded;
+};
