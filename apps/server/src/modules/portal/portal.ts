@@ -61,9 +61,6 @@ export interface ClockDue {
   readonly dueAt: Date;
 }
 
-/** Clocks that mean "you will hear from us": the first answer and the regular update. */
-const UPDATE_CLOCKS = ['acknowledge', 'first_response', 'keep_in_loop'];
-
 /**
  * When the customer will hear back after filing: the first response's due time, or the
  * acknowledgement's when the policy sets no first response; null when no policy applies.
@@ -76,12 +73,15 @@ export const hearBackBy = (clocks: readonly ClockDue[]): Date | null => {
   return null;
 };
 
-/** The next update the customer is owed: the earliest open promise or running update clock. */
+/**
+ * The next update the customer is owed: the earliest of the open promises (commitments) and the
+ * running first-response and keep-in-loop clocks; the acknowledgement's due time only when none of
+ * those runs (an acknowledgement e-mail goes out on filing; the clock waits for a person).
+ */
 export const nextUpdateBy = (clocks: readonly ClockDue[], openCommitmentDues: readonly Date[]): Date | null => {
-  const candidates = [
-    ...openCommitmentDues,
-    ...clocks.filter((c) => UPDATE_CLOCKS.includes(c.kind) && c.state === 'running').map((c) => c.dueAt),
-  ];
+  const running = (kind: string) => clocks.filter((c) => c.kind === kind && c.state === 'running').map((c) => c.dueAt);
+  let candidates = [...openCommitmentDues, ...running('first_response'), ...running('keep_in_loop')];
+  if (candidates.length === 0) candidates = running('acknowledge');
   if (candidates.length === 0) return null;
   return new Date(Math.min(...candidates.map((d) => d.getTime())));
 };
