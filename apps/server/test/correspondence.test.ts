@@ -12,10 +12,12 @@ import type {
   EmailTemplateList,
 } from '@redress/contract';
 import { newId } from '../src/shared/ids.ts';
+import { verifyLink } from '../src/shared/signed-token.ts';
+import { serverKeyLoader } from '../src/storage/repositories/server-keys.ts';
 import { readJson, toDbJson, toDbTime } from '../src/storage/codec.ts';
 import type { TestApp } from './factories.ts';
 import { complaintFixtures, createTestOrg, openCaseAs, type TestOrg } from './factories/cases.ts';
-import { buildTestAppWith, drainJobs, insertClock } from './factories/notifications.ts';
+import { appendCaseEvent, buildTestAppWith, drainJobs, insertClock } from './factories/notifications.ts';
 import { describeBothBackends } from './pg-util.ts';
 
 /** A real SMTP server on an ephemeral port that answers RCPT with the queued codes, then accepts. */
@@ -266,6 +268,91 @@ describeBothBackends('customer e-mail out', (backend) => {
     t.clock.advance(3_600_000);
     assert.equal(await drainJobs(t), 0);
     assert.equal(smtp.received.length, 1);
+  });
+
+  test('resolution, follow-up with its survey link and a fresh private link are sent on their events, once each', async (ctx) => {
+    const smtp = await startMailServer();
+    ctx.after(() => smtp.close());
+    const { t, org } = await setUp(ctx, smtp.url);
+    const opened = await openCaseAs(t, org.agentA, { ...complaintFixtures.refund, siteId: org.siteA });
+    await drainJobs(t);
+    assert.equal(smtp.received.length, 1);
+    const at = toDbTime(t.clock.now());
+    const expires = new Date('2026-04-15T00:00:00.000Z');
+    const { customer_id: customerId } = await t.deps.db.read
+      .selectFrom('cases')
+      .select('customer_id')
+      .where('id', '=', opened.id)
+      .executeTakeFirstOrThrow();
+    await t.deps.db.write(async (tx) => {
+      await tx
+        .updateTable('cases')
+        .set({
+          resolution: toDbJson({
+            text: '全额退款已于今天汇出。',
+            kind: 'refund',
+            rootCauseId: null,
+            recordedAt: at,
+            recordedBy: org.agentA.id,
+          }),
+        })
+        .where('id', '=', opened.id)
+        .execute();
+      await tx
+        .insertInto('surveys')
+        .values({
+          id: 'srv_test',
+          case_id: opened.id,
+          customer_id: customerId,
+          language: 'zh-CN',
+          status: 'open',
+          expires_at: toDbTime(expires),
+          created_at: at,
+        })
+        .execute();
+    });
+    await appendCaseEvent(t, opened.id, 'case.status_changed', { from: 'in_progress', to: 'resolved' });
+    await appendCaseEvent(t, opened.id, 'case.status_changed', { from: 'new', to: 'in_progress' });
+    await appendCaseEvent(t, opened.id, 'followup.sent', {
+      surveyId: 'srv_test',
+      problem: '退款还没到账\n（第二行）',
+      plan: 'email',
+    });
+    await appendCaseEvent(t, opened.id, 'portal.link_requested', { language: 'th' });
+    await drainJobs(t);
+
+    const bySubject = (start: string) => smtp.received.find((m) => m.subject?.startsWith(start));
+    const [resolution, followUp, link] = [bySubject('我们对您投诉'), bySubject('问题解决了吗'), bySubject('ลิงก์')];
+    assert.equal(smtp.received.length, 4);
+    assert.equal(resolution?.subject, `我们对您投诉的处理结果 [${opened.ref}]`);
+    assert.ok(resolution?.text?.includes('全额退款已于今天汇出。'));
+    assert.match(followUp?.text ?? '', /您之前告诉我们：退款还没到账\n/);
+    const token = /portal\/survey#token=([A-Za-z0-9_.-]+)/.exec(followUp?.text ?? '')?.[1] ?? '';
+    const key = await serverKeyLoader(t.deps.db, 'links')();
+    const claims = verifyLink(key, token, 'survey', t.clock.now());
+    assert.equal(claims?.surveyId, 'srv_test');
+    assert.equal(claims?.caseId, opened.id);
+    assert.equal(claims?.expiresAt, expires.getTime() / 1000);
+    assert.equal(link?.subject, `ลิงก์สำหรับติดตามเรื่องร้องเรียนของคุณ [${opened.ref}]`);
+    const caseToken = /portal\/case#token=([A-Za-z0-9_.-]+)/.exec(link?.text ?? '')?.[1] ?? '';
+    assert.equal(verifyLink(key, caseToken, 'case', t.clock.now())?.caseId, opened.id);
+
+    // The same event again (a crashed worker's rerun) queues nothing more.
+    const requested = await t.deps.db.read
+      .selectFrom('events')
+      .select(['id', 'payload'])
+      .where('type', '=', 'portal.link_requested')
+      .executeTakeFirstOrThrow();
+    const again = await t.deps.correspondence.trigger({
+      id: requested.id,
+      type: 'portal.link_requested',
+      subjectId: opened.id,
+      payload: { language: 'th' },
+    });
+    assert.equal(again, 'already');
+    await drainJobs(t);
+    assert.equal(smtp.received.length, 4);
+    assert.equal((await emails(t, org, opened.id)).length, 4);
   });
 
   test('without a mail server the e-mail is suppressed, with the reason', async (ctx) => {
