@@ -22,8 +22,8 @@ export const EscalationSignals = [
 export type EscalationSignal = (typeof EscalationSignals)[number];
 
 /**
- * What can make a case climb the ladder (article 004). `poor_survey` is configurable now and fires
- * once surveys exist (the follow-up issue).
+ * What can make a case climb the ladder (article 004). `poor_survey` fires on a survey answer
+ * (`survey.answered`) whose satisfaction score (1–5) is at or below its `maxScore`.
  */
 export const TriggerKinds = [
   'clock_warning',
@@ -98,7 +98,9 @@ export const TriggerSettings = Type.Object(
       Type.Array(Type.Enum(EscalationSignals), { maxItems: EscalationSignals.length, uniqueItems: true }),
     ),
     count: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, description: 'Contacts or rounds.' })),
-    maxScore: Type.Optional(Type.Integer({ minimum: 0, maximum: 10, description: 'Survey scores at or below.' })),
+    maxScore: Type.Optional(
+      Type.Integer({ minimum: 0, maximum: 10, description: 'Survey scores (1–5) at or below. Default 2.' }),
+    ),
   },
   { additionalProperties: false },
 );

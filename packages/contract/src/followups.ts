@@ -12,8 +12,12 @@ const DateTime = Type.String({ format: 'date-time' });
 export const FollowUpStatuses = ['waiting_remedy', 'scheduled', 'sent', 'cancelled'] as const;
 export type FollowUpStatus = (typeof FollowUpStatuses)[number];
 
-/** By e-mail; by e-mail plus a phone-call task for the owner (cases that came by e-mail). */
-export const FollowUpPlans = ['email', 'email_and_call'] as const;
+/**
+ * By e-mail (cases that came by phone or the web); by e-mail plus a phone-call task for the owner
+ * (cases that came by e-mail: the extra effort shows, article 001); by a phone-call task alone when
+ * the customer gave no e-mail address.
+ */
+export const FollowUpPlans = ['email', 'email_and_call', 'call'] as const;
 export type FollowUpPlan = (typeof FollowUpPlans)[number];
 
 /** Why a customer leaving is leaving (article 003). */
@@ -59,3 +63,45 @@ export const SurveyDto = Type.Object({
   createdAt: DateTime,
 });
 export type SurveyDto = Static<typeof SurveyDto>;
+
+export const SurveyList = Type.Object({ items: Type.Array(SurveyDto) });
+export type SurveyList = Static<typeof SurveyList>;
+
+export const FollowUpDto = Type.Object({
+  id: Type.String({ description: '`fup_…`' }),
+  caseId: Type.String(),
+  status: Type.Enum(FollowUpStatuses),
+  plan: Type.Enum(FollowUpPlans),
+  /** When it goes out; null while it waits for the remedy to be delivered. */
+  dueAt: Nullable(DateTime),
+  /** The remedy it waits for (`waiting_remedy`). */
+  compensationId: Nullable(Type.String()),
+  surveyId: Nullable(Type.String()),
+  /** Why it was cancelled. */
+  reason: Nullable(Type.String()),
+  sentAt: Nullable(DateTime),
+  cancelledAt: Nullable(DateTime),
+  createdAt: DateTime,
+});
+export type FollowUpDto = Static<typeof FollowUpDto>;
+export const FollowUpList = Type.Object({ items: Type.Array(FollowUpDto) });
+export type FollowUpList = Static<typeof FollowUpList>;
+
+/** `GET/PUT /settings/followups`: when follow-ups go out (minutes are calendar minutes). */
+export const FollowUpSettings = Type.Object(
+  {
+    enabled: Type.Boolean(),
+    /** After an instant fix: from the resolution (article 001: at least 24 hours). */
+    delayMinutes: Type.Integer({ minimum: 0, maximum: 60 * 24 * 90 }),
+    /** After the remedy (refund, replacement …) is recorded as delivered. */
+    afterRemedyMinutes: Type.Integer({ minimum: 0, maximum: 60 * 24 * 90 }),
+    /** How long the survey link stays valid. */
+    surveyValidDays: Type.Integer({ minimum: 1, maximum: 365 }),
+  },
+  { additionalProperties: false },
+);
+export type FollowUpSettings = Static<typeof FollowUpSettings>;
+
+const PrefixedId = Type.String({ minLength: 3, maxLength: 64, pattern: '^[a-z]+_[0-9A-Z]+$' });
+export const CaseSurveyParams = Type.Object({ id: PrefixedId, surveyId: PrefixedId }, { additionalProperties: false });
+export type CaseSurveyParams = Static<typeof CaseSurveyParams>;

@@ -9,7 +9,7 @@ import type { EscalationStore } from './escalation.repository.ts';
 import { topRank, type LadderLevel } from './ladder.ts';
 import { asTextLanguage } from '../../shared/text/detect-language.ts';
 import { builtInLexicon, detectSignals, type Lexicon } from '../language/index.ts';
-import { evaluateTriggers, type SignalMatch, type TriggerSituation } from './triggers.ts';
+import { evaluateTriggers, POOR_SURVEY_SCORE, type SignalMatch, type TriggerSituation } from './triggers.ts';
 
 /**
  * The signals in one of the customer's texts, by the organisation's lexicon, as the trigger and
@@ -87,7 +87,17 @@ const situationFor = async (
       if (p.direction !== 'inbound') return null;
       return { ...base, inboundContacts: await port.escalation.countInboundContacts(current.id, event.seq) };
     case 'case.status_changed':
-      return p.action === 'reopen' ? { ...base, reopened: true } : null;
+      // A reopen by a survey answer is weighed on the answer's own event (below).
+      return p.action === 'reopen' && typeof p.surveyId !== 'string' ? { ...base, reopened: true } : null;
+    case 'survey.answered':
+      if (typeof p.score !== 'number') return null;
+      // A poor score speaks for itself (`poor_survey`); an answer that reopened the case with a fair
+      // score ("not solved") is the reopen trigger's.
+      return {
+        ...base,
+        surveyScore: p.score,
+        ...(p.reopened === true && p.score > POOR_SURVEY_SCORE ? { reopened: true } : {}),
+      };
     case 'case.field_changed':
       return p.field === 'safety' && p.to === true ? { ...base, safety: true } : null;
     case 'clock.warned':

@@ -16,6 +16,7 @@ export const ESCALATION_TRIGGER_EVENTS = [
   'clock.breached',
   'compensation.proposed',
   'compensation.customer_responded',
+  'survey.answered',
 ] as const;
 
 /**

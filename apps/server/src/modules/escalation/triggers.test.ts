@@ -59,13 +59,16 @@ describe('evaluateTriggers', () => {
     assert.deepEqual([decision?.trigger, decision?.toRank], ['remedy_above_authority', 2]);
     assert.equal(evaluateTriggers(TRIGGERS, { ...base, currentRank: 2, remedyRequiredRank: 2 }), null);
   });
-  it('hears safety in a flag or in the words; reopen; a disabled trigger never fires', () => {
+  it('hears safety in a flag or in the words; reopen; a poor survey; a disabled trigger never fires', () => {
     assert.equal(evaluateTriggers(TRIGGERS, { ...base, safety: true })?.toRank, 2);
     assert.equal(evaluateTriggers(TRIGGERS, { ...base, signals: explainSignals('充電器起火了') })?.trigger, 'safety');
     assert.equal(evaluateTriggers(TRIGGERS, { ...base, reopened: true })?.trigger, 'reopen');
-    assert.equal(evaluateTriggers(TRIGGERS, { ...base, surveyScore: 1 }), null);
+    // A poor survey answer (2 of 5 or less) brings the supervisor; a fair one does not.
+    assert.equal(evaluateTriggers(TRIGGERS, { ...base, surveyScore: 1 })?.trigger, 'poor_survey');
+    assert.equal(evaluateTriggers(TRIGGERS, { ...base, surveyScore: 2 })?.toRank, 1);
+    assert.equal(evaluateTriggers(TRIGGERS, { ...base, surveyScore: 3 }), null);
     const off = TRIGGERS.map((t) => ({ ...t, enabled: false }));
-    assert.equal(evaluateTriggers(off, { ...base, safety: true, reopened: true }), null);
+    assert.equal(evaluateTriggers(off, { ...base, safety: true, reopened: true, surveyScore: 1 }), null);
   });
   it('validates what the schema cannot', () => {
     assert.doesNotThrow(() => validateTriggers(DEFAULT_TRIGGERS, 3));

@@ -40,7 +40,7 @@ export interface TriggerSituation {
   readonly safety?: boolean;
   /** A proposed remedy needs this rank to be approved. */
   readonly remedyRequiredRank?: number;
-  /** A survey answer (0–10); surveys arrive with the follow-up work. */
+  /** A survey answer's satisfaction score, 1 (very poor) to 5 (very good). */
   readonly surveyScore?: number;
 }
 
@@ -79,7 +79,7 @@ const fires = (trigger: EscalationTrigger, s: TriggerSituation): { reason: strin
     case 'reopen':
       return s.reopened ? { reason: 'the case was reopened' } : null;
     case 'poor_survey':
-      return s.surveyScore !== undefined && s.surveyScore <= (settings.maxScore ?? 2)
+      return s.surveyScore !== undefined && s.surveyScore <= (settings.maxScore ?? POOR_SURVEY_SCORE)
         ? { reason: `poor survey answer (${s.surveyScore})` }
         : null;
     case 'remedy_above_authority':
@@ -116,12 +116,15 @@ export const evaluateTriggers = (
   return best;
 };
 
+/** The default highest survey score (1–5) that counts as poor. */
+export const POOR_SURVEY_SCORE = 2;
+
 const DEFAULT_SIGNALS: readonly EscalationSignal[] = ['manager_request', 'regulator_threat', 'insult', 'anger'];
 
 /**
  * The triggers installed with the default ladder. Asking for a manager or threatening a regulator
  * brings the supervisor; media and legal threats go to the executive, PR and legal level; a
- * safety report to the manager. `poor_survey` waits, disabled, for surveys.
+ * safety report to the manager; a poor survey answer (2 of 5 or less) to the supervisor.
  */
 export const DEFAULT_TRIGGERS: readonly TriggerInput[] = [
   { kind: 'clock_warning', enabled: false, settings: { clockKinds: ['resolve', 'regulatory'] }, toRank: null },
@@ -136,7 +139,7 @@ export const DEFAULT_TRIGGERS: readonly TriggerInput[] = [
   { kind: 'repeat_contact', enabled: true, settings: { count: 3 }, toRank: 1 },
   { kind: 'negotiation_rounds', enabled: true, settings: { count: 3 }, toRank: null },
   { kind: 'reopen', enabled: true, settings: {}, toRank: 1 },
-  { kind: 'poor_survey', enabled: false, settings: { maxScore: 2 }, toRank: 1 },
+  { kind: 'poor_survey', enabled: true, settings: { maxScore: POOR_SURVEY_SCORE }, toRank: 1 },
   { kind: 'remedy_above_authority', enabled: true, settings: {}, toRank: null },
   { kind: 'safety', enabled: true, settings: {}, toRank: 2 },
 ];

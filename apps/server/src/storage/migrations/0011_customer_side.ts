@@ -83,6 +83,8 @@ export const customerSide: Migration = {
       .addColumn('from_name', 'text')
       // JSON array of addresses.
       .addColumn('to_addresses', t.json, (c) => c.notNull())
+      // inbound by SMTP: the envelope sender ('' for the null sender of bounces); null otherwise.
+      .addColumn('envelope_from', 'text')
       .addColumn('reply_to', 'text')
       .addColumn('subject', 'text')
       .addColumn('text_body', 'text')
@@ -156,6 +158,8 @@ export const customerSide: Migration = {
       .addColumn('compensation_id', 'text')
       .addColumn('survey_id', 'text')
       .addColumn('reason', 'text')
+      // The resolution event that scheduled it: a job run twice schedules once.
+      .addColumn('source_event_id', 'text')
       .addColumn('sent_at', t.timestamp)
       .addColumn('cancelled_at', t.timestamp)
       .addColumn('created_at', t.timestamp, (c) => c.notNull())
@@ -163,6 +167,12 @@ export const customerSide: Migration = {
       .execute();
     await db.schema.createIndex('followups_due_idx').on('followups').columns(['status', 'due_at']).execute();
     await db.schema.createIndex('followups_case_idx').on('followups').column('case_id').execute();
+    await db.schema
+      .createIndex('followups_source_event_uq')
+      .on('followups')
+      .column('source_event_id')
+      .unique()
+      .execute();
 
     // Satisfaction surveys (articles 001, 003).
     await db.schema

@@ -47,7 +47,7 @@ describeBothBackends('escalation and compensation repositories', (backend) => {
     assert.equal(triggers.length, DEFAULT_TRIGGERS.length);
     assert.deepEqual(
       triggers.find((tr) => tr.kind === 'poor_survey'),
-      { id: 'trg_7', kind: 'poor_survey', enabled: false, settings: { maxScore: 2 }, toRank: 1 },
+      { id: 'trg_7', kind: 'poor_survey', enabled: true, settings: { maxScore: 2 }, toRank: 1 },
     );
 
     const escalation = {

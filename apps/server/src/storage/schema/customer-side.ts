@@ -41,6 +41,7 @@ export interface CustomerSideTables {
     from_address: string | null;
     from_name: string | null;
     to_addresses: Json;
+    envelope_from: string | null;
     reply_to: string | null;
     subject: string | null;
     text_body: string | null;
@@ -75,6 +76,7 @@ export interface CustomerSideTables {
     compensation_id: string | null;
     survey_id: string | null;
     reason: string | null;
+    source_event_id: string | null;
     sent_at: NullableTimestamp;
     cancelled_at: NullableTimestamp;
     created_at: Timestamp;
