@@ -1,6 +1,6 @@
 import type { CaseEmailDto, EmailPreviewDto, EmailTemplateDto } from '@redress/contract';
 import type { EmailRecord } from './correspondence.repository.ts';
-import type { TemplateView } from './correspondence.service.ts';
+import type { TemplateView } from './email-templates.service.ts';
 import type { RenderedEmail } from './render.ts';
 
 export const presentTemplate = (t: TemplateView): EmailTemplateDto => ({

@@ -4,10 +4,10 @@ export {
   TRIGGER_EVENTS,
   type CorrespondenceService,
   type SendOutcome,
-  type TemplateView,
   type TriggerEvent,
   type TriggerOutcome,
 } from './correspondence.service.ts';
+export { createEmailTemplateAdmin, type TemplateView } from './email-templates.service.ts';
 export type {
   CaseMailFacts,
   CorrespondencePort,
