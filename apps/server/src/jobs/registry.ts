@@ -28,6 +28,12 @@ export interface JobDefinition<S extends TSchema = TSchema> {
   handler(payload: Static<S>, context: JobContext): Promise<void>;
   /** Event types this job reacts to; `enqueueForEvent` fans each such event out to it. */
   readonly subscribesTo?: readonly string[];
+  /**
+   * Asked, synchronously, as each such event is appended: false leaves the event out (no job row).
+   * A cheap filter for jobs that usually have nothing to do (webhooks with no subscriber); it must
+   * answer true whenever it is unsure.
+   */
+  readonly wants?: (eventType: string) => boolean;
   /** Attempts before the job is marked dead; defaults to the queue's (5). */
   readonly maxAttempts?: number;
 }
@@ -59,7 +65,11 @@ export const createJobRegistry = (definitions: readonly JobDefinition[]): JobReg
   return {
     names,
     get: (name) => byName.get(name),
-    subscribersOf: (eventType) => byEvent.get(eventType) ?? [],
+    subscribersOf: (eventType) => {
+      const subscribed = byEvent.get(eventType);
+      if (!subscribed) return [];
+      return subscribed.some((d) => d.wants) ? subscribed.filter((d) => d.wants?.(eventType) ?? true) : subscribed;
+    },
   };
 };
 

@@ -13,11 +13,13 @@ export const WebhookSendPayload = Type.Object({ deliveryId: Type.String(), attem
  * pending delivery at the attempts count it was queued at. The send retries itself with backoff
  * by queueing its next attempt, so the queue's own retries only cover database failures.
  */
-export const webhookJobs = (webhooks: Pick<WebhookService, 'fanOut' | 'send'>): JobDefinition[] => [
+export const webhookJobs = (webhooks: Pick<WebhookService, 'fanOut' | 'send' | 'wantsEvent'>): JobDefinition[] => [
   defineJob({
     name: WEBHOOK_FANOUT_JOB,
     schema: EventJobPayload,
     subscribesTo: EVENT_TYPES,
+    // Most organisations subscribe to few event types, or none: no fan-out row for the rest.
+    wants: (eventType) => webhooks.wantsEvent(eventType),
     async handler(event, context) {
       const created = await webhooks.fanOut({
         id: event.eventId,

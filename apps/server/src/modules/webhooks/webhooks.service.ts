@@ -1,5 +1,6 @@
 import { Webhook } from 'standardwebhooks';
-import type { CreateWebhookBody } from '@redress/contract';
+import { ALL_EVENTS, type CreateWebhookBody } from '@redress/contract';
+
 import type { Clock } from '../../shared/clock.ts';
 import { AppError, ErrorCode } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
@@ -18,6 +19,9 @@ import {
   type WebhookSubscription,
 } from './webhook.ts';
 import type { WebhookRepository } from './webhooks.repository.ts';
+
+/** How long the set of subscribed event types is trusted before it is read again (process time). */
+export const SUBSCRIBED_TYPES_TTL_MS = 5_000;
 
 type Port = { webhooks: WebhookRepository };
 
@@ -62,6 +66,42 @@ export const createWebhookService = ({
   clock: Clock;
   post?: WebhookPoster;
 }) => {
+  /**
+   * Which event types some enabled subscription wants, as last read (`all` for `*`), kept
+   * `SUBSCRIBED_TYPES_TTL_MS` of process time. Dropped at once when this instance changes a
+   * subscription; another instance sees a new subscription within that time.
+   */
+  let subscribed: { types: ReadonlySet<string> | 'all'; until: number } | undefined;
+  let refreshing: Promise<void> | undefined;
+  const refreshSubscribedTypes = (): void => {
+    refreshing ??= store.read.webhooks
+      .listSubscriptions()
+      .then((subscriptions) => {
+        const enabled = subscriptions.filter((s) => s.enabled);
+        const all = enabled.some((s) => s.eventTypes.includes(ALL_EVENTS));
+        subscribed = {
+          types: all ? 'all' : new Set(enabled.flatMap((s) => s.eventTypes)),
+          until: performance.now() + SUBSCRIBED_TYPES_TTL_MS,
+        };
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        refreshing = undefined;
+      });
+  };
+  /** Whether an event of this type may have a subscriber: true until the subscriptions are known. */
+  const wantsEvent = (eventType: string): boolean => {
+    const known = subscribed;
+    if (!known || known.until <= performance.now()) {
+      refreshSubscribedTypes();
+      return true;
+    }
+    return known.types === 'all' || known.types.has(eventType);
+  };
+  const forgetSubscribedTypes = (): void => {
+    subscribed = undefined;
+  };
+
   const createSubscription = async (
     ctx: Context,
     body: CreateWebhookBody,
@@ -96,6 +136,7 @@ export const createWebhookService = ({
         occurredAt: now,
       });
     });
+    forgetSubscribedTypes();
     return { ...subscription, secret };
   };
 
@@ -109,6 +150,7 @@ export const createWebhookService = ({
     const now = clock.now();
     await store.write(async ({ webhooks }) => {
       if (!(await webhooks.deleteSubscription(id, now))) throw notFound('Webhook');
+      forgetSubscribedTypes();
       await webhooks.appendEvent({
         type: 'webhook.deleted',
         subjectType: 'webhook',
@@ -220,7 +262,16 @@ export const createWebhookService = ({
     return status === 'delivered' ? 'delivered' : status === 'pending' ? 'retry' : 'failed';
   };
 
-  return { createSubscription, listSubscriptions, deleteSubscription, listDeliveries, redeliver, fanOut, send };
+  return {
+    createSubscription,
+    listSubscriptions,
+    deleteSubscription,
+    listDeliveries,
+    redeliver,
+    fanOut,
+    send,
+    wantsEvent,
+  };
 };
 
 export type WebhookService = ReturnType<typeof createWebhookService>;
