@@ -18,6 +18,7 @@ import { createOversightService, type OversightService } from './modules/oversig
 import { createCoachService, type CoachService } from './modules/coach/index.ts';
 import { createRecurrenceService, type RecurrenceService } from './modules/recurrence/index.ts';
 import { createWebhookService, type WebhookService } from './modules/webhooks/index.ts';
+import { createFollowUpService, type FollowUpService } from './modules/followups/index.ts';
 import { createCorrespondenceService, type CorrespondenceService } from './modules/correspondence/index.ts';
 import { createSearchService, type SearchService } from './modules/search/index.ts';
 import { createCategoryModelService, type CategoryModelService } from './modules/language/index.ts';
@@ -57,6 +58,7 @@ import { oversightRepository } from './storage/repositories/oversight.repository
 import { coachRepository } from './storage/repositories/coach.repository.ts';
 import { recurrenceRepository } from './storage/repositories/recurrence.repository.ts';
 import { webhooksRepository } from './storage/repositories/webhooks.repository.ts';
+import { followUpStore } from './storage/repositories/followups.repository.ts';
 import { correspondenceRepository } from './storage/repositories/correspondence.repository.ts';
 import { searchRepository } from './storage/repositories/search.repository.ts';
 import { categoryModelRepository } from './storage/repositories/category-model.repository.ts';
@@ -102,6 +104,8 @@ export interface Deps {
   readonly webhooks: WebhookService;
   /** E-mail out to customers: templates, the outbox with retries, acknowledgements and replies. */
   readonly correspondence: CorrespondenceService;
+  /** Follow-ups after resolution and their surveys (the portal answers surveys through it). */
+  readonly followups: FollowUpService;
   readonly search: SearchService;
   /** Category suggestions: per-site-scope models trained in process from closed cases, cached. */
   readonly categoryModels: CategoryModelService;
@@ -218,6 +222,7 @@ export const createDeps = (config: Config, store: Database, clock: Clock): Deps 
     requireVisibleCase: (ctx, caseId) => cases.requireVisibleCase(ctx, caseId),
   });
   const webhooks = createWebhookService({ store: unitOfWork(db, webhooksRepository), clock });
+  const followups = createFollowUpService({ store: unitOfWork(db, followUpStore(clockConfig)), clock });
   const correspondence = createCorrespondenceService({
     store: unitOfWork(db, (tx) => ({
       cases: casesRepository(tx, clockConfig),
@@ -249,6 +254,8 @@ export const createDeps = (config: Config, store: Database, clock: Clock): Deps 
     clock,
     linkKey: serverKeyLoader(db, 'links'),
     attachments,
+    getSurvey: (surveyId) => followups.getSurvey(surveyId),
+    answerSurvey: (ctx, surveyId, body, via) => followups.answerSurvey(ctx, surveyId, body, via),
   });
   const services = {
     config,
@@ -275,6 +282,7 @@ export const createDeps = (config: Config, store: Database, clock: Clock): Deps 
     recurrence,
     webhooks,
     correspondence,
+    followups,
     search,
     categoryModels,
     lexicon,

@@ -5,6 +5,7 @@ import { escalationTriggerJob, type EscalationService } from './modules/escalati
 import { notificationJobs, type NotificationService } from './modules/notifications/index.ts';
 import { recurrenceJobs, type RecurrenceService } from './modules/recurrence/index.ts';
 import { webhookJobs, type WebhookService } from './modules/webhooks/index.ts';
+import { followUpJobs, type FollowUpService } from './modules/followups/index.ts';
 import { correspondenceJobs, type CorrespondenceService } from './modules/correspondence/index.ts';
 import { categoryModelStaleJob, type CategoryModelService } from './modules/language/index.ts';
 import type { Clock } from './shared/clock.ts';
@@ -21,6 +22,7 @@ export interface JobServices {
   readonly notifications: NotificationService;
   readonly recurrence: RecurrenceService;
   readonly webhooks: WebhookService;
+  readonly followups: FollowUpService;
   readonly correspondence: CorrespondenceService;
   readonly categoryModels: CategoryModelService;
 }
@@ -38,6 +40,7 @@ export const buildJobRegistry = (services: JobServices): JobRegistry =>
     ...notificationJobs(services.notifications),
     ...recurrenceJobs(services.recurrence),
     ...webhookJobs(services.webhooks),
+    ...followUpJobs(services.followups),
     ...correspondenceJobs(services.correspondence),
     categoryModelStaleJob(services.categoryModels),
   ]);
