@@ -212,6 +212,8 @@ export const createCorrespondenceService = ({
         values.resolution = facts.resolutionText ?? '';
       } else if (event.type === 'followup.sent') {
         kind = 'follow_up';
+        // A follow-up planned as a call alone (no address to write to) is the owner's to make.
+        if (event.payload.plan === 'call') return 'not_for_mail';
         const surveyId = typeof event.payload.surveyId === 'string' ? event.payload.surveyId : null;
         if (!surveyId) return 'not_for_mail';
         const expiry = (await port.correspondence.surveyExpiresAt(surveyId)) ?? daysAfter(now, SURVEY_LINK_DAYS);
