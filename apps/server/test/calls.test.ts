@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test, type TestContext } from 'node:test';
 import type { CaseDto, ErrorBody, LoggedCallDto } from '@redress/contract';
 import { buildTestApp, type TestApp } from './factories.ts';
-import { complaintFixtures, createTestOrg, openCaseAs, type TestOrg } from './factories/cases.ts';
+import { complaintFixtures, createConfig, createTestOrg, openCaseAs, type TestOrg } from './factories/cases.ts';
 import { describeBothBackends } from './pg-util.ts';
 
 const call = {
@@ -93,6 +93,70 @@ describeBothBackends('log a call', (backend) => {
     const bad = await logCall(app, org.agentA.headers, { ...call, phone: '<script>', description: 'x', name: 'x' });
     assert.equal(bad.statusCode, 400);
     assert.equal(bad.json<ErrorBody>().error.details?.[0]?.field, '/body/phone');
+  });
+});
+
+describeBothBackends('log a call: merged customers and resolved cases', (backend) => {
+  const setup = async (t: TestContext): Promise<{ app: TestApp; org: TestOrg }> => {
+    const app = await buildTestApp({ db: await backend.open(t) });
+    t.after(() => app.app.close());
+    return { app, org: await createTestOrg(app) };
+  };
+  const post = (app: TestApp, headers: Record<string, string>, url: string, payload: Record<string, unknown>) =>
+    app.app.inject({ method: 'POST', url: `/api/v1${url}`, headers, payload });
+
+  test("a merged customer's number still finds the case they opened before the merge", async (t) => {
+    const { app, org } = await setup(t);
+    const mango = await openCaseAs(app, org.agentA, complaintFixtures.mango);
+    const other = await openCaseAs(app, org.agentA, {
+      customer: { name: '陳美玲', email: 'meiling.chen@example.tw', language: 'zh-TW' },
+      channel: 'web',
+      description: '芒果的事情',
+    });
+    const merged = await post(app, org.supervisorA.headers, `/customers/${other.customer.id}/merge`, {
+      duplicateId: mango.customer.id,
+      reason: 'same person, two addresses',
+    });
+    assert.equal(merged.statusCode, 200, merged.body);
+    // Agent A closes nothing: the mango case still belongs to the merged-away customer record.
+    const response = await post(app, org.agentA.headers, '/calls', { ...call, phone: '+886912345678' });
+    assert.equal(response.statusCode, 200, response.body);
+    const logged = response.json<LoggedCallDto>();
+    assert.equal(logged.customer.id, other.customer.id, 'the survivor');
+    assert.ok([mango.id, other.id].includes(logged.case.id));
+    const named = await post(app, org.agentA.headers, '/calls', { ...call, phone: '+886912345678', caseId: mango.id });
+    assert.equal(named.statusCode, 200, named.body);
+    assert.equal(named.json<LoggedCallDto>().case.id, mango.id);
+  });
+
+  test('a call about a case just resolved goes on that case, not a new one', async (t) => {
+    const { app, org } = await setup(t);
+    const { rootCause } = await createConfig(app, org.admin);
+    const mango = await openCaseAs(app, org.agentA, complaintFixtures.mango);
+    for (const [url, body] of [
+      [`/cases/${mango.id}/transitions`, { action: 'start_investigation' }],
+      [`/cases/${mango.id}/resolution`, { text: '已退款', kind: 'final', rootCauseId: rootCause }],
+      [`/cases/${mango.id}/transitions`, { action: 'resolve' }],
+    ] as const) {
+      const done = await post(app, org.agentA.headers, url, body);
+      assert.ok(done.statusCode < 300, done.body);
+    }
+    const response = await post(app, org.agentA.headers, '/calls', { ...call, phone: '+886912345678' });
+    assert.equal(response.statusCode, 200, response.body);
+    const logged = response.json<LoggedCallDto>();
+    assert.equal(logged.case.id, mango.id);
+    assert.equal(logged.case.status, 'resolved');
+  });
+
+  test('a department member may not log calls', async (t) => {
+    const { app, org } = await setup(t);
+    const response = await post(app, org.warehouseMember.headers, '/calls', {
+      ...call,
+      phone: '+886912345678',
+      name: 'x',
+      description: 'x',
+    });
+    assert.equal(response.statusCode, 404, response.body);
   });
 });
 

@@ -21,6 +21,12 @@ export interface LoggedCall {
   readonly otherOpenCaseIds: readonly string[];
 }
 
+/** The customer a (possibly merged) customer now is. */
+const survivorOf = async (customers: CaseStore['customers'], customerId: string): Promise<string> => {
+  const found = await customers.findCustomer(customerId);
+  return found?.mergedInto ?? customerId;
+};
+
 /** How many of the caller's open cases are looked at to pick the one the call is about. */
 const OPEN_CASES_LOOKED_AT = 20;
 
@@ -55,29 +61,34 @@ export const createCallService = ({ store, clock }: { store: UnitOfWork<CaseStor
     return store.write(async (port) => {
       const { cases, customers } = port;
       const known = await customers.findByContact('phone', phone);
+      // Contacts move to the survivor of a merge; the cases of those merged into it are theirs too.
       const customer = known?.mergedInto ? ((await customers.findCustomer(known.mergedInto)) ?? known) : known;
-      const open = customer
+      const candidates = customer
         ? (
             await cases.listCases(visibilityFor(ctx.actor), {
               customerId: customer.id,
-              openOnly: true,
+              notClosed: true,
               sort: 'updated_desc',
               limit: OPEN_CASES_LOOKED_AT,
             })
           ).items
         : [];
+      // A case still being worked first; else one just resolved (a call about it cancels its follow-up).
+      const open = candidates.filter((c) => c.status !== 'resolved');
+      const chosen = open[0] ?? candidates[0];
       let target: Case | undefined;
       if (input.caseId) {
         target = await loadVisibleCase(cases, ctx, input.caseId, true).catch(() => {
           throw new AppError(ErrorCode.NotFound, 'No such case', [{ field: '/body/caseId', message: 'no such case' }]);
         });
-        if (customer && target.customerId !== customer.id) {
+        if (target.mergedIntoId) target = await loadVisibleCase(cases, ctx, target.mergedIntoId, true);
+        if (customer && (await survivorOf(customers, target.customerId)) !== customer.id) {
           throw new AppError(ErrorCode.RuleViolated, "The case is another customer's", [
             { field: '/body/caseId', message: 'belongs to another customer than this number' },
           ]);
         }
-      } else if (!input.newCase && open[0]) {
-        target = await loadVisibleCase(cases, ctx, open[0].id, true);
+      } else if (!input.newCase && chosen) {
+        target = await loadVisibleCase(cases, ctx, chosen.id, true);
       }
       const event = callEvent(ctx, input, startedAt);
       if (target) {

@@ -24,10 +24,12 @@ export interface CaseListFilter {
   readonly siteId?: string | undefined;
   readonly ownerId?: string | undefined;
   readonly categoryId?: string | undefined;
-  /** One customer's cases (a merged customer's own cases only). */
+  /** One customer's cases, with those of every customer merged into them. */
   readonly customerId?: string | undefined;
   /** Only cases still being worked: neither resolved nor closed. */
   readonly openOnly?: boolean | undefined;
+  /** Leave closed cases out (resolved ones stay: the customer may still be talking about them). */
+  readonly notClosed?: boolean | undefined;
   /** Opaque position from the previous page (see the repository). */
   readonly cursor?: string | undefined;
   readonly sort: CaseSort;

@@ -53,3 +53,16 @@ test('events no subscription wants leave no fan-out job; a new subscription is h
   await openCaseAs(t, org.agentA, complaintFixtures.parcel);
   assert.equal(await fanOutJobs(t), opened + 1, 'the subscribed event type is fanned out');
 });
+
+test('a read of the subscriptions begun before one is created does not hide it', async (ctx) => {
+  const t = await buildTestApp();
+  ctx.after(() => t.close());
+  // The first question starts a read of the subscriptions; the subscription is created while it runs.
+  assert.equal(t.deps.webhooks.wantsEvent('case.note_added'), true);
+  await t.deps.webhooks.createSubscription(systemContext('test'), {
+    url: 'http://127.0.0.1:9/hook',
+    eventTypes: ['case.note_added'],
+  });
+  assert.equal(await settledAnswer(t, 'case.note_added'), true);
+  assert.equal(await settledAnswer(t, 'case.created'), false);
+});

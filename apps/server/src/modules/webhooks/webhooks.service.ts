@@ -73,10 +73,15 @@ export const createWebhookService = ({
    */
   let subscribed: { types: ReadonlySet<string> | 'all'; until: number } | undefined;
   let refreshing: Promise<void> | undefined;
+  // Bumped whenever this instance changes a subscription: a read begun before it is discarded.
+  let generation = 0;
   const refreshSubscribedTypes = (): void => {
-    refreshing ??= store.read.webhooks
+    if (refreshing) return;
+    const startedAt = generation;
+    const read = store.read.webhooks
       .listSubscriptions()
       .then((subscriptions) => {
+        if (startedAt !== generation) return;
         const enabled = subscriptions.filter((s) => s.enabled);
         const all = enabled.some((s) => s.eventTypes.includes(ALL_EVENTS));
         subscribed = {
@@ -86,8 +91,9 @@ export const createWebhookService = ({
       })
       .catch(() => undefined)
       .finally(() => {
-        refreshing = undefined;
+        if (refreshing === read) refreshing = undefined;
       });
+    refreshing = read;
   };
   /** Whether an event of this type may have a subscriber: true until the subscriptions are known. */
   const wantsEvent = (eventType: string): boolean => {
@@ -99,7 +105,9 @@ export const createWebhookService = ({
     return known.types === 'all' || known.types.has(eventType);
   };
   const forgetSubscribedTypes = (): void => {
+    generation += 1;
     subscribed = undefined;
+    refreshing = undefined;
   };
 
   const createSubscription = async (

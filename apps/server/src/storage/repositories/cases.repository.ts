@@ -204,8 +204,17 @@ export const casesRepository = (tx: Tx, clockConfig?: ClockConfigCache): CaseRep
       if (filter.siteId) query = query.where('cases.site_id', '=', filter.siteId);
       if (filter.ownerId) query = query.where('cases.owner_id', '=', filter.ownerId);
       if (filter.categoryId) query = query.where('cases.category_id', '=', filter.categoryId);
-      if (filter.customerId) query = query.where('cases.customer_id', '=', filter.customerId);
+      if (filter.customerId) {
+        const customerId = filter.customerId;
+        query = query.where('cases.customer_id', 'in', (eb) =>
+          eb
+            .selectFrom('customers')
+            .select('customers.id')
+            .where((w) => w.or([w('customers.id', '=', customerId), w('customers.merged_into', '=', customerId)])),
+        );
+      }
       if (filter.openOnly) query = query.where('cases.status', 'not in', ['resolved', 'closed']);
+      if (filter.notClosed) query = query.where('cases.status', '!=', 'closed');
       const q = filter.q?.trim();
       if (q) {
         const pattern = likePattern(q);
