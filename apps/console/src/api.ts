@@ -64,6 +64,12 @@ export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Sent as JSON. */
   body?: unknown;
+  /** Sent as `multipart/form-data` (the browser writes the boundary); takes the place of `body`. */
+  form?: FormData;
+  /** Extra request headers, e.g. the portal's `x-portal-token`. */
+  headers?: Record<string, string>;
+  /** Defaults to `same-origin`; the customer portal sends no cookies (`omit`). */
+  credentials?: RequestCredentials;
   signal?: AbortSignal;
 }
 
@@ -74,8 +80,8 @@ export interface RequestOptions {
  */
 export const apiRequest = async <T>(path: string, options: RequestOptions = {}): Promise<T> => {
   const method = options.method ?? 'GET';
-  const headers = new Headers({ accept: 'application/json' });
-  if (options.body !== undefined) headers.set('content-type', 'application/json');
+  const headers = new Headers({ accept: 'application/json', ...options.headers });
+  if (options.body !== undefined && options.form === undefined) headers.set('content-type', 'application/json');
   if (UNSAFE_METHODS.has(method)) {
     const csrf = readCookie(CSRF_COOKIE);
     if (csrf !== undefined) headers.set(CSRF_HEADER, csrf);
@@ -86,8 +92,12 @@ export const apiRequest = async <T>(path: string, options: RequestOptions = {}):
     response = await fetch(path, {
       method,
       headers,
-      credentials: 'same-origin',
-      ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+      credentials: options.credentials ?? 'same-origin',
+      ...(options.form !== undefined
+        ? { body: options.form }
+        : options.body === undefined
+          ? {}
+          : { body: JSON.stringify(options.body) }),
       ...(options.signal === undefined ? {} : { signal: options.signal }),
     });
   } catch (cause) {

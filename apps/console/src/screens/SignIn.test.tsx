@@ -217,11 +217,22 @@ describe('signed-in shell', () => {
 
 describe('routes', () => {
   it('reserves /portal for customers: no session asked, in the chosen language', async () => {
-    const { fetchMock } = fakeServer({});
+    const { callsTo } = fakeServer({
+      'GET /api/v1/portal/config': () =>
+        json(200, {
+          channelId: 'chn_web1',
+          organisationName: 'Lotus Home',
+          categories: [],
+          expectedRemedies: [],
+          maxAttachmentBytes: 1024,
+          maxAttachments: 1,
+        }),
+    });
     renderApp({ path: '/portal', locale: 'zh-TW' });
 
-    expect(screen.getByRole('heading', { name: '客戶服務專區' })).toBeDefined();
-    expect(fetchMock).not.toHaveBeenCalled();
+    expect(screen.getByRole('link', { name: '客戶服務專區' })).toBeDefined();
+    expect(await screen.findByRole('heading', { name: '告訴我們發生了什麼事' })).toBeDefined();
+    expect(callsTo('GET /api/v1/auth/me')).toHaveLength(0);
   });
 
   it('answers an unknown console path with a translated not-found page inside the shell', async () => {
