@@ -14,6 +14,7 @@ import {
   fileProblem,
   formatBytes,
   guardImeEnter,
+  useCustomerLanguage,
   type SummaryItem,
 } from './portal-ui.tsx';
 
@@ -32,6 +33,7 @@ export const CasePage = () => {
   const { token, forget } = usePortalToken('case');
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [reload, setReload] = useState(0);
+  useCustomerLanguage(load.state === 'ready' ? load.view.language : undefined);
 
   useEffect(() => {
     if (!token) return;

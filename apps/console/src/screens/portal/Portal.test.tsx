@@ -252,6 +252,30 @@ describe('following a case by private link', () => {
     expect(screen.getByRole('button', { name: /Download tear.jpg/ })).toBeDefined();
   });
 
+  it('reads in the language the customer wrote in, unless they picked one on this browser', async () => {
+    fakeServer({
+      'GET /api/v1/portal/case': () => json(200, caseView({ language: 'th' })),
+      'GET /api/v1/portal/config': () => json(200, config),
+    });
+    renderPortal('/portal/case#token=tok-th', 'en');
+
+    expect(await screen.findByRole('heading', { name: 'เรื่องร้องเรียนของคุณ RDR-2026-0042' })).toBeDefined();
+    expect(screen.getByText('รอคำตอบจากคุณ')).toBeDefined();
+    expect(document.documentElement.lang).toBe('th');
+  });
+
+  it('keeps the language picked on this browser', async () => {
+    localStorage.setItem('redress.locale', 'en');
+    fakeServer({
+      'GET /api/v1/portal/case': () => json(200, caseView({ language: 'th' })),
+      'GET /api/v1/portal/config': () => json(200, config),
+    });
+    renderPortal('/portal/case#token=tok-th', 'en');
+
+    expect(await screen.findByRole('heading', { name: 'Your complaint RDR-2026-0042' })).toBeDefined();
+    expect(screen.getByText('Waiting for your reply')).toBeDefined();
+  });
+
   it('opens again from the tab’s stored token after the fragment is gone, and replies with files', async () => {
     const user = userEvent.setup();
     sessionStorage.setItem('redress.portal.case', 'tok-stored');
@@ -396,7 +420,7 @@ describe('the survey', () => {
   it('says so when the survey was already answered, on opening or on a 409', async () => {
     const user = userEvent.setup();
     fakeServer({
-      'GET /api/v1/portal/survey': () => json(200, survey),
+      'GET /api/v1/portal/survey': () => json(200, { ...survey, language: 'zh-TW' }),
       'POST /api/v1/portal/survey': () => json(409, { error: { code: 'conflict', message: 'Already answered' } }),
     });
     renderPortal('/portal/survey#token=srv-token', 'zh-TW');

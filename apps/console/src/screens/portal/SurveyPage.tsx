@@ -11,7 +11,7 @@ import { ApiError } from '../../api.ts';
 import { describeError, type ErrorMessage } from '../../errors.ts';
 import { portalApi } from './portal-api.ts';
 import { usePortalToken } from './portal-token.ts';
-import { ErrorSummary, FieldError, guardImeEnter, type SummaryItem } from './portal-ui.tsx';
+import { ErrorSummary, FieldError, guardImeEnter, useCustomerLanguage, type SummaryItem } from './portal-ui.tsx';
 
 type Load =
   | { state: 'loading' }
@@ -28,6 +28,7 @@ export const SurveyPage = () => {
   const { token, forget } = usePortalToken('survey');
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [reload, setReload] = useState(0);
+  useCustomerLanguage(load.state === 'ready' || load.state === 'thanks' ? load.survey.language : undefined);
 
   useEffect(() => {
     if (!token) return;

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Locale } from '../../i18n/i18n.ts';
+import { isLocale, type Locale } from '../../i18n/i18n.ts';
 import { useLocale } from '../../preferences-context.tsx';
+import { storedLocale } from '../../preferences.ts';
 
 /**
  * True for an Enter that an input method is still using to confirm a word (Chinese, Japanese,
@@ -17,6 +18,19 @@ export const isImeEnter = (event: KeyboardEvent): boolean =>
  */
 export const guardImeEnter = (event: KeyboardEvent<HTMLFormElement>): void => {
   if (isImeEnter(event)) event.preventDefault();
+};
+
+/**
+ * Speaks the language the customer wrote in (the case's or the survey's) when they have not picked
+ * one on this browser: a link opened on a shared or new device still reads in their language.
+ */
+export const useCustomerLanguage = (language: string | null | undefined): void => {
+  const { i18n } = useTranslation();
+  useEffect(() => {
+    if (storedLocale() === undefined && isLocale(language) && i18n.language !== language) {
+      void i18n.changeLanguage(language);
+    }
+  }, [language, i18n]);
 };
 
 /** A size in bytes for people: "10 MB", "350 kB", in the reader's language. */
