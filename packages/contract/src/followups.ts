@@ -30,7 +30,11 @@ export type SurveyStatus = (typeof SurveyStatuses)[number];
 export const SurveyChannels = ['portal', 'email', 'phone', 'agent'] as const;
 export type SurveyChannel = (typeof SurveyChannels)[number];
 
-/** The customer's answer. A score of 2 or less, or "not solved", is a poor answer. */
+/**
+ * The customer's answer. A score of 2 or less, or "not solved", is a poor answer and reopens the
+ * case (a fixed rule). Which scores escalate on their own is the `poor_survey` trigger's `maxScore`,
+ * a separate setting; an answer that reopens the case is also weighed by the `reopen` trigger.
+ */
 export const SurveyAnswerBody = Type.Object(
   {
     score: Type.Integer({ minimum: 1, maximum: 5, description: 'Satisfaction, 1 (very poor) to 5 (very good).' }),
@@ -77,8 +81,13 @@ export const FollowUpDto = Type.Object({
   /** The remedy it waits for (`waiting_remedy`). */
   compensationId: Nullable(Type.String()),
   surveyId: Nullable(Type.String()),
-  /** Why it was cancelled. */
+  /**
+   * Why it was cancelled (customer_wrote, customer_called, case_reopened, case_merged, superseded,
+   * followups_disabled), or why it was scheduled without its remedy (remedy_wait_exceeded).
+   */
   reason: Nullable(Type.String()),
+  /** While it waits for a remedy: when it is scheduled anyway. */
+  waitUntil: Nullable(DateTime),
   sentAt: Nullable(DateTime),
   cancelledAt: Nullable(DateTime),
   createdAt: DateTime,
@@ -97,6 +106,8 @@ export const FollowUpSettings = Type.Object(
     afterRemedyMinutes: Type.Integer({ minimum: 0, maximum: 60 * 24 * 90 }),
     /** How long the survey link stays valid. */
     surveyValidDays: Type.Integer({ minimum: 1, maximum: 365 }),
+    /** The longest a follow-up waits for a remedy (from the resolution); then it goes out anyway. Default 30. */
+    maxRemedyWaitDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
   },
   { additionalProperties: false },
 );

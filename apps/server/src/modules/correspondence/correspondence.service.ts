@@ -6,6 +6,7 @@ import { signLink } from '../../shared/signed-token.ts';
 import { actorId, systemContext, type Context, type UnitOfWork } from '../../shared/unit-of-work.ts';
 import { can, requirePermission } from '../access/index.ts';
 import { appendCaseEvents, loadVisibleCase } from '../cases/index.ts';
+import { problemLine } from '../followups/index.ts';
 import {
   addressOf,
   CASE_LINK_DAYS,
@@ -198,7 +199,9 @@ export const createCorrespondenceService = ({
       if (!facts) return 'no_case';
       if (!hasAddress(facts)) return 'no_address';
       const now = clock.now();
-      const requested = event.type === 'portal.link_requested' ? event.payload.language : undefined;
+      // A link asked for in a language, or a follow-up sent in its survey's language.
+      const requested =
+        event.type === 'portal.link_requested' || event.type === 'followup.sent' ? event.payload.language : undefined;
       const language = isLocale(requested) ? requested : mailLanguage(facts.language, facts.customerLanguage);
       const portalLink = portalLinkFor(key, facts.caseId, now);
       let kind: EmailTemplateKind;
@@ -224,10 +227,8 @@ export const createCorrespondenceService = ({
           expiresAt: unixSeconds(expiry),
         });
         values.surveyLink = `${base}/portal/survey#token=${token}`;
-        values.problem =
-          typeof event.payload.problem === 'string' && event.payload.problem.trim()
-            ? oneLine(event.payload.problem)
-            : (facts.subject ?? oneLine(facts.description));
+        // The problem in one line from the case itself (the event carries none of the customer's words).
+        values.problem = problemLine(facts.subject, facts.description);
       } else {
         kind = 'magic_link';
         values.linkExpiresOn = formatDay(daysAfter(now, CASE_LINK_DAYS), facts.timeZone, language);

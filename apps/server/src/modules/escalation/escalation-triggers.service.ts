@@ -9,7 +9,7 @@ import type { EscalationStore } from './escalation.repository.ts';
 import { topRank, type LadderLevel } from './ladder.ts';
 import { asTextLanguage } from '../../shared/text/detect-language.ts';
 import { builtInLexicon, detectSignals, type Lexicon } from '../language/index.ts';
-import { evaluateTriggers, POOR_SURVEY_SCORE, type SignalMatch, type TriggerSituation } from './triggers.ts';
+import { evaluateTriggers, type SignalMatch, type TriggerSituation } from './triggers.ts';
 
 /**
  * The signals in one of the customer's texts, by the organisation's lexicon, as the trigger and
@@ -91,13 +91,10 @@ const situationFor = async (
       return p.action === 'reopen' && typeof p.surveyId !== 'string' ? { ...base, reopened: true } : null;
     case 'survey.answered':
       if (typeof p.score !== 'number') return null;
-      // A poor score speaks for itself (`poor_survey`); an answer that reopened the case with a fair
-      // score ("not solved") is the reopen trigger's.
-      return {
-        ...base,
-        surveyScore: p.score,
-        ...(p.reopened === true && p.score > POOR_SURVEY_SCORE ? { reopened: true } : {}),
-      };
+      // The score is weighed by `poor_survey` against its own `maxScore`; an answer that reopened
+      // the case (the follow-ups' fixed rule: 2 or less, or not solved) is also a reopen, so the
+      // case still climbs when `poor_survey` is off or set lower. The triggers choose one.
+      return { ...base, surveyScore: p.score, ...(p.reopened === true ? { reopened: true } : {}) };
     case 'case.field_changed':
       return p.field === 'safety' && p.to === true ? { ...base, safety: true } : null;
     case 'clock.warned':
@@ -178,7 +175,12 @@ export const createEscalationTriggers = ({ store, clock, raise, signalLexicon }:
       if (levels.length === 0) return null;
       const situation = await situationFor(port, current, event, { currentRank, topRank: topRank(levels) }, lexicon);
       if (!situation) return null;
-      const decision = evaluateTriggers(triggers, situation);
+      // On a survey answer a tie goes to `poor_survey`, the more telling reason of the two.
+      const ordered =
+        event.type === 'survey.answered'
+          ? [...triggers].sort((a, b) => Number(b.kind === 'poor_survey') - Number(a.kind === 'poor_survey'))
+          : triggers;
+      const decision = evaluateTriggers(ordered, situation);
       if (!decision) return null;
       return raise(
         port,

@@ -5,11 +5,15 @@ import {
   cancelFollowUp,
   DEFAULT_FOLLOWUP_SETTINGS,
   newSurvey,
+  callQuestion,
+  markSent,
   planFor,
   problemLine,
   readFollowUpSettings,
   remedySettled,
+  remedyWaitOver,
   scheduleOnResolution,
+  surveyLanguage,
   type RemedyFacts,
 } from './followup.ts';
 
@@ -18,7 +22,16 @@ const hours = (n: number) => new Date(at.getTime() + n * 3_600_000);
 const settings = DEFAULT_FOLLOWUP_SETTINGS;
 const resolution = (remedies: RemedyFacts[] = [], channel: 'phone' | 'email' = 'phone') =>
   scheduleOnResolution(
-    { id: 'fup_1', caseId: 'case_1', channel, hasEmail: true, resolvedAt: at, remedies, sourceEventId: 'evt_1' },
+    {
+      id: 'fup_1',
+      caseId: 'case_1',
+      channel,
+      hasEmail: true,
+      resolvedAt: at,
+      remedies,
+      sourceEventId: 'evt_1',
+      sourceSeq: 10,
+    },
     settings,
     at,
   );
@@ -41,23 +54,51 @@ describe('follow-up rules (article 001)', () => {
     assert.equal(waiting.status, 'waiting_remedy');
     assert.equal(waiting.compensationId, 'cmp_1');
     assert.equal(waiting.dueAt, null);
-    const delivered = remedySettled(waiting, 'cmp_1', { deliveredAt: hours(48) }, [], settings, hours(50));
+    const delivered = remedySettled(
+      waiting,
+      'cmp_1',
+      { delivered: true, deliveredAt: hours(48) },
+      [],
+      settings,
+      hours(50),
+    );
     assert.equal(delivered?.followUp.status, 'scheduled');
     assert.deepEqual(delivered?.followUp.dueAt, hours(72));
-    assert.equal(remedySettled(waiting, 'cmp_9', { deliveredAt: hours(48) }, [], settings, hours(50)), undefined);
+    assert.equal(
+      remedySettled(waiting, 'cmp_9', { delivered: true, deliveredAt: hours(48) }, [], settings, hours(50)),
+      undefined,
+    );
     // Two remedies: the second is waited for in turn.
     const next = remedySettled(
       waiting,
       'cmp_1',
-      { deliveredAt: hours(48) },
+      { delivered: true, deliveredAt: hours(48) },
       [refund('approved', 'cmp_2')],
       settings,
       at,
     );
     assert.equal(next?.followUp.status, 'waiting_remedy');
     assert.equal(next?.followUp.compensationId, 'cmp_2');
-    const declined = remedySettled(waiting, 'cmp_1', 'declined', [], settings, hours(5));
+    // Declined at hour 5 (the event's time), its job run at hour 40: due a day after the decline.
+    const declined = remedySettled(waiting, 'cmp_1', { delivered: false, at: hours(5) }, [], settings, hours(40));
     assert.deepEqual(declined?.followUp.dueAt, hours(29));
+    assert.equal(declined?.followUp.waitUntil, null);
+  });
+  it('a proposal not yet approved is waited for too, at most maxRemedyWaitDays', () => {
+    const waiting = resolution([refund('proposed')]).followUp;
+    assert.equal(waiting.status, 'waiting_remedy');
+    assert.deepEqual(waiting.waitUntil, hours(30 * 24));
+    assert.equal(remedyWaitOver(waiting, hours(30 * 24 - 1)), undefined);
+    const anyway = remedyWaitOver(waiting, hours(30 * 24 + 5));
+    assert.equal(anyway?.followUp.status, 'scheduled');
+    assert.deepEqual(anyway?.followUp.dueAt, hours(30 * 24));
+    assert.equal(anyway?.followUp.reason, 'remedy_wait_exceeded');
+    assert.equal(anyway?.events[0]?.payload.reason, 'remedy_wait_exceeded');
+  });
+  it('a remedy already delivered when the case is resolved still gets its time', () => {
+    const delivered: RemedyFacts = { ...refund('delivered'), deliveredAt: hours(10) };
+    assert.deepEqual(resolution([delivered]).followUp.dueAt, hours(34));
+    assert.deepEqual(resolution([{ ...delivered, deliveredAt: hours(-48) }]).followUp.dueAt, hours(24));
   });
   it('e-mail cases get an e-mail and a call; phone cases an e-mail; no address, a call', () => {
     assert.equal(planFor('phone', true), 'email');
@@ -71,6 +112,21 @@ describe('follow-up rules (article 001)', () => {
     assert.equal(cancelled?.followUp.status, 'cancelled');
     assert.deepEqual(cancelled?.events[0]?.payload, { followUpId: 'fup_1', reason: 'customer_wrote' });
     assert.equal(cancelFollowUp(cancelled.followUp, 'customer_wrote', at), undefined);
+  });
+  it('only an event newer than the resolution cancels its follow-up', () => {
+    const followUp = resolution().followUp; // scheduled by event 10
+    assert.equal(cancelFollowUp(followUp, 'customer_wrote', at, 9), undefined, 'written before the resolution');
+    assert.equal(cancelFollowUp(followUp, 'case_reopened', at, 10), undefined);
+    assert.equal(cancelFollowUp(followUp, 'customer_wrote', at, 11)?.followUp.status, 'cancelled');
+  });
+  it('is sent with the plan and language of the moment, and no words of the customer', () => {
+    const sent = markSent(resolution().followUp, { surveyId: 'srv_1', plan: 'call', language: 'th' }, at);
+    assert.equal(sent.followUp.plan, 'call');
+    assert.deepEqual(sent.events[0]?.payload, { followUpId: 'fup_1', surveyId: 'srv_1', plan: 'call', language: 'th' });
+    assert.equal(callQuestion('en', 'C-2026-000001').includes('C-2026-000001'), true);
+    assert.equal(surveyLanguage('th', 'en'), 'th');
+    assert.equal(surveyLanguage('fr', 'zh-CN'), 'zh-CN');
+    assert.equal(surveyLanguage(null, null), 'en');
   });
   it('settings fall back to the defaults for anything missing or out of range', () => {
     assert.deepEqual(readFollowUpSettings(undefined), settings);

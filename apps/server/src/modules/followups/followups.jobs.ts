@@ -30,8 +30,10 @@ export const followUpJobs = (followups: Pick<FollowUpService, 'onCaseEvent' | 's
     schema: Type.Object({}),
     maxAttempts: 1,
     async handler(_payload, context) {
-      const result = await followups.sweep();
-      if (result.sent > 0) context.logger.info(result, 'follow-ups sent');
+      const { sent, examined, failed } = await followups.sweep();
+      if (sent > 0) context.logger.info({ sent, examined }, 'follow-ups sent');
+      // Ids and error codes only: the customer's details never reach the log.
+      for (const failure of failed) context.logger.warn(failure, 'follow-up not sent; the next sweep tries again');
     },
   }),
 ];

@@ -12,6 +12,7 @@ export const presentFollowUp = (f: FollowUp): FollowUpDto => ({
   compensationId: f.compensationId,
   surveyId: f.surveyId,
   reason: f.reason,
+  waitUntil: iso(f.waitUntil),
   sentAt: iso(f.sentAt),
   cancelledAt: iso(f.cancelledAt),
   createdAt: f.createdAt.toISOString(),

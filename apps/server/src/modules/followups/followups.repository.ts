@@ -1,10 +1,11 @@
 import type { FollowUpStatus } from '@redress/contract';
 import type { CaseRepository } from '../cases/index.ts';
 import type { TaskRepository } from '../tasks/index.ts';
-import type { FollowUp, RemedyFacts, Survey } from './followup.ts';
+import type { CancelReason, FollowUp, RemedyFacts, Survey } from './followup.ts';
 
-/** What a follow-up needs to know of the case's customer. */
+/** What a follow-up needs to know of the case's customer, as merged: the survivor's facts. */
 export interface CustomerFacts {
+  /** The survivor when the case's customer was merged into another; else the case's customer. */
   readonly customerId: string;
   readonly language: string | null;
   /** An e-mail address is on file and the customer has not refused contact by e-mail. */
@@ -25,19 +26,28 @@ export interface FollowUpRepository {
   /** The case's follow-ups still waiting or scheduled. */
   pendingForCase(caseId: string): Promise<FollowUp[]>;
   listForCase(caseId: string): Promise<FollowUp[]>;
-  /** Scheduled follow-ups due at or before `now`, oldest due first. */
-  due(now: Date, limit: number): Promise<FollowUp[]>;
+  /**
+   * Scheduled follow-ups due at or before `now`, oldest due first (then by id); with `after`, only
+   * those after that position, so a sweep that cannot send one moves past it.
+   */
+  due(now: Date, limit: number, after?: { readonly dueAt: Date; readonly id: string }): Promise<FollowUp[]>;
+  /** Follow-ups waiting for a remedy whose longest wait ended at or before `now`. */
+  waitOver(now: Date, limit: number): Promise<FollowUp[]>;
 
   /** The case's remedies (the compensation records), oldest first. */
   remediesOf(caseId: string): Promise<RemedyFacts[]>;
   customerOf(caseId: string): Promise<CustomerFacts | undefined>;
   /**
-   * True when, after event `afterSeq` of the case, the customer wrote or called in or the case was
-   * reopened: a follow-up for a resolution that is already answered by the customer is not sent.
+   * What happened on the case after event `afterSeq` that makes a follow-up for that resolution
+   * pointless, the first of: the customer wrote in (`customer_wrote`), called in
+   * (`customer_called`), or the case's status moved other than to closed (`case_reopened`: a reopen,
+   * and any later resolution after it). Undefined when nothing did.
    */
-  customerSpokeAfter(caseId: string, afterSeq: number): Promise<boolean>;
+  activityAfter(caseId: string, afterSeq: number): Promise<CancelReason | undefined>;
 
   insertSurvey(survey: Survey): Promise<void>;
+  /** Marks the case's open surveys expired (a newer resolution or survey replaces them); how many. */
+  expireOpenSurveys(caseId: string): Promise<number>;
   /** `forUpdate` locks the row for the rest of the unit of work (PostgreSQL). */
   findSurvey(id: string, forUpdate?: boolean): Promise<Survey | undefined>;
   /** Stores the answer only while the survey is still open; false when it was answered first. */

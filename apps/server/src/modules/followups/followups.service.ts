@@ -1,6 +1,6 @@
 import type { FollowUpSettings, SurveyAnswerBody, SurveyChannel, SurveyStatus } from '@redress/contract';
 import type { Clock } from '../../shared/clock.ts';
-import { AppError, ErrorCode } from '../../shared/errors.ts';
+import { AppError, ErrorCode, isAppError } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { actorId, systemContext, type Context, type UnitOfWork } from '../../shared/unit-of-work.ts';
 import { requirePermission } from '../access/index.ts';
@@ -8,22 +8,26 @@ import { appendCaseEvents, loadVisibleCase, transition, TRANSITIONS, type Case }
 import { trackDueItem } from '../clocks/index.ts';
 import type { Task } from '../tasks/index.ts';
 import {
-  addMinutes,
   answerOf,
-  CALL_TASK_HOURS,
+  CALL_TASK_WORKING_MINUTES,
   callQuestion,
   cancelFollowUp,
   FOLLOWUP_SETTINGS_KEY,
   markSent,
   newSurvey,
+  planFor,
   problemLine,
   readFollowUpSettings,
   remedySettled,
+  remedyWaitOver,
   scheduleOnResolution,
+  surveyLanguage,
   surveyStatusAt,
   type CancelReason,
   type FollowUp,
   type FollowUpChange,
+  type FollowUpRules,
+  type RemedyOutcome,
   type Survey,
 } from './followup.ts';
 import type { FollowUpStore } from './followups.repository.ts';
@@ -48,11 +52,19 @@ export interface FollowUpEvent {
 /** The case event types the follow-up job reacts to. */
 export const FOLLOWUP_EVENTS: readonly string[] = [
   'case.status_changed',
+  'case.merged',
   'case.message_recorded',
   'case.call_logged',
   'compensation.delivered',
   'compensation.customer_responded',
+  'compensation.rejected',
 ];
+
+/** A follow-up the sweep could not send (the error's code or name only: no personal data). */
+export interface SweepFailure {
+  readonly followUpId: string;
+  readonly error: string;
+}
 
 /** What the portal needs of a survey (the portal module's `PortalSurveyView`). */
 export interface SurveyView {
@@ -75,6 +87,22 @@ const surveyNotFound = (): AppError => new AppError(ErrorCode.NotFound, 'No such
 /** The problem in one line, from the case as it stands. */
 const problemOf = (c: Case): string => problemLine(c.subject, c.description);
 
+const isResolved = (c: Case): boolean => c.status === 'resolved' || c.status === 'closed';
+
+/** The case row, locked for the rest of the unit of work (PostgreSQL); undefined when there is none. */
+const lockCase = async (port: FollowUpStore, caseId: string): Promise<Case | undefined> => {
+  try {
+    return await loadVisibleCase(port.cases, systemContext(SYSTEM), caseId, true);
+  } catch (error) {
+    if (isAppError(error) && error.code === ErrorCode.NotFound) return undefined;
+    throw error;
+  }
+};
+
+/** What a thrown error may say in a log: its code or name, never its message (which may quote data). */
+const errorLabel = (error: unknown): string =>
+  isAppError(error) ? error.code : error instanceof Error ? error.name : typeof error;
+
 /**
  * Follow-ups after resolution and the surveys they carry (articles 001, 003). Scheduling reacts to
  * case events (one job per event, idempotent); a sweep every minute sends what is due, each
@@ -82,7 +110,7 @@ const problemOf = (c: Case): string => problemLine(c.subject, c.description);
  * reaction to `followup.sent`.
  */
 export const createFollowUpService = ({ store, clock }: FollowUpServiceDeps) => {
-  const settingsIn = async (port: FollowUpStore): Promise<FollowUpSettings> =>
+  const settingsIn = async (port: FollowUpStore): Promise<FollowUpRules> =>
     readFollowUpSettings(await port.followups.readSetting(FOLLOWUP_SETTINGS_KEY));
 
   const getSettings = async (ctx: Context): Promise<FollowUpSettings> => {
@@ -112,20 +140,25 @@ export const createFollowUpService = ({ store, clock }: FollowUpServiceDeps) => 
   const append = (port: FollowUpStore, ctx: Context, caseId: string, events: FollowUpChange[], now: Date) =>
     appendCaseEvents(port.cases, ctx, caseId, events, now);
 
-  /** Schedules the follow-up for a resolution (once per resolution event). */
+  /**
+   * Schedules the follow-up for a resolution (once per resolution event). Jobs may run in any
+   * order, so the resolution's sequence number decides: nothing when the customer wrote or called,
+   * or the case moved, after this resolution (a later event has its say); nothing when a follow-up
+   * of this or a later resolution is pending; a pending one of an earlier resolution (whose reopen
+   * has not been heard yet) is replaced. The case's open surveys ask about an earlier resolution:
+   * they expire, so an old link cannot reopen the case resolved anew.
+   */
   const scheduleFor = async (event: FollowUpEvent): Promise<FollowUp | null> => {
     const now = clock.now();
     const sys = systemContext(SYSTEM);
     return store.write(async (port) => {
       const settings = await settingsIn(port);
       if (!settings.enabled) return null;
-      const current = await port.cases.findCase(event.subjectId);
-      if (!current || current.mergedIntoId || (current.status !== 'resolved' && current.status !== 'closed')) {
-        return null;
-      }
-      // One follow-up at a time; and none when the customer has already spoken since the resolution.
-      if ((await port.followups.pendingForCase(current.id)).length > 0) return null;
-      if (await port.followups.customerSpokeAfter(current.id, event.seq)) return null;
+      const current = await lockCase(port, event.subjectId);
+      if (!current || current.mergedIntoId || !isResolved(current)) return null;
+      if (await port.followups.activityAfter(current.id, event.seq)) return null;
+      const pending = await port.followups.pendingForCase(current.id);
+      if (pending.some((f) => f.sourceSeq >= event.seq)) return null;
       const [customer, remedies] = await Promise.all([
         port.followups.customerOf(current.id),
         port.followups.remediesOf(current.id),
@@ -139,23 +172,34 @@ export const createFollowUpService = ({ store, clock }: FollowUpServiceDeps) => 
           resolvedAt: new Date(event.occurredAt),
           remedies,
           sourceEventId: event.eventId,
+          sourceSeq: event.seq,
         },
         settings,
         now,
       );
       if (!(await port.followups.insertFollowUp(scheduled.followUp))) return null;
-      await append(port, sys, current.id, scheduled.events, now);
+      const events: FollowUpChange[] = [];
+      for (const older of pending) {
+        const change = cancelFollowUp(older, 'superseded', now, event.seq);
+        if (change && (await port.followups.saveFollowUp(change.followUp, older.status))) events.push(...change.events);
+      }
+      await port.followups.expireOpenSurveys(current.id);
+      await append(port, sys, current.id, [...events, ...scheduled.events], now);
       return scheduled.followUp;
     });
   };
 
-  /** Cancels the case's pending follow-ups: the customer spoke first, or the case was reopened. */
-  const cancelFor = async (caseId: string, reason: CancelReason): Promise<number> => {
+  /**
+   * Cancels the case's pending follow-ups scheduled by an event older than the cancelling one
+   * (`seq`): the customer spoke first, or the case was reopened or merged.
+   */
+  const cancelFor = async (caseId: string, reason: CancelReason, seq: number): Promise<number> => {
     const now = clock.now();
     return store.write(async (port) => {
+      if (!(await lockCase(port, caseId))) return 0;
       let cancelled = 0;
       for (const pending of await port.followups.pendingForCase(caseId)) {
-        const change = cancelFollowUp(pending, reason, now);
+        const change = cancelFollowUp(pending, reason, now, seq);
         if (!change || !(await port.followups.saveFollowUp(change.followUp, pending.status))) continue;
         await append(port, systemContext(SYSTEM), caseId, change.events, now);
         cancelled += 1;
@@ -164,14 +208,11 @@ export const createFollowUpService = ({ store, clock }: FollowUpServiceDeps) => 
     });
   };
 
-  /** A remedy was delivered or declined: the follow-up waiting for it is scheduled (or waits for the next). */
-  const remedyChanged = async (
-    caseId: string,
-    compensationId: string,
-    outcome: { deliveredAt: Date } | 'declined',
-  ): Promise<void> => {
+  /** A remedy was delivered or turned down: the follow-up waiting for it is scheduled (or waits for the next). */
+  const remedyChanged = async (caseId: string, compensationId: string, outcome: RemedyOutcome): Promise<void> => {
     const now = clock.now();
     await store.write(async (port) => {
+      if (!(await lockCase(port, caseId))) return;
       const settings = await settingsIn(port);
       const remedies = await port.followups.remediesOf(caseId);
       for (const pending of await port.followups.pendingForCase(caseId)) {
@@ -186,28 +227,35 @@ export const createFollowUpService = ({ store, clock }: FollowUpServiceDeps) => 
   const onCaseEvent = async (event: FollowUpEvent): Promise<void> => {
     if (event.subjectType !== 'case') return;
     const p = event.payload;
+    const turnedDown = { delivered: false, at: new Date(event.occurredAt) } as const;
     switch (event.type) {
       case 'case.status_changed':
         if (p.to === 'resolved') await scheduleFor(event);
-        else if (p.action === 'reopen') await cancelFor(event.subjectId, 'case_reopened');
+        else if (p.action === 'reopen') await cancelFor(event.subjectId, 'case_reopened', event.seq);
+        return;
+      case 'case.merged':
+        await cancelFor(event.subjectId, 'case_merged', event.seq);
         return;
       case 'case.message_recorded':
-        if (p.direction === 'inbound') await cancelFor(event.subjectId, 'customer_wrote');
+        if (p.direction === 'inbound') await cancelFor(event.subjectId, 'customer_wrote', event.seq);
         return;
       case 'case.call_logged':
-        if (p.direction === 'inbound') await cancelFor(event.subjectId, 'customer_called');
+        if (p.direction === 'inbound') await cancelFor(event.subjectId, 'customer_called', event.seq);
         return;
       case 'compensation.delivered': {
         const deliveredAt = typeof p.deliveredAt === 'string' ? new Date(p.deliveredAt) : null;
         if (typeof p.compensationId === 'string' && deliveredAt && !Number.isNaN(deliveredAt.getTime())) {
-          await remedyChanged(event.subjectId, p.compensationId, { deliveredAt });
+          await remedyChanged(event.subjectId, p.compensationId, { delivered: true, deliveredAt });
         }
         return;
       }
       case 'compensation.customer_responded':
         if (p.accepted === false && typeof p.compensationId === 'string') {
-          await remedyChanged(event.subjectId, p.compensationId, 'declined');
+          await remedyChanged(event.subjectId, p.compensationId, turnedDown);
         }
+        return;
+      case 'compensation.rejected':
+        if (typeof p.compensationId === 'string') await remedyChanged(event.subjectId, p.compensationId, turnedDown);
         return;
       default:
         return;
@@ -215,51 +263,89 @@ export const createFollowUpService = ({ store, clock }: FollowUpServiceDeps) => 
   };
 
   /**
+   * Why a due follow-up must not go out after all, checked inside the sending transaction: the
+   * case was merged away or is no longer resolved, follow-ups were turned off, or the customer
+   * wrote or called (or the case moved) after the resolution that scheduled it.
+   */
+  const reasonNotToSend = async (
+    port: FollowUpStore,
+    followUp: FollowUp,
+    caseRecord: Case,
+    settings: FollowUpRules,
+  ): Promise<CancelReason | undefined> => {
+    if (caseRecord.mergedIntoId) return 'case_merged';
+    if (!isResolved(caseRecord)) return 'case_reopened';
+    if (!settings.enabled) return 'followups_disabled';
+    return port.followups.activityAfter(caseRecord.id, followUp.sourceSeq);
+  };
+
+  /**
    * Sends one due follow-up: the survey row, `followup.sent` (the correspondence module e-mails it)
-   * and, for a call plan, a phone-call task for the case owner. The conditional `scheduled → sent`
-   * update decides who sends it, so a second sweeper (or a rerun after a crash) sends nothing.
+   * and, for a call plan, a phone-call task for the case owner. The plan and the language are
+   * worked out now, from the customer as merged. The conditional `scheduled → sent` update decides
+   * who sends it, so a second sweeper (or a rerun after a crash) sends nothing.
    */
   const sendOne = async (id: string): Promise<boolean> => {
     const now = clock.now();
     const sys = systemContext(SYSTEM);
     return store.write(async (port) => {
+      const first = await port.followups.findFollowUp(id);
+      if (!first || first.status !== 'scheduled') return false;
+      const caseRecord = await lockCase(port, first.caseId);
+      // Read again under the case's lock: a sweeper that waited for it sees what the first did.
       const current = await port.followups.findFollowUp(id);
       if (!current || current.status !== 'scheduled' || !current.dueAt || current.dueAt > now) return false;
-      const caseRecord = await port.cases.findCase(current.caseId);
-      if (!caseRecord || (caseRecord.status !== 'resolved' && caseRecord.status !== 'closed')) {
-        // Reopened without the cancellation having run yet: the case is being worked again.
-        const change = cancelFollowUp(current, 'case_reopened', now);
-        if (change && (await port.followups.saveFollowUp(change.followUp, 'scheduled')) && caseRecord) {
+      if (!caseRecord) return false;
+      const settings = await settingsIn(port);
+      const reason = await reasonNotToSend(port, current, caseRecord, settings);
+      if (reason) {
+        const change = cancelFollowUp(current, reason, now);
+        if (change && (await port.followups.saveFollowUp(change.followUp, 'scheduled'))) {
           await append(port, sys, caseRecord.id, change.events, now);
         }
         return false;
       }
-      const settings = await settingsIn(port);
       const customer = await port.followups.customerOf(caseRecord.id);
-      const problem = problemOf(caseRecord);
+      const plan = planFor(caseRecord.channel, customer?.hasEmail ?? false);
+      const language = surveyLanguage(customer?.language, caseRecord.language);
       const survey = newSurvey(
         {
           id: newId('srv', now),
           caseId: caseRecord.id,
           customerId: customer?.customerId ?? caseRecord.customerId,
           followUpId: current.id,
-          language: caseRecord.language ?? customer?.language ?? 'en',
+          language,
         },
         settings,
         now,
       );
-      const sent = markSent(current, survey.id, problem, now);
+      const sent = markSent(current, { surveyId: survey.id, plan, language }, now);
       if (!(await port.followups.saveFollowUp(sent.followUp, 'scheduled'))) return false;
+      // One open survey per case: an older link no longer answers for this resolution.
+      await port.followups.expireOpenSurveys(caseRecord.id);
       await port.followups.insertSurvey(survey);
       const events: FollowUpChange[] = [...sent.events];
-      if (current.plan !== 'email') {
+      if (plan !== 'email') {
+        const taskId = newId('task', now);
+        // The owner has one working day of the case's calendar (its policy's), like any due item.
+        const clockRow = await trackDueItem(
+          port.cases.clocks,
+          {
+            caseId: caseRecord.id,
+            kind: 'task',
+            subjectId: taskId,
+            startedAt: now,
+            targetMinutes: CALL_TASK_WORKING_MINUTES,
+          },
+          now,
+        );
         const task: Task = {
-          id: newId('task', now),
+          id: taskId,
           caseId: caseRecord.id,
           assigneeTeamId: null,
           assigneeUserId: caseRecord.ownerId,
-          question: callQuestion(survey.language, problem),
-          dueAt: addMinutes(now, CALL_TASK_HOURS * 60),
+          question: callQuestion(language, caseRecord.ref),
+          dueAt: clockRow.dueAt,
           status: 'open',
           answer: null,
           answeredBy: null,
@@ -268,11 +354,6 @@ export const createFollowUpService = ({ store, clock }: FollowUpServiceDeps) => 
           createdAt: now,
         };
         await port.tasks.insertTask(task);
-        await trackDueItem(
-          port.cases.clocks,
-          { caseId: caseRecord.id, kind: 'task', subjectId: task.id, startedAt: now, dueAt: task.dueAt },
-          now,
-        );
         events.push({
           type: 'case.task_created',
           payload: {
@@ -290,27 +371,62 @@ export const createFollowUpService = ({ store, clock }: FollowUpServiceDeps) => 
     });
   };
 
-  /** The minute sweep: sends every follow-up due by now, in batches. */
-  const sweep = async (): Promise<{ sent: number; examined: number }> => {
-    let sent = 0;
-    let examined = 0;
-    for (let batch = 0; batch < SWEEP_MAX_BATCHES; batch += 1) {
-      const due = await store.read.followups.due(clock.now(), SWEEP_BATCH);
-      let progressed = 0;
-      for (const followUp of due) {
-        examined += 1;
-        if (await sendOne(followUp.id)) sent += 1;
-        progressed += 1;
-      }
-      if (due.length < SWEEP_BATCH || progressed === 0) break;
-    }
-    return { sent, examined };
+  /** A follow-up that waited for its remedy as long as it may is scheduled anyway (due at once). */
+  const endWait = async (id: string): Promise<boolean> => {
+    const now = clock.now();
+    return store.write(async (port) => {
+      const first = await port.followups.findFollowUp(id);
+      if (!first) return false;
+      await lockCase(port, first.caseId);
+      const current = await port.followups.findFollowUp(id);
+      const change = current && remedyWaitOver(current, now);
+      if (!current || !change || !(await port.followups.saveFollowUp(change.followUp, 'waiting_remedy'))) return false;
+      await append(port, systemContext(SYSTEM), current.caseId, change.events, now);
+      return true;
+    });
   };
 
   /**
-   * Records the customer's answer, once (`conflict` after). A poor answer (score ≤ 2 or not solved)
+   * The minute sweep: follow-ups that waited for a remedy as long as they may are scheduled, then
+   * every follow-up due by now is sent, in batches. One that fails is left for the next sweep and
+   * reported (its id and the error's code), and the others still go.
+   */
+  const sweep = async (): Promise<{ sent: number; examined: number; failed: SweepFailure[] }> => {
+    let sent = 0;
+    let examined = 0;
+    const failed: SweepFailure[] = [];
+    const attempt = async (followUpId: string, work: () => Promise<boolean>): Promise<boolean> => {
+      try {
+        return await work();
+      } catch (error) {
+        failed.push({ followUpId, error: errorLabel(error) });
+        return false;
+      }
+    };
+    for (let batch = 0; batch < SWEEP_MAX_BATCHES; batch += 1) {
+      const waiting = await store.read.followups.waitOver(clock.now(), SWEEP_BATCH);
+      for (const followUp of waiting) await attempt(followUp.id, () => endWait(followUp.id));
+      if (waiting.length < SWEEP_BATCH) break;
+    }
+    let after: { dueAt: Date; id: string } | undefined;
+    for (let batch = 0; batch < SWEEP_MAX_BATCHES; batch += 1) {
+      const due = await store.read.followups.due(clock.now(), SWEEP_BATCH, after);
+      for (const followUp of due) {
+        examined += 1;
+        if (await attempt(followUp.id, () => sendOne(followUp.id))) sent += 1;
+        if (followUp.dueAt) after = { dueAt: followUp.dueAt, id: followUp.id };
+      }
+      if (due.length < SWEEP_BATCH) break;
+    }
+    return { sent, examined, failed };
+  };
+
+  /**
+   * Records the customer's answer, once (`conflict` after; an expired survey — past its time, or
+   * replaced by a newer one — takes none). A poor answer (score ≤ 2 or not solved, a fixed rule)
    * reopens a resolved or closed case in the same transaction, as the system; `survey.answered`
-   * feeds the escalation trigger `poor_survey`. The portal calls this as the system after checking
+   * says whether it did, and the escalation triggers weigh it (`poor_survey` by its own maxScore,
+   * `reopen` when it reopened the case). The portal calls this as the system after checking
    * the survey link; a signed-in user needs `case:update` on the survey's case.
    */
   const answerSurvey = async (

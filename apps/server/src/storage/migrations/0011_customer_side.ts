@@ -151,15 +151,19 @@ export const customerSide: Migration = {
       .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id'))
       // waiting_remedy | scheduled | sent | cancelled
       .addColumn('status', 'text', (c) => c.notNull())
-      // email | email_and_call
+      // email | email_and_call | call (as planned; settled when it is sent)
       .addColumn('plan', 'text', (c) => c.notNull())
       .addColumn('due_at', t.timestamp)
       // The remedy it waits for (waiting_remedy).
       .addColumn('compensation_id', 'text')
       .addColumn('survey_id', 'text')
       .addColumn('reason', 'text')
-      // The resolution event that scheduled it: a job run twice schedules once.
+      // The resolution event that scheduled it: a job run twice schedules once. Its sequence number
+      // orders it against later events, so only an event newer than the resolution cancels it.
       .addColumn('source_event_id', 'text')
+      .addColumn('source_seq', t.bigint, (c) => c.notNull())
+      // While it waits for a remedy: when it goes out anyway (the longest wait).
+      .addColumn('wait_until', t.timestamp)
       .addColumn('sent_at', t.timestamp)
       .addColumn('cancelled_at', t.timestamp)
       .addColumn('created_at', t.timestamp, (c) => c.notNull())
@@ -167,6 +171,7 @@ export const customerSide: Migration = {
       .execute();
     await db.schema.createIndex('followups_due_idx').on('followups').columns(['status', 'due_at']).execute();
     await db.schema.createIndex('followups_case_idx').on('followups').column('case_id').execute();
+    await db.schema.createIndex('followups_wait_idx').on('followups').columns(['status', 'wait_until']).execute();
     await db.schema
       .createIndex('followups_source_event_uq')
       .on('followups')

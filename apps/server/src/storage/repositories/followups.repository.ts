@@ -12,7 +12,7 @@ import type { FollowUp, FollowUpRepository, FollowUpStore, Survey } from '../../
 import type { ClockConfigCache } from './clocks.repository.ts';
 import { casesRepository } from './cases.repository.ts';
 import { tasksRepository } from './tasks.repository.ts';
-import { readBool, readJson, readOptionalTime, readTime, toDbJson, toDbTime } from '../codec.ts';
+import { readBool, readInt, readJson, readOptionalTime, readTime, toDbJson, toDbTime } from '../codec.ts';
 import type { Tx } from '../database.ts';
 import type { Schema } from '../schema.ts';
 
@@ -26,6 +26,8 @@ const toFollowUp = (row: Selectable<Schema['followups']>): FollowUp => ({
   surveyId: row.survey_id,
   reason: row.reason,
   sourceEventId: row.source_event_id,
+  sourceSeq: readInt(row.source_seq),
+  waitUntil: readOptionalTime(row.wait_until),
   sentAt: readOptionalTime(row.sent_at),
   cancelledAt: readOptionalTime(row.cancelled_at),
   createdAt: readTime(row.created_at),
@@ -57,10 +59,12 @@ const toSurvey = (row: Selectable<Schema['surveys']>): Survey => ({
 
 const mutableFollowUp = (f: FollowUp) => ({
   status: f.status,
+  plan: f.plan,
   due_at: f.dueAt ? toDbTime(f.dueAt) : null,
   compensation_id: f.compensationId,
   survey_id: f.surveyId,
   reason: f.reason,
+  wait_until: f.waitUntil ? toDbTime(f.waitUntil) : null,
   sent_at: f.sentAt ? toDbTime(f.sentAt) : null,
   cancelled_at: f.cancelledAt ? toDbTime(f.cancelledAt) : null,
   updated_at: toDbTime(f.updatedAt),
@@ -70,7 +74,10 @@ const PENDING: readonly FollowUpStatus[] = ['waiting_remedy', 'scheduled'];
 
 // `->>` reads a JSON field on both backends (PostgreSQL jsonb, SQLite 3.38+ text).
 const inbound = sql<boolean>`payload ->> 'direction' = 'inbound'`;
-const reopened = sql<boolean>`payload ->> 'action' = 'reopen'`;
+const notToClosed = sql<boolean>`coalesce(payload ->> 'to', '') <> 'closed'`;
+
+/** How far a merged customer is followed to its survivor (merges are flattened; this is a guard). */
+const MAX_MERGE_HOPS = 5;
 
 /** The follow-ups port over Kysely, for SQLite and PostgreSQL alike. */
 export const followUpsRepository = (tx: Tx): FollowUpRepository => {
@@ -96,8 +103,8 @@ export const followUpsRepository = (tx: Tx): FollowUpRepository => {
           ...mutableFollowUp(f),
           id: f.id,
           case_id: f.caseId,
-          plan: f.plan,
           source_event_id: f.sourceEventId,
+          source_seq: f.sourceSeq,
           created_at: toDbTime(f.createdAt),
         })
         .onConflict((oc) => oc.column('source_event_id').doNothing())
@@ -131,13 +138,28 @@ export const followUpsRepository = (tx: Tx): FollowUpRepository => {
       const rows = await tx.selectFrom('followups').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
       return rows.map(toFollowUp);
     },
-    async due(now, limit) {
-      const rows = await tx
+    async due(now, limit, after) {
+      let query = tx
         .selectFrom('followups')
         .selectAll()
         .where('status', '=', 'scheduled')
-        .where('due_at', '<=', toDbTime(now))
-        .orderBy('due_at')
+        .where('due_at', '<=', toDbTime(now));
+      if (after) {
+        const at = toDbTime(after.dueAt);
+        query = query.where((eb) =>
+          eb.or([eb('due_at', '>', at), eb.and([eb('due_at', '=', at), eb('id', '>', after.id)])]),
+        );
+      }
+      const rows = await query.orderBy('due_at').orderBy('id').limit(limit).execute();
+      return rows.map(toFollowUp);
+    },
+    async waitOver(now, limit) {
+      const rows = await tx
+        .selectFrom('followups')
+        .selectAll()
+        .where('status', '=', 'waiting_remedy')
+        .where('wait_until', '<=', toDbTime(now))
+        .orderBy('wait_until')
         .orderBy('id')
         .limit(limit)
         .execute();
@@ -160,46 +182,57 @@ export const followUpsRepository = (tx: Tx): FollowUpRepository => {
       }));
     },
     async customerOf(caseId) {
-      const row = await tx
-        .selectFrom('cases')
-        .innerJoin('customers', 'customers.id', 'cases.customer_id')
-        .select([
-          'customers.id as id',
-          'customers.language as language',
-          'customers.merged_into as mergedInto',
-          'customers.consent as consent',
-        ])
-        .where('cases.id', '=', caseId)
-        .executeTakeFirst();
+      const first = await tx.selectFrom('cases').select('customer_id').where('id', '=', caseId).executeTakeFirst();
+      if (!first) return undefined;
+      const customer = (id: string) =>
+        tx
+          .selectFrom('customers')
+          .select(['id', 'language', 'merged_into as mergedInto', 'consent'])
+          .where('id', '=', id)
+          .executeTakeFirst();
+      // The customer as merged: follow the merge to the survivor, whose language and consent hold.
+      let row = await customer(first.customer_id);
       if (!row) return undefined;
-      // A merged customer's contacts live on the survivor.
-      const owners = [row.id, ...(row.mergedInto ? [row.mergedInto] : [])];
+      const chain = [row.id];
+      for (let hop = 0; hop < MAX_MERGE_HOPS && row.mergedInto; hop += 1) {
+        const next = await customer(row.mergedInto);
+        if (!next) break;
+        row = next;
+        chain.push(row.id);
+      }
+      // Contacts may sit on any customer of the chain (a merge moves them to the survivor).
       const email = await tx
         .selectFrom('customer_contacts')
         .select('value')
-        .where('customer_id', 'in', owners)
+        .where('customer_id', 'in', chain)
         .where('kind', '=', 'email')
         .executeTakeFirst();
       const consent = readJson<Record<string, { granted?: unknown } | null> | null>(row.consent);
       const refused = consent?.contactEmail?.granted === false;
       return { customerId: row.id, language: row.language, hasEmail: email !== undefined && !refused };
     },
-    async customerSpokeAfter(caseId, afterSeq) {
+    async activityAfter(caseId, afterSeq) {
       const row = await tx
         .selectFrom('events')
-        .select('id')
+        .select('type')
         .where('subject_type', '=', 'case')
         .where('subject_id', '=', caseId)
         .where('seq', '>', afterSeq)
         .where((eb) =>
           eb.or([
             eb.and([eb('type', 'in', ['case.message_recorded', 'case.call_logged']), inbound]),
-            eb.and([eb('type', '=', 'case.status_changed'), reopened]),
+            eb.and([eb('type', '=', 'case.status_changed'), notToClosed]),
           ]),
         )
+        .orderBy('seq')
         .limit(1)
         .executeTakeFirst();
-      return row !== undefined;
+      if (!row) return undefined;
+      return row.type === 'case.message_recorded'
+        ? 'customer_wrote'
+        : row.type === 'case.call_logged'
+          ? 'customer_called'
+          : 'case_reopened';
     },
 
     async insertSurvey(s) {
@@ -225,6 +258,15 @@ export const followUpsRepository = (tx: Tx): FollowUpRepository => {
           created_at: toDbTime(s.createdAt),
         })
         .execute();
+    },
+    async expireOpenSurveys(caseId) {
+      const result = await tx
+        .updateTable('surveys')
+        .set({ status: 'expired' })
+        .where('case_id', '=', caseId)
+        .where('status', '=', 'open')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
     },
     async findSurvey(id, forUpdate = false) {
       let query = tx.selectFrom('surveys').selectAll().where('id', '=', id);

@@ -77,6 +77,8 @@ export interface CustomerSideTables {
     survey_id: string | null;
     reason: string | null;
     source_event_id: string | null;
+    source_seq: BigCount;
+    wait_until: NullableTimestamp;
     sent_at: NullableTimestamp;
     cancelled_at: NullableTimestamp;
     created_at: Timestamp;
