@@ -26,6 +26,7 @@ import { oversightRoutes } from './modules/oversight/index.ts';
 import { coachRoutes } from './modules/coach/index.ts';
 import { recurrenceRoutes } from './modules/recurrence/index.ts';
 import { webhooksRoutes } from './modules/webhooks/index.ts';
+import { inboundMailRoutes } from './modules/inbound-mail/index.ts';
 import { followUpsRoutes } from './modules/followups/index.ts';
 import { correspondenceRoutes } from './modules/correspondence/index.ts';
 import { searchRoutes } from './modules/search/index.ts';
@@ -120,6 +121,9 @@ export const buildApp = async (deps: Deps, options: AppOptions = {}): Promise<Re
       await api.register(coachRoutes({ coach: deps.coach }));
       await api.register(recurrenceRoutes({ recurrence: deps.recurrence }));
       await api.register(webhooksRoutes({ webhooks: deps.webhooks }));
+      await api.register(
+        inboundMailRoutes({ intakeChannels: deps.intakeChannels, inboundMail: deps.inboundMail }),
+      );
       await api.register(followUpsRoutes({ followups: deps.followups }));
       await api.register(correspondenceRoutes({ correspondence: deps.correspondence }));
       await api.register(searchRoutes({ search: deps.search }));

@@ -34,6 +34,12 @@ export interface Config {
   readonly smtpUrl: string | undefined;
   /** The From of outgoing mail (`MAIL_FROM`). */
   readonly mailFrom: string;
+  /**
+   * The built-in SMTP receiver for intake channels (`REDRESS_SMTP_RECEIVER_PORT`; unset: off),
+   * its address (`REDRESS_SMTP_RECEIVER_HOST`, default 127.0.0.1: put it behind the organisation's MX)
+   * and its message size limit (`REDRESS_SMTP_RECEIVER_MAX_BYTES`, default 25 MiB).
+   */
+  readonly smtpReceiver: { readonly port: number; readonly host: string; readonly maxBytes: number } | undefined;
 }
 
 export interface ConfigOverrides {
@@ -63,6 +69,20 @@ export const parseRoles = (raw: string): Role[] => {
   }
   if (roles.length === 0) throw new AppError(ErrorCode.ConfigInvalid, 'At least one role is needed');
   return roles as Role[];
+};
+
+const parseSmtpReceiver = (env: NodeJS.ProcessEnv): Config['smtpReceiver'] => {
+  const rawPort = env.REDRESS_SMTP_RECEIVER_PORT?.trim();
+  if (!rawPort) return undefined;
+  const rawMax = env.REDRESS_SMTP_RECEIVER_MAX_BYTES?.trim();
+  const maxBytes = rawMax ? Number(rawMax) : 25 * 1024 * 1024;
+  if (!Number.isInteger(maxBytes) || maxBytes < 1024 || maxBytes > 2 ** 31) {
+    throw new AppError(
+      ErrorCode.ConfigInvalid,
+      `REDRESS_SMTP_RECEIVER_MAX_BYTES must be a whole number of bytes from 1 KiB to 2 GiB, got "${rawMax}"`,
+    );
+  }
+  return { port: parsePort(rawPort), host: env.REDRESS_SMTP_RECEIVER_HOST?.trim() || '127.0.0.1', maxBytes };
 };
 
 const parseAttachmentMaxBytes = (raw: string | undefined): number => {
@@ -137,6 +157,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv, overrides: ConfigOverrides = 
     trustProxy: parseTrustProxy(env.REDRESS_TRUST_PROXY),
     attachmentMaxBytes: parseAttachmentMaxBytes(env.REDRESS_ATTACHMENT_MAX_BYTES),
     smtpUrl: parseSmtpUrl(env.SMTP_URL),
+    smtpReceiver: parseSmtpReceiver(env),
     mailFrom: env.MAIL_FROM?.trim() || `Redress <redress@${URL.parse(publicUrl)?.hostname || 'localhost'}>`,
   };
 };

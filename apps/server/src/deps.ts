@@ -18,6 +18,13 @@ import { createOversightService, type OversightService } from './modules/oversig
 import { createCoachService, type CoachService } from './modules/coach/index.ts';
 import { createRecurrenceService, type RecurrenceService } from './modules/recurrence/index.ts';
 import { createWebhookService, type WebhookService } from './modules/webhooks/index.ts';
+import {
+  createInboundMailService,
+  createIntakeChannelService,
+  type InboundMailService,
+  type IntakeChannelService,
+} from './modules/inbound-mail/index.ts';
+import { createImapReader } from './mail/imap-poller.ts';
 import { createFollowUpService, type FollowUpService } from './modules/followups/index.ts';
 import { createCorrespondenceService, type CorrespondenceService } from './modules/correspondence/index.ts';
 import { createSearchService, type SearchService } from './modules/search/index.ts';
@@ -58,6 +65,7 @@ import { oversightRepository } from './storage/repositories/oversight.repository
 import { coachRepository } from './storage/repositories/coach.repository.ts';
 import { recurrenceRepository } from './storage/repositories/recurrence.repository.ts';
 import { webhooksRepository } from './storage/repositories/webhooks.repository.ts';
+import { inboundMailRepository } from './storage/repositories/inbound-mail.repository.ts';
 import { followUpStore } from './storage/repositories/followups.repository.ts';
 import { correspondenceRepository } from './storage/repositories/correspondence.repository.ts';
 import { searchRepository } from './storage/repositories/search.repository.ts';
@@ -102,6 +110,10 @@ export interface Deps {
   readonly recurrence: RecurrenceService;
   /** Webhooks out: subscriptions, signed deliveries with retries, the delivery log. */
   readonly webhooks: WebhookService;
+  /** Where complaints arrive: SMTP addresses, IMAP mailboxes, portal entries. */
+  readonly intakeChannels: IntakeChannelService;
+  /** E-mail in: kept on receipt, parsed and threaded into cases by a job, IMAP polled. */
+  readonly inboundMail: InboundMailService;
   /** E-mail out to customers: templates, the outbox with retries, acknowledgements and replies. */
   readonly correspondence: CorrespondenceService;
   /** Follow-ups after resolution and their surveys (the portal answers surveys through it). */
@@ -222,6 +234,21 @@ export const createDeps = (config: Config, store: Database, clock: Clock): Deps 
     requireVisibleCase: (ctx, caseId) => cases.requireVisibleCase(ctx, caseId),
   });
   const webhooks = createWebhookService({ store: unitOfWork(db, webhooksRepository), clock });
+  const inboundStore = unitOfWork(db, (tx) => ({
+    ...inboundMailRepository(tx),
+    cases: casesRepository(tx, clockConfig),
+    customers: customersRepository(tx),
+    attachments: attachmentsRepository(tx),
+  }));
+  const intakeChannels = createIntakeChannelService({ store: inboundStore, clock });
+  const inboundMail = createInboundMailService({
+    store: inboundStore,
+    files: fileStoreFor(config.dataDir),
+    clock,
+    attachments,
+    own: { mailFrom: config.mailFrom, publicUrl: config.publicUrl },
+    mailbox: createImapReader(),
+  });
   const followups = createFollowUpService({ store: unitOfWork(db, followUpStore(clockConfig)), clock });
   const correspondence = createCorrespondenceService({
     store: unitOfWork(db, (tx) => ({
@@ -281,6 +308,8 @@ export const createDeps = (config: Config, store: Database, clock: Clock): Deps 
     coach,
     recurrence,
     webhooks,
+    intakeChannels,
+    inboundMail,
     correspondence,
     followups,
     search,

@@ -5,6 +5,7 @@ import { escalationTriggerJob, type EscalationService } from './modules/escalati
 import { notificationJobs, type NotificationService } from './modules/notifications/index.ts';
 import { recurrenceJobs, type RecurrenceService } from './modules/recurrence/index.ts';
 import { webhookJobs, type WebhookService } from './modules/webhooks/index.ts';
+import { inboundMailJobs, type InboundMailService } from './modules/inbound-mail/index.ts';
 import { followUpJobs, type FollowUpService } from './modules/followups/index.ts';
 import { correspondenceJobs, type CorrespondenceService } from './modules/correspondence/index.ts';
 import { categoryModelStaleJob, type CategoryModelService } from './modules/language/index.ts';
@@ -22,6 +23,7 @@ export interface JobServices {
   readonly notifications: NotificationService;
   readonly recurrence: RecurrenceService;
   readonly webhooks: WebhookService;
+  readonly inboundMail: InboundMailService;
   readonly followups: FollowUpService;
   readonly correspondence: CorrespondenceService;
   readonly categoryModels: CategoryModelService;
@@ -40,6 +42,7 @@ export const buildJobRegistry = (services: JobServices): JobRegistry =>
     ...notificationJobs(services.notifications),
     ...recurrenceJobs(services.recurrence),
     ...webhookJobs(services.webhooks),
+    ...inboundMailJobs(services.inboundMail),
     ...followUpJobs(services.followups),
     ...correspondenceJobs(services.correspondence),
     categoryModelStaleJob(services.categoryModels),

@@ -12,6 +12,7 @@ import {
   type JobRunner,
   type Scheduler,
 } from './jobs/index.ts';
+import { startSmtpReceiver, type SmtpReceiver } from './mail/smtp-receiver.ts';
 import { systemClock } from './shared/clock.ts';
 import { createLogger, type Logger } from './shared/logger.ts';
 import { openDatabase } from './storage/index.ts';
@@ -58,6 +59,7 @@ export const startServer = async (
   let url: string | undefined;
   let runner: JobRunner | undefined;
   let scheduler: Scheduler | undefined;
+  let smtpReceiver: SmtpReceiver | undefined;
 
   if (config.roles.includes('web')) {
     ({ app } = await buildApp(deps, {
@@ -77,6 +79,16 @@ export const startServer = async (
     scheduler.start();
   }
 
+  if (config.smtpReceiver && (config.roles.includes('web') || config.roles.includes('worker'))) {
+    smtpReceiver = await startSmtpReceiver({
+      ...config.smtpReceiver,
+      channelFor: (address) => deps.inboundMail.channelForAddress(address),
+      receive: (input) => deps.inboundMail.receiveRaw(input),
+      logger,
+    });
+    logger.info({ port: smtpReceiver.port }, 'SMTP receiver listening');
+  }
+
   logger.info({ roles: config.roles, database: db.dialect, url }, 'Redress started');
 
   let stopping: Promise<void> | undefined;
@@ -84,6 +96,7 @@ export const startServer = async (
     stopping ??= (async () => {
       accepting = false;
       await scheduler?.stop();
+      await smtpReceiver?.stop();
       await Promise.all([
         app?.close(),
         runner &&

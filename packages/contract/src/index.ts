@@ -27,3 +27,4 @@ export * from './followups.ts';
 export * from './portal.ts';
 export * from './calls.ts';
 export * from './correspondence.ts';
+export * from './inbound-mail.ts';

@@ -28,6 +28,8 @@ export const BUILTIN_SCHEDULES: readonly CronDefinition[] = [
   { name: 'notifications.digest', expression: '7 * * * *', timeZone: 'UTC', jobName: 'notifications.digest' },
   // Similar-case clusters and their spikes (modules/recurrence), hourly: a burst is seen within the hour.
   { name: 'recurrence.spikes', expression: '23 * * * *', timeZone: 'UTC', jobName: 'recurrence.spikes' },
+  // IMAP intake channels (modules/inbound-mail), every minute; a channel that fails records why.
+  { name: 'inbound-mail.poll', expression: '* * * * *', timeZone: 'UTC', jobName: 'inbound-mail.poll' },
   // Follow-ups that are due (modules/followups), every minute: one goes out on the minute it is due.
   { name: 'followups.sweep', expression: '* * * * *', timeZone: 'UTC', jobName: 'followups.sweep' },
 ];
