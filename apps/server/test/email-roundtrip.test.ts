@@ -54,7 +54,7 @@ const headerText = (mail: ParsedMail, name: string): string => {
   const value = mail.headers.get(name);
   if (value === undefined) return '';
   if (typeof value === 'string') return value;
-  if (Array.isArray(value)) return value.join(' ');
+  if (Array.isArray(value)) return value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(' ');
   return (value as { text?: string }).text ?? JSON.stringify(value);
 };
 
