@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { PortalCaseDto, PortalMessageDto } from '@redress/contract';
 import { multipart, pngBytes } from './factories/attachments.ts';
+import { createConfig } from './factories/cases.ts';
 import { describeBothBackends } from './pg-util.ts';
 import { fileJson, portalToken, setUpPortal, thaiComplaint, type PortalTest } from './portal-fixtures.ts';
 
@@ -173,25 +174,78 @@ describeBothBackends('portal: the private link', (backend) => {
     assert.equal(stolen.statusCode, 404);
   });
 
-  test('a merged case shows the one it was merged into; a closed case takes no reply', async (ctx) => {
+  test("a merged case shows the one it was merged into, never another customer's; a closed case takes no reply", async (ctx) => {
     const p = await setUpPortal(backend, ctx);
     const { t, org } = p;
+    const config = await createConfig(t, org.admin);
     const first = await fileJson(p, thaiComplaint());
     const second = await fileJson(p, thaiComplaint({ whatHappened: 'ทุเรียนลูกที่สองก็เน่า' }));
-    const merged = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/cases/${first.caseId}/merge`,
-      headers: org.supervisorA.headers,
-      payload: { duplicateId: second.caseId },
-    });
-    assert.ok([200, 201].includes(merged.statusCode), merged.body);
-    const seen = (await view(p, await portalToken(t, second.caseId))).json<PortalCaseDto>();
-    assert.equal(seen.ref, first.ref);
-    assert.equal(seen.mergedFromRef, second.ref);
-
-    await t.deps.db.write((tx) =>
-      tx.updateTable('cases').set({ status: 'closed' }).where('id', '=', first.caseId).execute(),
+    const other = await fileJson(
+      p,
+      thaiComplaint({ email: 'other@example.com', name: 'Other', phone: undefined, whatHappened: 'Not yours' }),
     );
+    const otherToken = await portalToken(t, other.caseId);
+    const said = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${other.caseId}/messages`,
+      headers: org.agentA.headers,
+      payload: { direction: 'outbound', channel: 'web', body: 'For the other customer only' },
+    });
+    assert.ok([200, 201].includes(said.statusCode), said.body);
+    const wrote = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/portal/case/messages',
+      payload: { body: 'My own private words' },
+      headers: { 'x-portal-token': otherToken },
+    });
+    assert.equal(wrote.statusCode, 201, wrote.body);
+
+    const merge = async (duplicateId: string) => {
+      const merged = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/cases/${first.caseId}/merge`,
+        headers: org.supervisorA.headers,
+        payload: { duplicateId },
+      });
+      assert.ok([200, 201].includes(merged.statusCode), merged.body);
+    };
+    await merge(second.caseId);
+    await merge(other.caseId);
+
+    const seen = await view(p, await portalToken(t, second.caseId));
+    assert.equal(seen.json<PortalCaseDto>().ref, first.ref);
+    assert.equal(seen.json<PortalCaseDto>().mergedFromRef, second.ref);
+    const survivor = await view(p, await portalToken(t, first.caseId));
+    for (const response of [seen, survivor]) {
+      assert.ok(!response.body.includes('other customer only'), "another customer's messages stay hidden");
+      assert.ok(!response.body.includes('private words'));
+      assert.ok(!response.body.includes('Not yours'));
+    }
+    // The other customer still sees their own case, not the one it was merged into.
+    const theirs = (await view(p, otherToken)).json<PortalCaseDto>();
+    assert.equal(theirs.ref, other.ref);
+    assert.equal(theirs.mergedFromRef, null);
+    assert.deepEqual(
+      theirs.messages.map((m) => m.body),
+      ['For the other customer only', 'My own private words'],
+    );
+
+    // Closed the way staff close it: investigate, resolve with a resolution, the customer's decision, close.
+    const staff = async (url: string, payload: Record<string, unknown>) => {
+      const response = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/cases/${first.caseId}${url}`,
+        headers: org.agentA.headers,
+        payload,
+      });
+      assert.ok([200, 201].includes(response.statusCode), `${url}: ${response.body}`);
+    };
+    await staff('/transitions', { action: 'start_investigation' });
+    await staff('/resolution', { text: 'Refunded in full', kind: 'final', rootCauseId: config.rootCause });
+    await staff('/transitions', { action: 'resolve' });
+    await staff('/customer-decision', { accepted: true, note: 'Accepted on the phone' });
+    await staff('/transitions', { action: 'close' });
+    assert.equal((await view(p, await portalToken(t, first.caseId))).json<PortalCaseDto>().status, 'closed');
     const refused = await t.app.inject({
       method: 'POST',
       url: '/api/v1/portal/case/messages',

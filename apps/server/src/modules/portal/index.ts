@@ -1,5 +1,13 @@
 /** The customer portal's public door: the complaint form, private links, the case view, replies, surveys. */
-export type { PortalChannel, PortalRepository, PortalStore } from './portal.repository.ts';
+export type {
+  PortalChannel,
+  PortalFile,
+  PortalMessageRecord,
+  PortalRepository,
+  PortalStore,
+  PortalSubmission,
+  PortalSubmissionStatus,
+} from './portal.repository.ts';
 export {
   createPortalService,
   type FiledComplaint,

@@ -1,6 +1,5 @@
 import {
   ExpectedRemedies,
-  type Locale,
   type PortalAttachmentDto,
   type PortalCaseDto,
   type PortalComplaintBody,
@@ -12,29 +11,31 @@ import {
   type PortalSurveyDto,
   type SurveyStatus,
 } from '@redress/contract';
-import { randomInt } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { Clock } from '../../shared/clock.ts';
 import { AppError, ErrorCode } from '../../shared/errors.ts';
 import { verifyLink, type LinkClaims, type LinkPurpose } from '../../shared/signed-token.ts';
 import type { Context, UnitOfWork } from '../../shared/unit-of-work.ts';
 import { recordStagedAttachments, type Attachment, type IncomingFile, type StagedFiles } from '../attachments/index.ts';
-import { appendCaseEvents, formatCaseRef, loadVisibleCase, openCaseWithin, type Case } from '../cases/index.ts';
-import { tryNormalizeEmail } from '../customers/index.ts';
+import { appendCaseEvents, loadVisibleCase, openCaseWithin, type Case, type CaseRepository } from '../cases/index.ts';
+import { normalizeCaptureInput, tryNormalizeEmail } from '../customers/index.ts';
 import {
   complaintDescription,
   DEFAULT_ORGANISATION_NAME,
+  droppedFormRef,
   firstNameOf,
   hearBackBy,
+  LINK_REQUEST_INTERVAL_MS,
   LOCALES,
   maskEmail,
   nextUpdateBy,
   PORTAL_MAX_ATTACHMENT_BYTES,
   PORTAL_MAX_ATTACHMENTS,
+  PORTAL_MESSAGE_LIMIT,
   policyPromises,
   portalLanguage,
 } from './portal.ts';
-import type { PortalStore } from './portal.repository.ts';
+import type { PortalStore, PortalSubmission } from './portal.repository.ts';
 
 /** A survey as the follow-ups module gives it to the portal. */
 export interface PortalSurveyView {
@@ -91,8 +92,21 @@ const portalContext = (ctx: Context): Context => ({
   requestId: ctx.requestId,
 });
 
-const stringArray = (value: unknown): string[] =>
-  Array.isArray(value) ? value.filter((x): x is string => typeof x === 'string') : [];
+/** A second post of a form the channel already took: the transaction is undone and the first receipt answered. */
+class RepeatedSubmission extends Error {}
+
+/** The receipt a stored form was answered with. */
+const receiptOf = (submission: PortalSubmission): PortalComplaintReceiptDto => ({
+  ref: submission.ref,
+  hearBackBy: submission.hearBackBy?.toISOString() ?? null,
+  emailSentTo: maskEmail(submission.email),
+});
+
+/** A dropped form as kept for review: what was typed, and the names and sizes of its files. */
+const formForReview = (body: PortalComplaintBody, staged: StagedFiles | null) => ({
+  ...body,
+  files: (staged?.files ?? []).map((f) => ({ filename: f.filename, size: f.size })),
+});
 
 /**
  * The customer portal: the complaint form's configuration, filing a complaint, asking for a fresh
@@ -145,11 +159,22 @@ export const createPortalService = (deps: PortalServiceDeps) => {
       maxBytes: maxAttachmentBytes,
     });
 
+  /** The receipt of a form this channel already took with this submission id, if any. */
+  const repeated = async (channelId: string, submissionId: string | undefined): Promise<FiledComplaint | null> => {
+    if (!submissionId) return null;
+    const first = await store.read.portal.findSubmission(channelId, submissionId);
+    return first ? { dropped: first.status !== 'filed', receipt: receiptOf(first) } : null;
+  };
+
   /**
-   * Files a complaint: one transaction opens the case on the channel's site and owner (customer
-   * matched or created) and records the staged files, so either everything is stored or nothing
-   * (the staged bytes are removed on failure). A form whose hidden field is filled is a robot's:
-   * it gets a receipt that looks real and nothing is stored.
+   * Files a complaint: one transaction opens the case on the channel's site and owner and records
+   * the staged files and the form's row, so either everything is stored or nothing (the staged
+   * bytes are removed on failure). The public form proves nothing about who is typing, so it
+   * matches an existing customer by e-mail only, never adds a contact to one, and gives a new
+   * customer the phone typed only when nobody else has it; a phone not made a contact is kept on
+   * the form's row. A form sent again with the same `submissionId` files nothing and answers the
+   * first receipt. A form whose hidden field is filled is a robot's: it is kept for review, not
+   * filed, and answered with a receipt that looks real but carries the reserved reference.
    */
   const fileComplaint = async (
     ctx: Context,
@@ -158,18 +183,35 @@ export const createPortalService = (deps: PortalServiceDeps) => {
   ): Promise<FiledComplaint> => {
     const now = clock.now();
     try {
-      if (body.website?.trim()) {
-        await staged?.discard();
-        return {
-          dropped: true,
-          receipt: {
-            ref: formatCaseRef(now.getUTCFullYear(), randomInt(1, 999_999)),
-            hearBackBy: new Date(now.getTime() + 24 * 3_600_000).toISOString(),
-            emailSentTo: maskEmail(body.email),
-          },
-        };
-      }
       const channel = await requireChannel(body.channelId, '/body/channelId');
+      const first = await repeated(channel.id, body.submissionId);
+      if (first) {
+        await staged?.discard();
+        return first;
+      }
+      if (body.website?.trim()) {
+        const submission: PortalSubmission = {
+          channelId: channel.id,
+          submissionId: body.submissionId ?? null,
+          status: 'dropped_honeypot',
+          caseId: null,
+          ref: droppedFormRef(now),
+          hearBackBy: new Date(now.getTime() + 24 * 3_600_000),
+          email: tryNormalizeEmail(body.email) ?? body.email.trim(),
+          phone: body.phone?.trim() || null,
+          attachmentIds: [],
+          form: formForReview(body, staged),
+          createdAt: now,
+        };
+        await staged?.discard();
+        const kept = await store.write((port) => port.portal.insertSubmission(submission));
+        return (
+          (kept ? null : await repeated(channel.id, body.submissionId)) ?? {
+            dropped: true,
+            receipt: receiptOf(submission),
+          }
+        );
+      }
       if (body.categoryId) {
         const categories = await store.read.cases.listCategories();
         if (!categories.some((c) => c.id === body.categoryId)) {
@@ -178,23 +220,68 @@ export const createPortalService = (deps: PortalServiceDeps) => {
           ]);
         }
       }
+      const keys = normalizeCaptureInput(
+        { name: body.name, email: body.email, phone: body.phone, language: body.language },
+        '/body',
+      );
+      const email = keys.email ?? '';
       const sys = portalContext(ctx);
-      const filed = await store.write(async (port) => {
-        const opened = await openCaseWithinPortal(port, sys, body, channel, now);
-        if (staged && staged.files.length > 0) {
-          await recordStagedAttachments(port.attachments, sys, opened.id, staged, { via: 'portal' });
-        }
-        const clocks = await port.cases.clocks.listCaseClocks(opened.id);
-        return { ref: opened.ref, hearBack: hearBackBy(clocks) };
-      });
-      return {
-        dropped: false,
-        receipt: {
-          ref: filed.ref,
-          hearBackBy: filed.hearBack?.toISOString() ?? null,
-          emailSentTo: maskEmail(body.email),
-        },
-      };
+      try {
+        const filed = await store.write(async (port) => {
+          const known = await port.customers.findByContact('email', email);
+          const phoneIsFree =
+            !known && keys.phone !== undefined && !(await port.customers.findByContact('phone', keys.phone));
+          const contactPhone = phoneIsFree ? keys.phone : undefined;
+          const opened = await openCaseWithin(
+            port,
+            sys,
+            {
+              customer: { name: body.name.trim(), email, phone: contactPhone, language: body.language },
+              channel: 'web',
+              subject: body.subject,
+              description: complaintDescription(body.whatHappened, body.whatYouExpect, body.language),
+              language: body.language,
+              categoryId: body.categoryId,
+              expectedRemedy: body.expectedRemedy,
+              orderRef: body.orderRef,
+              siteId: channel.siteId ?? undefined,
+              ownerId: channel.ownerId,
+            },
+            now,
+          );
+          // A customer who took this address or phone since the lookup above: matching them now
+          // could add a contact to them, so the whole filing is undone and asked again.
+          if (opened.matchedBy !== (known ? 'email' : null)) {
+            throw new AppError(ErrorCode.Conflict, 'Please send the form again');
+          }
+          const files =
+            staged && staged.files.length > 0
+              ? await recordStagedAttachments(port.attachments, sys, opened.case.id, staged, { via: 'portal' })
+              : [];
+          const submission: PortalSubmission = {
+            channelId: channel.id,
+            submissionId: body.submissionId ?? null,
+            status: 'filed',
+            caseId: opened.case.id,
+            ref: opened.case.ref,
+            hearBackBy: hearBackBy(await port.cases.clocks.listCaseClocks(opened.case.id)),
+            email,
+            phone: contactPhone ? null : (keys.phone ?? null),
+            attachmentIds: files.map((f) => f.id),
+            form: null,
+            createdAt: now,
+          };
+          if (!(await port.portal.insertSubmission(submission))) throw new RepeatedSubmission();
+          return submission;
+        });
+        return { dropped: false, receipt: receiptOf(filed) };
+      } catch (error) {
+        if (!(error instanceof RepeatedSubmission)) throw error;
+        await staged?.discard();
+        const again = await repeated(channel.id, body.submissionId);
+        if (!again) throw new AppError(ErrorCode.Conflict, 'Please send the form again');
+        return again;
+      }
     } catch (error) {
       await staged?.discard();
       throw error;
@@ -202,23 +289,28 @@ export const createPortalService = (deps: PortalServiceDeps) => {
   };
 
   /**
-   * Asks for a fresh private link: when the reference's customer has this e-mail address,
-   * `portal.link_requested` is appended (the correspondence module e-mails the link). The caller
-   * learns nothing either way.
+   * Asks for a fresh private link: when `email` is the address the case was filed or written from
+   * (never merely a contact of its customer), `portal.link_requested` is appended and the
+   * correspondence module e-mails the link — at most once per case in `LINK_REQUEST_INTERVAL_MS`,
+   * however many addresses ask. The caller learns nothing either way.
    */
   const requestLink = async (ctx: Context, body: PortalLinkRequestBody): Promise<void> => {
     const email = tryNormalizeEmail(body.email);
     if (!email) return;
-    const caseId = await store.read.portal.caseForRefAndEmail(body.ref.trim().toUpperCase(), email);
+    const caseId = await store.read.portal.caseForRefAndIntakeEmail(body.ref.trim().toUpperCase(), email);
     if (!caseId) return;
     const sys = portalContext(ctx);
+    const now = clock.now();
     await store.write(async (port) => {
+      // The case row is locked, so two requests at once cannot both find no recent one.
+      await loadVisibleCase(port.cases, sys, caseId, true);
+      if (await port.portal.linkRequestedSince(caseId, new Date(now.getTime() - LINK_REQUEST_INTERVAL_MS))) return;
       await appendCaseEvents(
         port.cases,
         sys,
         caseId,
         [{ type: 'portal.link_requested', payload: { language: body.language ?? null } }],
-        clock.now(),
+        now,
       );
     });
   };
@@ -250,61 +342,50 @@ export const createPortalService = (deps: PortalServiceDeps) => {
     return { own, shown, caseIds: [shown.id, ...sameCustomer.filter((id): id is string => id !== null)] };
   };
 
-  /** What the customer sees of the case: status, next update, their and our messages, the promises. */
+  /**
+   * What the customer sees of the case: status, next update, the newest messages both ways (their
+   * own words and ours; never notes, never an agent's account of a call), the promises.
+   */
   const viewCase = async (token: string | undefined): Promise<PortalCaseDto> => {
     const claims = await claimsOf(token, 'case');
     const { own, shown, caseIds } = await linkedCase(claims);
     const language = portalLanguage(shown.language ?? own.language);
     const { cases, portal } = store.read;
-    const [events, snapshot, clocks, commitmentDues, surveyStatus, categories] = await Promise.all([
-      cases.timeline(caseIds, 1000),
+    const [newestFirst, forms, snapshot, clocks, commitmentDues, surveyStatus, categories] = await Promise.all([
+      portal.customerMessages(caseIds, PORTAL_MESSAGE_LIMIT),
+      portal.filedSubmissions(caseIds),
       cases.clocks.caseSnapshot(shown.id),
       cases.clocks.listCaseClocks(shown.id),
       portal.openCommitmentDues([shown.id]),
       portal.latestSurveyStatus(shown.id),
       shown.categoryId ? cases.listCategories() : Promise.resolve([]),
     ]);
-    const files = new Map<string, PortalAttachmentDto & { via: unknown }>();
-    for (const event of events) {
-      if (event.type !== 'attachment.added') continue;
-      const { attachmentId, filename, size, via } = event.payload;
-      if (typeof attachmentId === 'string' && typeof filename === 'string' && typeof size === 'number') {
-        files.set(attachmentId, { id: attachmentId, filename, size, via });
-      }
-    }
-    const messageEvents = events.filter(
-      (e) =>
-        e.type === 'case.message_recorded' &&
-        (e.payload.direction === 'inbound' || e.payload.direction === 'outbound') &&
-        typeof e.payload.body === 'string',
+    const records = [...newestFirst].reverse();
+    const emailFiles = await portal.emailAttachmentIds(
+      records.map((r) => r.emailId).filter((id): id is string => id !== null),
     );
-    const emailIds = messageEvents.map((e) => e.payload.emailId).filter((x): x is string => typeof x === 'string');
-    const emailFiles = await portal.emailAttachmentIds(emailIds);
-    const shared = new Set<string>();
-    const messages: PortalMessageDto[] = messageEvents.map((event) => {
-      const ids = [
-        ...stringArray(event.payload.attachmentIds),
-        ...(typeof event.payload.emailId === 'string' ? (emailFiles.get(event.payload.emailId) ?? []) : []),
-      ];
-      const attachments = [...new Set(ids)].flatMap((id) => {
+    const idsOf = (record: (typeof records)[number]) => [
+      ...new Set([...record.attachmentIds, ...(record.emailId ? (emailFiles.get(record.emailId) ?? []) : [])]),
+    ];
+    const formIds = forms.flatMap((f) => f.attachmentIds);
+    const stored = await portal.files(caseIds, [...new Set([...records.flatMap(idsOf), ...formIds])]);
+    const files = new Map(stored.map((f) => [f.id, { id: f.id, filename: f.filename, size: f.size }]));
+    const present = (ids: readonly string[]): PortalAttachmentDto[] =>
+      ids.flatMap((id) => {
         const file = files.get(id);
-        if (!file) return [];
-        shared.add(id);
-        return [{ id: file.id, filename: file.filename, size: file.size }];
+        return file ? [file] : [];
       });
-      const outbound = event.payload.direction === 'outbound';
+    const messages: PortalMessageDto[] = records.map((record) => {
+      const outbound = record.direction === 'outbound';
       return {
-        id: event.id,
-        direction: outbound ? 'outbound' : 'inbound',
-        body: event.payload.body as string,
-        at: event.occurredAt.toISOString(),
-        authorName: outbound ? firstNameOf(event.actorName) : null,
-        attachments,
+        id: record.id,
+        direction: record.direction,
+        body: record.body,
+        at: record.occurredAt.toISOString(),
+        authorName: outbound ? firstNameOf(record.actorName) : null,
+        attachments: present(idsOf(record)),
       };
     });
-    const formFiles = [...files.values()]
-      .filter((f) => f.via === 'portal' && !shared.has(f.id))
-      .map((f) => ({ id: f.id, filename: f.filename, size: f.size }));
     const policy = snapshot?.policyId ? await cases.clocks.policy(snapshot.policyId) : undefined;
     const category = categories.find((c) => c.id === shown.categoryId);
     const finished = shown.status === 'closed';
@@ -318,7 +399,7 @@ export const createPortalService = (deps: PortalServiceDeps) => {
       categoryName: category ? (category.names[language] ?? category.names.en) : null,
       createdAt: shown.createdAt.toISOString(),
       nextUpdateBy: finished ? null : (nextUpdateBy(clocks, commitmentDues)?.toISOString() ?? null),
-      attachments: formFiles,
+      attachments: present(formIds),
       messages,
       policies: policy ? [{ name: policy.name, promises: policyPromises(policy, language) }] : [],
       survey: surveyStatus ? { status: surveyStatus as SurveyStatus } : null,
@@ -359,8 +440,17 @@ export const createPortalService = (deps: PortalServiceDeps) => {
           ? await recordStagedAttachments(port.attachments, sys, current.id, staged, { via: 'portal' })
           : [];
         await port.cases.saveCase({ ...current, updatedAt: now });
+        // The message's id is the one its append answers (the clocks are kept by appendCaseEvents).
+        let recordedId = '';
+        const recording: CaseRepository = {
+          ...port.cases,
+          appendEvent: async (event) => {
+            const appended = await port.portal.appendEvent(event);
+            if (event.type === 'case.message_recorded') recordedId = appended.id;
+          },
+        };
         await appendCaseEvents(
-          port.cases,
+          recording,
           sys,
           current.id,
           [
@@ -376,11 +466,8 @@ export const createPortalService = (deps: PortalServiceDeps) => {
           ],
           now,
         );
-        const recorded = (await port.cases.timeline([current.id], 1000))
-          .filter((e) => e.type === 'case.message_recorded')
-          .at(-1);
         return {
-          id: recorded?.id ?? '',
+          id: recordedId,
           direction: 'inbound',
           body: text,
           at: now.toISOString(),
@@ -454,32 +541,3 @@ export const createPortalService = (deps: PortalServiceDeps) => {
 };
 
 export type PortalService = ReturnType<typeof createPortalService>;
-
-/** Opens the complaint's case as the portal on the channel's site and owner, in the caller's unit of work. */
-const openCaseWithinPortal = async (
-  port: PortalStore,
-  sys: Context,
-  body: PortalComplaintBody,
-  channel: { siteId: string | null; ownerId: string },
-  now: Date,
-): Promise<Case> => {
-  const language: Locale = body.language;
-  const opened = await openCaseWithin(
-    port,
-    sys,
-    {
-      customer: { name: body.name.trim(), email: body.email, phone: body.phone, language },
-      channel: 'web',
-      subject: body.subject,
-      description: complaintDescription(body.whatHappened, body.whatYouExpect, language),
-      language,
-      categoryId: body.categoryId,
-      expectedRemedy: body.expectedRemedy,
-      orderRef: body.orderRef,
-      siteId: channel.siteId ?? undefined,
-      ownerId: channel.ownerId,
-    },
-    now,
-  );
-  return opened.case;
-};

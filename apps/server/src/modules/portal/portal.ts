@@ -12,6 +12,19 @@ export const LOCALES: readonly Locale[] = ['en', 'zh-TW', 'zh-CN', 'th'];
 export const PORTAL_MAX_ATTACHMENTS = 5;
 export const PORTAL_MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
+/** The newest messages the case view shows (oldest first); older ones stay with the staff's timeline. */
+export const PORTAL_MESSAGE_LIMIT = 200;
+
+/** At most one fresh private link is e-mailed per case in this long, however many ask. */
+export const LINK_REQUEST_INTERVAL_MS = 5 * 60_000;
+
+/**
+ * The reference a robot's form (the hidden field filled) is answered with: shaped like a real one
+ * but numbered 000000, which no case has (case numbers start at 1). Staff hearing it know the form
+ * was kept for review, not filed.
+ */
+export const droppedFormRef = (at: Date): string => `C-${at.getUTCFullYear()}-000000`;
+
 /** What the organisation is called when no `organisation` setting names it. */
 export const DEFAULT_ORGANISATION_NAME = 'Redress';
 

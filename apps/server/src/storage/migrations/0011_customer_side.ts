@@ -204,5 +204,44 @@ export const customerSide: Migration = {
       .addColumn('created_at', t.timestamp, (c) => c.notNull())
       .execute();
     await db.schema.createIndex('surveys_case_idx').on('surveys').column('case_id').execute();
+
+    // Every complaint form the portal took: the receipt it answered (so a repeat of the same
+    // submission answers it again), the address the case was filed from (the only one a fresh link
+    // is sent for), and forms a robot filled, kept for review.
+    await db.schema
+      .createTable('portal_submissions')
+      .addColumn('id', t.serial, (c) => (t.dialect === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey()))
+      .addColumn('channel_id', 'text', (c) => c.notNull())
+      // The UUID the form generated; a second post with it files nothing.
+      .addColumn('submission_id', 'text')
+      // filed | dropped_honeypot
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('case_id', 'text', (c) => c.references('cases.id'))
+      // The reference answered: the case's, or the reserved C-<year>-000000 for a dropped form.
+      .addColumn('ref', 'text', (c) => c.notNull())
+      .addColumn('hear_back_by', t.timestamp)
+      // Normalised.
+      .addColumn('email', 'text', (c) => c.notNull())
+      // The phone typed, when it was not made a contact of the customer (someone else holds it, or
+      // the customer was matched by e-mail: the public form never adds contacts to a customer).
+      .addColumn('phone', 'text')
+      // JSON array of the attachment ids sent with the form.
+      .addColumn('attachment_ids', t.json, (c) => c.notNull())
+      // A dropped form as it was received, for review; null for a filed one (the case holds it).
+      .addColumn('form', t.json)
+      .addColumn('created_at', t.timestamp, (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createIndex('portal_submissions_submission_uq')
+      .on('portal_submissions')
+      .columns(['channel_id', 'submission_id'])
+      .unique()
+      .execute();
+    await db.schema.createIndex('portal_submissions_case_idx').on('portal_submissions').column('case_id').execute();
+    await db.schema
+      .createIndex('portal_submissions_status_idx')
+      .on('portal_submissions')
+      .columns(['status', 'created_at'])
+      .execute();
   },
 };

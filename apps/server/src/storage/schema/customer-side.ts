@@ -1,4 +1,4 @@
-import type { BigCount, Bool, Json, NullableTimestamp, Timestamp } from './column-types.ts';
+import type { BigCount, Bool, Json, NullableTimestamp, Serial, Timestamp } from './column-types.ts';
 
 /** The customer's side (migration 0011): channels, e-mail in and out, templates, follow-ups, surveys. */
 export interface CustomerSideTables {
@@ -101,6 +101,20 @@ export interface CustomerSideTables {
     answered_by: string | null;
     answered_at: NullableTimestamp;
     expires_at: Timestamp;
+    created_at: Timestamp;
+  };
+  portal_submissions: {
+    id: Serial;
+    channel_id: string;
+    submission_id: string | null;
+    status: string;
+    case_id: string | null;
+    ref: string;
+    hear_back_by: NullableTimestamp;
+    email: string;
+    phone: string | null;
+    attachment_ids: Json;
+    form: Json | null;
     created_at: Timestamp;
   };
 }
