@@ -137,6 +137,7 @@ const bodyOf = (
   website: string,
   locale: Locale,
   config: PortalConfigDto,
+  submissionId: string,
 ): PortalComplaintBody => {
   const optional = (value: string) => {
     const trimmed = value.trim();
@@ -149,6 +150,7 @@ const bodyOf = (
     email: values.email.trim(),
     whatHappened: values.whatHappened.trim(),
     consent: consent as true,
+    submissionId,
   };
   const phone = optional(values.phone);
   if (phone) body.phone = phone;
@@ -243,6 +245,8 @@ const ComplaintForm = ({
   const [values, setValues] = useState<Values>(EMPTY);
   const [consent, setConsent] = useState(false);
   const [website, setWebsite] = useState('');
+  // One id per complaint, sent with every attempt: a double tap or a retry after a lost answer files it once.
+  const [submissionId] = useState(() => crypto.randomUUID());
   const [files, setFiles] = useState<File[]>([]);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<FormProblem | null>(null);
@@ -268,7 +272,7 @@ const ComplaintForm = ({
     }
     setPending(true);
     try {
-      onFiled(await portalApi.fileComplaint(bodyOf(values, consent, website, locale, config), files));
+      onFiled(await portalApi.fileComplaint(bodyOf(values, consent, website, locale, config, submissionId), files));
     } catch (error) {
       setPending(false);
       const fromServer = serverErrors(error);

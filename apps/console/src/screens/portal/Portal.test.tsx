@@ -134,6 +134,8 @@ describe('filing a complaint', () => {
       expectedRemedy: 'refund',
       orderRef: 'SO-991',
       consent: true,
+      // Made once per complaint, so a retry files it once.
+      submissionId: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),
     });
     expect((form.getAll('files') as File[]).map((file) => file.name)).toEqual(['box.jpg', 'receipt.pdf']);
   });
