@@ -108,8 +108,9 @@ export const CaseEmailDto = Type.Object({
   messageId: Type.String(),
   inReplyTo: Nullable(Type.String()),
   subject: Nullable(Type.String()),
+  /** Outbound: private (portal, survey) links show as a marker such as `[private link]`; only the customer's copy has them. */
   text: Nullable(Type.String()),
-  /** Sanitised: a safe subset of tags, no scripts, no remote content. */
+  /** Sanitised: a safe subset of tags, no scripts, no remote content. Private links as in `text`. */
   html: Nullable(Type.String()),
   /** Addresses only for callers with `customer:read`; null otherwise. */
   from: Nullable(Type.String()),
@@ -124,3 +125,10 @@ export type CaseEmailDto = Static<typeof CaseEmailDto>;
 
 export const CaseEmailList = Type.Object({ items: Type.Array(CaseEmailDto) });
 export type CaseEmailList = Static<typeof CaseEmailList>;
+
+/** `POST /cases/:id/emails/:emailId/resend`: the case and one of its e-mails. */
+export const CaseEmailParams = Type.Object({
+  id: Type.String({ minLength: 3, maxLength: 64, pattern: '^[a-z]+_[0-9A-Z]+$' }),
+  emailId: Type.String({ minLength: 5, maxLength: 64, pattern: '^eml_[0-9A-Z]+$' }),
+});
+export type CaseEmailParams = Static<typeof CaseEmailParams>;

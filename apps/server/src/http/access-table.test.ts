@@ -92,6 +92,7 @@ test('every API route declares its access, and the table is what we expect', asy
       'POST /api/v1/cases/:id/customer-decision case:transition',
       'POST /api/v1/cases/:id/de-escalations escalation:raise',
       'POST /api/v1/cases/:id/emails case:update',
+      'POST /api/v1/cases/:id/emails/:emailId/resend case:update',
       'POST /api/v1/cases/:id/escalations escalation:raise',
       'POST /api/v1/cases/:id/handoff case:assign',
       'POST /api/v1/cases/:id/key-people case:update',

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { loadConfig } from '../config.ts';
 import { isAppError } from '../shared/errors.ts';
 import { startSmtpServer } from '../../test/factories/notifications.ts';
-import { createSmtpMailer } from './smtp.ts';
+import { createSmtpCustomerMailer, createSmtpMailer } from './smtp.ts';
 
 test('SMTP_URL and MAIL_FROM: optional, checked, the password never echoed', () => {
   const none = loadConfig({});
@@ -39,6 +39,33 @@ test('the transport delivers to a real SMTP server and reports a refused mailbox
     assert.equal(smtp.received.length, 1);
     assert.deepEqual(smtp.received[0]?.to, ['someone@example.test']);
     assert.match(smtp.received[0]?.raw ?? '', /Message-ID: <ntf_1@example\.test>/i);
+  } finally {
+    await smtp.close();
+  }
+});
+
+test('a customer e-mail goes to the one address it names: a comma in it cannot add a recipient', async () => {
+  const smtp = await startSmtpServer();
+  try {
+    const mailer = createSmtpCustomerMailer({ url: smtp.url, timeoutMs: 5_000 });
+    const mail = {
+      from: 'Help <help@example.test>',
+      replyTo: 'help+C-2026-000001@example.test',
+      subject: 'Hello',
+      text: 'Plain',
+      html: '<p>Plain</p>',
+      messageId: '<eml_1@example.test>',
+      inReplyTo: null,
+      references: [],
+      autoSubmitted: null,
+    };
+    await mailer.send({ ...mail, to: 'someone@example.test, evil@example.test' }).catch(() => undefined);
+    for (const received of smtp.received) {
+      assert.equal(received.to.length, 1, JSON.stringify(received.to));
+      assert.ok(!received.to.includes('evil@example.test'));
+    }
+    await mailer.send({ ...mail, to: 'someone@example.test', messageId: '<eml_2@example.test>' });
+    assert.deepEqual(smtp.received.at(-1)?.to, ['someone@example.test']);
   } finally {
     await smtp.close();
   }

@@ -62,7 +62,8 @@ export const createSmtpMailer = (options: SmtpMailerOptions): Mailer => {
  * The customer e-mail transport over SMTP: threading headers (In-Reply-To, References), the
  * Reply-To that routes the answer back to its case, and `Auto-Submitted` on automatic mail so
  * that out-of-office replies do not answer it (RFC 3834). Errors are thrown as nodemailer raises
- * them (a refusal carries `responseCode`); the caller tells a 5xx from what may pass.
+ * them (a refusal carries `responseCode` and the `command` it answered); the caller tells a
+ * refusal of the recipient or message from what may pass.
  */
 export const createSmtpCustomerMailer = (options: {
   readonly url: string;
@@ -73,7 +74,8 @@ export const createSmtpCustomerMailer = (options: {
     async send(mail) {
       const info = await transport.sendMail({
         from: mail.from,
-        to: mail.to,
+        // One mailbox, as given: a comma in it cannot split it into two recipients.
+        to: { name: '', address: mail.to },
         replyTo: mail.replyTo,
         subject: mail.subject,
         text: mail.text,
@@ -84,7 +86,10 @@ export const createSmtpCustomerMailer = (options: {
         headers: mail.autoSubmitted ? { 'Auto-Submitted': mail.autoSubmitted } : {},
       });
       if (info.rejected.length > 0 && info.accepted.length === 0) {
-        throw Object.assign(new Error('the mail server refused the recipient'), { responseCode: 550 });
+        throw Object.assign(new Error('the mail server refused the recipient'), {
+          responseCode: 550,
+          command: 'RCPT TO',
+        });
       }
     },
   };

@@ -1,15 +1,18 @@
 import { Type } from 'typebox';
 import { defineJob, EventJobPayload, type JobDefinition } from '../../jobs/index.ts';
-import { SEND_JOB, SEND_MAX_ATTEMPTS, TRIGGER_JOB } from './correspondence.ts';
+import { SEND_JOB, SEND_JOB_RUNS, TRIGGER_JOB } from './correspondence.ts';
 import { TRIGGER_EVENTS, type CorrespondenceService } from './correspondence.service.ts';
 
-/** The payload of `correspondence.send`: which outbox e-mail to send. */
-export const SendEmailPayload = Type.Object({ emailId: Type.String() });
+/** The payload of `correspondence.send`: which outbox e-mail, after how many failed attempts. */
+export const SendEmailPayload = Type.Object({
+  emailId: Type.String(),
+  attempt: Type.Optional(Type.Integer({ minimum: 0 })),
+});
 
 /**
  * The trigger (events → e-mails, idempotent by event id: the e-mail's id comes from the event's)
- * and the send (acts only on a `queued` e-mail; a failure that may pass is thrown, so the job
- * runner retries it with backoff until the last attempt, which marks the e-mail failed).
+ * and the send (one attempt on a `queued` e-mail; an SMTP failure that may pass queues the next
+ * attempt as a new job, for a day; the job runner's own retries are for crashes and database errors).
  */
 export const correspondenceJobs = (
   correspondence: Pick<CorrespondenceService, 'trigger' | 'send'>,
@@ -36,10 +39,12 @@ export const correspondenceJobs = (
   defineJob({
     name: SEND_JOB,
     schema: SendEmailPayload,
-    maxAttempts: SEND_MAX_ATTEMPTS,
-    async handler({ emailId }, context) {
-      const outcome = await correspondence.send(emailId, { current: context.attempt, max: context.maxAttempts });
+    maxAttempts: SEND_JOB_RUNS,
+    async handler({ emailId, attempt }, context) {
+      const outcome = await correspondence.send(emailId, attempt);
       if (outcome === 'failed') context.logger.warn({ emailId }, 'a customer e-mail could not be delivered');
+      if (outcome === 'retry')
+        context.logger.info({ emailId, attempt }, 'customer e-mail not delivered yet; will retry');
       if (outcome === 'suppressed')
         context.logger.info({ emailId }, 'no outgoing mail server: customer e-mail not sent');
     },

@@ -1,7 +1,7 @@
 import type { EmailTemplateKind, Locale } from '@redress/contract';
 import type { NewEvent } from '../../shared/unit-of-work.ts';
 import type { CaseStore } from '../cases/index.ts';
-import type { ClockDue, OutboundStatus } from './correspondence.ts';
+import type { ClockDue, OutboundStatus, ThreadParent } from './correspondence.ts';
 import type { EmailTemplate } from './templates.ts';
 
 /** An administrator's template as stored. */
@@ -53,11 +53,21 @@ export interface NewOutboundEmail {
   readonly to: string;
   readonly replyTo: string;
   readonly subject: string;
+  /** The copy staff read and the API returns: private links replaced by a marker. */
   readonly text: string;
   readonly html: string;
+  /** The copy that goes to the customer, with its private links: kept apart, never returned. */
+  readonly sendText: string;
+  readonly sendHtml: string;
   readonly template: EmailTemplateKind;
   readonly language: Locale;
   readonly createdAt: Date;
+}
+
+/** The message as it goes to the customer (with its private links). */
+export interface OutgoingBody {
+  readonly text: string;
+  readonly html: string;
 }
 
 /** What a customer e-mail about a case needs to know of the case. */
@@ -73,14 +83,22 @@ export interface CaseMailFacts {
   readonly customerId: string;
   readonly customerName: string;
   readonly customerLanguage: string | null;
-  /** The customer's address: their newest e-mail's From, else their first e-mail contact; null when none. */
+  /**
+   * The address to write to (`recipientFor`): the From of the customer's newest e-mail on the case
+   * when it is one of their (or, after a merge, the survivor's) e-mail contacts, else their first
+   * e-mail contact; null when they have none.
+   */
   readonly customerEmail: string | null;
-  /** The site's IANA zone; UTC when the case has no site. */
+  /** The zone times are written in (`mailTimeZone`): the site's, else a clock calendar's, else UTC. */
   readonly timeZone: string;
   readonly clocks: readonly ClockDue[];
-  /** The customer's newest e-mail on the case (what a reply threads under). */
-  readonly newestInbound: { readonly messageId: string; readonly references: readonly string[] } | null;
-  /** The SMTP or IMAP intake channel's address the case came in through; null otherwise. */
+  /** The newest e-mail of the case either way, which a new one threads under; null when none. */
+  readonly threadParent: ThreadParent | null;
+  /**
+   * The mailbox Redress receives that replies go to (plus-tagged): the enabled SMTP or IMAP
+   * intake channel the case came in through, else an enabled one of the case's site, else any
+   * enabled one; null when there is none.
+   */
   readonly intakeAddress: string | null;
 }
 
@@ -104,13 +122,28 @@ export interface CorrespondenceRepository {
   caseMailFacts(caseId: string): Promise<CaseMailFacts | undefined>;
   /** Inserts the outbound row unless one with its id exists; true when inserted. */
   insertOutbound(email: NewOutboundEmail): Promise<boolean>;
-  /** Enqueues the send job of the e-mail, in this unit of work. */
-  queueSend(emailId: string, now: Date): Promise<void>;
+  /**
+   * How many e-mails of `kinds` to `address` (lower-case) since `since` were not suppressed. Holds
+   * the address until the unit of work ends (PostgreSQL: an advisory lock; SQLite writes one at a
+   * time), so instances counting at once cannot both let a sixth one through.
+   */
+  countRecentTo(address: string, kinds: readonly string[], since: Date): Promise<number>;
+  /** Enqueues the job of attempt `attempt + 1` of the e-mail to run at `runAt`, in this unit of work. */
+  queueSend(emailId: string, attempt: number, runAt: Date, now: Date): Promise<void>;
+  /** True when a send job of the e-mail is waiting or running. */
+  hasLiveSend(emailId: string): Promise<boolean>;
   findEmail(id: string): Promise<EmailRecord | undefined>;
-  /** Records an attempt that will be tried again (attempts, last error) while still queued. */
-  recordRetry(id: string, attempts: number, lastError: string, at: Date): Promise<void>;
-  /** Moves a `queued` e-mail to its outcome; false when it was no longer queued. */
+  /** The message as it goes to the customer; undefined once sent (or for an inbound e-mail). */
+  findOutgoing(id: string): Promise<OutgoingBody | undefined>;
+  /**
+   * Records a failed attempt that will be tried again, if the e-mail is still queued at `attempt`
+   * attempts (a duplicate job records nothing); true when recorded.
+   */
+  recordRetry(id: string, attempt: number, lastError: string, at: Date): Promise<boolean>;
+  /** Moves a `queued` e-mail to its outcome (the customer's copy is dropped once sent); false when it was no longer queued. */
   finish(id: string, result: SendResult): Promise<boolean>;
+  /** Puts an outbound e-mail in `status` back to `queued` with no attempts; false when it was not in `status`. */
+  requeue(id: string, status: string, at: Date): Promise<boolean>;
   /** When a survey's link stops working; undefined when there is no such survey. */
   surveyExpiresAt(surveyId: string): Promise<Date | undefined>;
   /** Every e-mail of the case, oldest first. */

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   CaseEmailDto,
   CaseEmailList,
+  CaseEmailParams,
   EmailPreviewDto,
   EmailTemplateDto,
   EmailTemplateList,
@@ -111,8 +112,33 @@ export const correspondenceRoutes =
         },
       },
       async (request, reply) => {
-        const email = await correspondence.sendCaseEmail(request.ctx, request.params.id, request.body);
-        return reply.status(202).send(presentCaseEmail(email, true));
+        const { email, showAddresses } = await correspondence.sendCaseEmail(
+          request.ctx,
+          request.params.id,
+          request.body,
+        );
+        return reply.status(202).send(presentCaseEmail(email, showAddresses));
+      },
+    );
+    app.post(
+      '/cases/:id/emails/:emailId/resend',
+      {
+        config: { access: 'case:update' },
+        schema: {
+          tags,
+          summary:
+            'Send again an e-mail that failed or was suppressed, or one left queued with no job to send it (409 otherwise)',
+          params: CaseEmailParams,
+          response: { 202: CaseEmailDto, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const { email, showAddresses } = await correspondence.resendEmail(
+          request.ctx,
+          request.params.id,
+          request.params.emailId,
+        );
+        return reply.status(202).send(presentCaseEmail(email, showAddresses));
       },
     );
   };

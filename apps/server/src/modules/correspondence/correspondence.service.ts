@@ -3,25 +3,31 @@ import type { Clock } from '../../shared/clock.ts';
 import { AppError, ErrorCode } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { signLink } from '../../shared/signed-token.ts';
-import { actorId, systemContext, type Context, type UnitOfWork } from '../../shared/unit-of-work.ts';
+import { actorId, systemContext, type Context, type NewEvent, type UnitOfWork } from '../../shared/unit-of-work.ts';
 import { can, requirePermission } from '../access/index.ts';
 import { appendCaseEvents, loadVisibleCase } from '../cases/index.ts';
 import { problemLine } from '../followups/index.ts';
 import {
   addressOf,
+  AUTOMATIC_PER_ADDRESS,
   CASE_LINK_DAYS,
   daysAfter,
   describeSmtpError,
-  FALLBACK_HEAR_BACK_DAYS,
-  hearBackDue,
+  hearBackBy,
   isPermanentSmtpFailure,
   mailLanguage,
   messageIdFor,
+  nextSendAttemptAt,
   NO_MAIL_SERVER,
   oneLine,
   plusTagged,
+  PRIVATE_LINK_MARKER,
+  RATE_LIMIT_WINDOW_MS,
+  RATE_LIMITED,
+  RATE_LIMITED_KINDS,
   referencesFor,
   SURVEY_LINK_DAYS,
+  withoutPrivateLinks,
 } from './correspondence.ts';
 import type { CaseMailFacts, CorrespondencePort, EmailRecord } from './correspondence.repository.ts';
 import { createEmailTemplateAdmin } from './email-templates.service.ts';
@@ -40,14 +46,32 @@ export interface TriggerEvent {
 /** What a trigger did, for the job log: queued, or why not. */
 export type TriggerOutcome = 'queued' | 'already' | 'no_address' | 'no_case' | 'not_for_mail';
 
-/** What one send attempt did. `retry` is thrown, not returned: the job runner schedules it. */
-export type SendOutcome = 'sent' | 'failed' | 'suppressed' | 'skipped';
+/** What one send attempt did; `retry`: the next attempt is queued as its own job. */
+export type SendOutcome = 'sent' | 'failed' | 'suppressed' | 'retry' | 'skipped';
 
 /** The events that make an e-mail. */
 export const TRIGGER_EVENTS = ['case.created', 'case.status_changed', 'followup.sent', 'portal.link_requested'];
 
 const isLocale = (language: unknown): language is Locale =>
   typeof language === 'string' && (Locales as readonly string[]).includes(language);
+
+/** `email.failed` for an e-mail that will not go (failed, or suppressed and why). */
+const failedEvent = (
+  caseId: string,
+  email: { readonly id: string; readonly template: string | null },
+  status: 'failed' | 'suppressed',
+  reason: string | null,
+  attempts: number,
+  at: Date,
+): NewEvent => ({
+  type: 'email.failed',
+  subjectType: 'case',
+  subjectId: caseId,
+  actorId: null,
+  requestId: null,
+  payload: { emailId: email.id, template: email.template, status, attempts, reason },
+  occurredAt: at,
+});
 
 /**
  * Customer e-mail: templates administrators edit, the outbox (rows queued in the state change's
@@ -67,7 +91,12 @@ export const createCorrespondenceService = ({
   /** Null when no outgoing mail server is configured: e-mails are then marked `suppressed`. */
   mailer: CustomerMailer | null;
   publicUrl: string;
-  /** The From header (`Name <address>`); its address, plus-tagged, is the Reply-To of cases not from mail. */
+  /**
+   * The From header (`Name <address>`). Replies go to an enabled SMTP/IMAP intake channel's
+   * address, plus-tagged with the case reference; only when there is no such channel to MAIL_FROM's
+   * address plus-tagged — and then replies reach a case only if that mailbox is itself an intake
+   * channel (or forwards to one).
+   */
   mailFrom: string;
   /** The key that signs portal and survey links. */
   linkKey: () => Promise<string>;
@@ -85,6 +114,10 @@ export const createCorrespondenceService = ({
   /**
    * Renders, stores and queues one e-mail to the case's customer, in the caller's unit of work:
    * the outbox row, `email.queued`, `case.message_recorded` and the send job commit together.
+   * Two copies are rendered: the customer's, with the private links, kept apart for the send and
+   * never returned; and the one stored as the e-mail's text and recorded on the timeline (what
+   * staff, webhooks and search see), where each private link is a marker. An acknowledgement or
+   * private link beyond the per-address limit is stored `suppressed` instead of queued.
    * Returns false when a row with this id exists (a trigger run again).
    */
   const queueEmail = async (
@@ -105,17 +138,22 @@ export const createCorrespondenceService = ({
     const { facts, kind, language, now } = input;
     const stored = await port.correspondence.findTemplate(kind, language);
     const template = stored ?? SHIPPED_TEMPLATES[kind][language];
-    const rendered = renderEmail(
-      input.subject ? { subject: input.subject, body: template.body } : template,
-      {
-        customerName: facts.customerName,
-        caseRef: facts.ref,
-        caseSubject: facts.subject ?? oneLine(facts.description),
-        ...input.values,
-      },
-      { language, caseRef: facts.ref },
+    const chosen = input.subject ? { subject: input.subject, body: template.body } : template;
+    const values: Record<string, string> = {
+      customerName: facts.customerName,
+      caseRef: facts.ref,
+      caseSubject: facts.subject ?? oneLine(facts.description),
+      ...input.values,
+    };
+    const options = { language, caseRef: facts.ref };
+    const outgoing = renderEmail(chosen, values, options);
+    const marker = PRIVATE_LINK_MARKER[language];
+    const kept = renderEmail(
+      chosen,
+      Object.fromEntries(Object.entries(values).map(([name, value]) => [name, withoutPrivateLinks(value, language)])),
+      { ...options, linkMarker: marker },
     );
-    const parent = facts.newestInbound;
+    const parent = facts.threadParent;
     const replyTo = plusTagged(facts.intakeAddress ?? fromAddress, facts.ref);
     const inserted = await port.correspondence.insertOutbound({
       id: input.emailId,
@@ -128,16 +166,24 @@ export const createCorrespondenceService = ({
       fromName: fromName || null,
       to: facts.customerEmail,
       replyTo,
-      subject: rendered.subject,
-      text: rendered.text,
-      html: rendered.html,
+      subject: outgoing.subject,
+      text: kept.text,
+      html: kept.html,
+      sendText: outgoing.text,
+      sendHtml: outgoing.html,
       template: kind,
       language,
       createdAt: now,
     });
     if (!inserted) return false;
-    await port.correspondence.queueSend(input.emailId, now);
     const automatic = AUTOMATIC_KINDS.includes(kind);
+    const limited =
+      (RATE_LIMITED_KINDS as readonly string[]).includes(kind) &&
+      (await port.correspondence.countRecentTo(
+        facts.customerEmail.toLowerCase(),
+        RATE_LIMITED_KINDS,
+        new Date(now.getTime() - RATE_LIMIT_WINDOW_MS),
+      )) > AUTOMATIC_PER_ADDRESS;
     await port.correspondence.appendEvent({
       type: 'email.queued',
       subjectType: 'case',
@@ -147,12 +193,26 @@ export const createCorrespondenceService = ({
       payload: { emailId: input.emailId, template: kind, language, automatic },
       occurredAt: now,
     });
+    if (limited) {
+      await port.correspondence.finish(input.emailId, {
+        status: 'suppressed',
+        reason: RATE_LIMITED,
+        lastError: null,
+        attempts: 0,
+        at: now,
+      });
+      await port.correspondence.appendEvent(
+        failedEvent(facts.caseId, { id: input.emailId, template: kind }, 'suppressed', RATE_LIMITED, 0, now),
+      );
+    } else {
+      await port.correspondence.queueSend(input.emailId, 0, now, now);
+    }
     const message = {
       type: 'case.message_recorded',
       payload: {
         direction: 'outbound',
         channel: 'email',
-        body: input.timelineBody ?? rendered.text,
+        body: input.timelineBody === undefined ? kept.text : withoutPrivateLinks(input.timelineBody, language),
         emailId: input.emailId,
         template: kind,
         automatic,
@@ -208,8 +268,7 @@ export const createCorrespondenceService = ({
       const values: Record<string, string> = { portalLink };
       if (event.type === 'case.created') {
         kind = 'acknowledgement';
-        const due = hearBackDue(facts.clocks) ?? daysAfter(facts.createdAt, FALLBACK_HEAR_BACK_DAYS);
-        values.hearBackBy = formatHearBackBy(due, facts.timeZone, language);
+        values.hearBackBy = formatHearBackBy(hearBackBy(facts.clocks, facts.createdAt), facts.timeZone, language);
       } else if (resolved) {
         kind = 'resolution';
         values.resolution = facts.resolutionText ?? '';
@@ -238,8 +297,15 @@ export const createCorrespondenceService = ({
     });
   };
 
-  /** An agent's e-mail to the customer of a case they may work on. */
-  const sendCaseEmail = async (ctx: Context, caseId: string, body: SendCaseEmailBody): Promise<EmailRecord> => {
+  /**
+   * An agent's e-mail to the customer of a case they may work on, and whether its address may be
+   * shown to the caller (`customer:read`).
+   */
+  const sendCaseEmail = async (
+    ctx: Context,
+    caseId: string,
+    body: SendCaseEmailBody,
+  ): Promise<{ email: EmailRecord; showAddresses: boolean }> => {
     requirePermission(ctx.actor, 'case:update');
     const key = await linkKey();
     const emailId = newId('eml', clock.now());
@@ -267,7 +333,57 @@ export const createCorrespondenceService = ({
       });
       const email = await port.correspondence.findEmail(emailId);
       if (!email) throw new AppError(ErrorCode.Internal, 'The e-mail was not stored');
-      return email;
+      return { email, showAddresses: can(ctx.actor, 'customer:read') };
+    });
+  };
+
+  /**
+   * Sends an e-mail of the case again: one that failed or was suppressed, or one left `queued`
+   * with no job to send it (its last job died in a crash). It goes as it was written, with the
+   * same Message-ID, from a fresh count of attempts. Anything else is a conflict.
+   */
+  const resendEmail = async (
+    ctx: Context,
+    caseId: string,
+    emailId: string,
+  ): Promise<{ email: EmailRecord; showAddresses: boolean }> => {
+    requirePermission(ctx.actor, 'case:update');
+    return store.write(async (port) => {
+      await loadVisibleCase(port.cases, ctx, caseId, true);
+      const found = await port.correspondence.findEmail(emailId);
+      if (!found || found.caseId !== caseId || found.direction !== 'outbound') {
+        throw new AppError(ErrorCode.NotFound, 'No such e-mail');
+      }
+      const stuck = found.status === 'queued' && !(await port.correspondence.hasLiveSend(emailId));
+      if (found.status !== 'failed' && found.status !== 'suppressed' && !stuck) {
+        throw new AppError(
+          ErrorCode.Conflict,
+          `The e-mail is ${found.status}: only a failed, suppressed or stuck one is sent again`,
+        );
+      }
+      const now = clock.now();
+      if (!(await port.correspondence.requeue(emailId, found.status, now))) {
+        throw new AppError(ErrorCode.Conflict, 'The e-mail changed meanwhile; try again');
+      }
+      await port.correspondence.queueSend(emailId, 0, now, now);
+      await port.correspondence.appendEvent({
+        type: 'email.queued',
+        subjectType: 'case',
+        subjectId: caseId,
+        actorId: actorId(ctx.actor),
+        requestId: ctx.requestId,
+        payload: {
+          emailId,
+          template: found.template,
+          language: found.language,
+          automatic: AUTOMATIC_KINDS.includes(found.template as EmailTemplateKind),
+          resent: true,
+        },
+        occurredAt: now,
+      });
+      const email = await port.correspondence.findEmail(emailId);
+      if (!email) throw new AppError(ErrorCode.Internal, 'The e-mail was not stored');
+      return { email, showAddresses: can(ctx.actor, 'customer:read') };
     });
   };
 
@@ -306,37 +422,39 @@ export const createCorrespondenceService = ({
     return store.write(async ({ correspondence }) => {
       const moved = await correspondence.finish(email.id, { status, ...detail, at: now });
       if (!moved || !email.caseId) return moved;
-      await correspondence.appendEvent({
-        type: status === 'sent' ? 'email.sent' : 'email.failed',
-        subjectType: 'case',
-        subjectId: email.caseId,
-        actorId: null,
-        requestId: null,
-        payload: {
-          emailId: email.id,
-          template: email.template,
-          status,
-          attempts: detail.attempts,
-          ...(status === 'sent' ? {} : { reason: detail.reason ?? detail.lastError }),
-        },
-        occurredAt: now,
-      });
+      await correspondence.appendEvent(
+        status === 'sent'
+          ? {
+              type: 'email.sent',
+              subjectType: 'case',
+              subjectId: email.caseId,
+              actorId: null,
+              requestId: null,
+              payload: { emailId: email.id, template: email.template, status, attempts: detail.attempts },
+              occurredAt: now,
+            }
+          : failedEvent(email.caseId, email, status, detail.reason ?? detail.lastError, detail.attempts, now),
+      );
       return true;
     });
   };
 
   /**
-   * One attempt at sending a queued e-mail (the send job). The mail server's acceptance is
-   * recorded by a conditional `queued → sent` with `email.sent`, so the event is written once; if
-   * the process dies between the two, the job runs again and the mail is resent once, with the
-   * same Message-ID. A 5xx refusal, or the last attempt failing, marks it `failed` (`email.failed`);
-   * any other failure is recorded and thrown, and the job runner retries with backoff. Without a
-   * mail server the e-mail is `suppressed` (reason "no outgoing mail server", `email.failed`), so
-   * nothing waits silently for a server that was never configured.
+   * One attempt at sending a queued e-mail (the send job; `attempt` is the count of attempts the
+   * job was queued after, and a job whose count is stale does nothing). The mail server's
+   * acceptance is recorded by a conditional `queued → sent` with `email.sent`, so the event is
+   * written once; if the process dies between the two, the job runs again and the mail is resent
+   * once, with the same Message-ID. A refusal of the recipient or the message (550–554 to RCPT TO
+   * or DATA), or the last attempt failing, marks it `failed` (`email.failed`). Any other failure —
+   * a 4xx, a connection refused, an authentication refusal — is recorded and the next attempt is
+   * queued as its own job, later and later, for a day (`SEND_MAX_ATTEMPTS`). Without a mail server
+   * the e-mail is `suppressed` (reason "no outgoing mail server", `email.failed`), so nothing waits
+   * silently for a server that was never configured.
    */
-  const send = async (emailId: string, attempt: { current: number; max: number }): Promise<SendOutcome> => {
+  const send = async (emailId: string, attempt?: number): Promise<SendOutcome> => {
     const email = await store.read.correspondence.findEmail(emailId);
     if (!email || email.direction !== 'outbound' || email.status !== 'queued') return 'skipped';
+    if (attempt !== undefined && email.attempts !== attempt) return 'skipped';
     if (!mailer) {
       await finishWith(email, 'suppressed', { reason: NO_MAIL_SERVER, lastError: null, attempts: email.attempts });
       return 'suppressed';
@@ -346,6 +464,11 @@ export const createCorrespondenceService = ({
       await finishWith(email, 'failed', { reason: 'no recipient', lastError: null, attempts: email.attempts });
       return 'failed';
     }
+    // The customer's copy, with its private links (an e-mail stored before there was one: its text).
+    const body = (await store.read.correspondence.findOutgoing(emailId)) ?? {
+      text: email.textBody ?? '',
+      html: email.htmlBody ?? '',
+    };
     const attempts = email.attempts + 1;
     try {
       await mailer.send({
@@ -355,8 +478,8 @@ export const createCorrespondenceService = ({
         to,
         replyTo: email.replyTo ?? plusTagged(fromAddress, email.caseId ?? ''),
         subject: email.subject ?? '',
-        text: email.textBody ?? '',
-        html: email.htmlBody ?? '',
+        text: body.text,
+        html: body.html,
         messageId: email.messageId,
         inReplyTo: email.inReplyTo,
         references: email.references,
@@ -369,13 +492,18 @@ export const createCorrespondenceService = ({
       });
     } catch (error) {
       const lastError = describeSmtpError(error);
-      if (isPermanentSmtpFailure(error) || attempt.current >= attempt.max) {
+      const now = clock.now();
+      const next = isPermanentSmtpFailure(error) ? null : nextSendAttemptAt(attempts, now);
+      if (!next) {
         await finishWith(email, 'failed', { reason: lastError, lastError, attempts });
         return 'failed';
       }
-      await store.write(({ correspondence }) => correspondence.recordRetry(email.id, attempts, lastError, clock.now()));
-      // A fresh error: the transport's message may quote the recipient's address.
-      throw new Error(lastError);
+      await store.write(async ({ correspondence }) => {
+        if (await correspondence.recordRetry(email.id, email.attempts, lastError, now)) {
+          await correspondence.queueSend(email.id, attempts, next, now);
+        }
+      });
+      return 'retry';
     }
     await finishWith(email, 'sent', { reason: null, lastError: null, attempts });
     return 'sent';
@@ -385,6 +513,7 @@ export const createCorrespondenceService = ({
     ...templates,
     trigger,
     sendCaseEmail,
+    resendEmail,
     listCaseEmails,
     send,
     /** True when an outgoing mail server is configured. */

@@ -11,11 +11,32 @@ export const SEND_JOB = 'correspondence.send';
 /** The job that turns case and portal events into e-mails. */
 export const TRIGGER_JOB = 'correspondence.trigger';
 /**
- * Attempts before an e-mail is marked failed. With the job runner's backoff (10 s doubling, an
- * hour at most) eight attempts span about 20 minutes: enough for a mail server's restart or a
- * greylisting delay, short enough that nobody believes a stuck mail was sent.
+ * The wait after the n-th failed attempt that may pass (a 4xx, a refused connection, a timeout, an
+ * authentication refusal): 30 s doubling, an hour at most. Each attempt is its own job, queued by
+ * the attempt before it, like a webhook delivery's.
  */
-export const SEND_MAX_ATTEMPTS = 8;
+export const sendRetryDelayMs = (attempts: number): number =>
+  Math.min(3_600_000, 30_000 * 2 ** Math.max(0, attempts - 1));
+/** How long a relay outage is waited out before an e-mail is marked failed. */
+export const SEND_RETRY_SPAN_MS = 24 * 3_600_000;
+/**
+ * Attempts before an e-mail is marked failed: as many as the delays need to span a day (31: a
+ * first hour of quick retries, then one an hour). A resend starts the count again.
+ */
+export const SEND_MAX_ATTEMPTS = ((): number => {
+  let attempts = 1;
+  for (let waited = 0; waited < SEND_RETRY_SPAN_MS; attempts += 1) waited += sendRetryDelayMs(attempts);
+  return attempts;
+})();
+/** When the next attempt runs after `attempts` failed ones; null when they are used up. */
+export const nextSendAttemptAt = (attempts: number, now: Date): Date | null =>
+  attempts >= SEND_MAX_ATTEMPTS ? null : new Date(now.getTime() + sendRetryDelayMs(attempts));
+/**
+ * Runs of one attempt's job by the job runner (a crash or a database error, not an SMTP answer):
+ * an attempt whose runs are used up leaves the e-mail `queued` without a job, which
+ * `POST /cases/:id/emails/:emailId/resend` takes up again.
+ */
+export const SEND_JOB_RUNS = 10;
 /** How long a private case link sent by e-mail opens the case. */
 export const CASE_LINK_DAYS = 30;
 /** How long a survey link works when the survey has no expiry of its own. */
@@ -79,31 +100,63 @@ export const referencesFor = (parent: { messageId: string; references: readonly 
     : [chain[0] ?? parent.messageId, ...chain.slice(chain.length - (MAX_REFERENCES - 1))];
 };
 
-/** A clock of the case as the acknowledgement reads it. */
+/** A clock of the case as "when will the customer hear back" reads it. */
 export interface ClockDue {
+  /** `first_response`, `acknowledge`, `resolve`, … */
   readonly key: string;
   readonly state: string;
   readonly dueAt: Date;
+  /** Its calendar's IANA zone; null when it counts every minute. */
+  readonly timeZone?: string | null;
 }
 
 const HEAR_BACK_ORDER = ['first_response', 'acknowledge', 'resolve'] as const;
 
-/**
- * When the customer will hear back: the due time of the first running (or paused) clock among
- * first response, acknowledge and resolve; null when none runs.
- */
-export const hearBackDue = (clocks: readonly ClockDue[]): Date | null => {
+/** The clock that says when the customer hears back: the first running (or paused) one in order. */
+const hearBackClock = (clocks: readonly ClockDue[]): ClockDue | undefined => {
   for (const key of HEAR_BACK_ORDER) {
     const clock = clocks.find((c) => c.key === key && (c.state === 'running' || c.state === 'paused'));
-    if (clock) return clock.dueAt;
+    if (clock) return clock;
   }
-  return null;
+  return undefined;
 };
 
-/** What one failed SMTP attempt means: refused for good (5xx) or worth another try. */
+/**
+ * When the customer will hear back, as the acknowledgement e-mail and the portal's receipt both
+ * promise it: the due time of the first running (or paused) clock among first response,
+ * acknowledge and resolve; when none runs, the latest date the FCA allows for a final response,
+ * eight weeks after the complaint was filed (DISP 1.6.2).
+ */
+export const hearBackBy = (clocks: readonly ClockDue[], filedAt: Date): Date =>
+  hearBackClock(clocks)?.dueAt ?? daysAfter(filedAt, FALLBACK_HEAR_BACK_DAYS);
+
+/**
+ * The zone a customer e-mail writes times in: the case's site's; for a case without a site, the
+ * calendar zone of the clock that promises the hear-back time (else of any clock of the case);
+ * else UTC. (The organisation keeps no default zone of its own.)
+ */
+export const mailTimeZone = (siteTimeZone: string | null, clocks: readonly ClockDue[]): string =>
+  siteTimeZone ?? hearBackClock(clocks)?.timeZone ?? clocks.find((c) => c.timeZone)?.timeZone ?? 'UTC';
+
+/** SMTP replies that refuse the recipient or the message for good (RFC 5321 §4.2.2). */
+const PERMANENT_CODES = [550, 551, 552, 553, 554];
+/** The commands whose refusal is about the recipient or the message, not about our configuration. */
+const MESSAGE_COMMANDS = ['RCPT TO', 'DATA'];
+
+/**
+ * What one failed SMTP attempt means: a refusal of the recipient or of the message (550–554 to
+ * RCPT TO or DATA) is permanent; everything else may pass and is retried — 4xx, a refused
+ * connection, and also an authentication refusal (530, 535) or a refused sender, which are the
+ * configuration's to fix, not the customer's address.
+ */
 export const isPermanentSmtpFailure = (error: unknown): boolean => {
-  const code = (error as { responseCode?: unknown } | null)?.responseCode;
-  return typeof code === 'number' && code >= 500 && code < 600;
+  const { responseCode, command } = (error ?? {}) as { responseCode?: unknown; command?: unknown };
+  return (
+    typeof responseCode === 'number' &&
+    PERMANENT_CODES.includes(responseCode) &&
+    typeof command === 'string' &&
+    MESSAGE_COMMANDS.includes(command.toUpperCase())
+  );
 };
 
 /** An error in a few words for `last_error` (no addresses: SMTP errors quote the recipient). */
@@ -119,4 +172,55 @@ export const describeSmtpError = (error: unknown): string => {
 export const oneLine = (text: string, max = 160): string => {
   const line = (text.split(/\r?\n/).find((l) => l.trim().length > 0) ?? '').replace(/\s+/g, ' ').trim();
   return line.length <= max ? line : `${line.slice(0, max - 1).trimEnd()}…`;
+};
+
+/**
+ * Automatic e-mails a stranger can cause — the acknowledgement of a complaint filed on the public
+ * form, a fresh private link asked for on the portal — are limited per address: at most
+ * `AUTOMATIC_PER_ADDRESS` an hour reach one address; the next ones are `suppressed` with
+ * `RATE_LIMITED` as the reason (an agent may send one again).
+ */
+export const RATE_LIMITED_KINDS = ['acknowledgement', 'magic_link'] as const;
+export const AUTOMATIC_PER_ADDRESS = 5;
+export const RATE_LIMIT_WINDOW_MS = 3_600_000;
+export const RATE_LIMITED = 'too many automatic e-mails to this address in the last hour';
+
+/**
+ * What stands for a private link (portal or survey, with its signed token) in every copy of an
+ * e-mail other than the one that goes to the customer: the stored text and HTML staff read, and
+ * the timeline message that webhooks deliver and search indexes.
+ */
+export const PRIVATE_LINK_MARKER: Readonly<Record<Locale, string>> = {
+  en: '[private link]',
+  'zh-TW': '[私人連結]',
+  'zh-CN': '[私人链接]',
+  th: '[ลิงก์ส่วนตัว]',
+};
+
+// A URL carrying a signed token in its fragment or query (`…/portal/case#token=…`).
+const TOKEN_LINK = /https?:\/\/[^\s<>"']*[#?&]token=[A-Za-z0-9_.~%-]*/g;
+
+/** The text with every link that carries a `token=` replaced by the marker (e.g. one an agent pasted). */
+export const withoutPrivateLinks = (text: string, language: Locale): string =>
+  text.replace(TOKEN_LINK, PRIVATE_LINK_MARKER[language]);
+
+/**
+ * The e-mail a new one threads under: the newest of the case's e-mails either way (the customer's
+ * that reached the case, ours that went or are going out), so a case filed on the portal or by
+ * phone keeps one thread from its acknowledgement on.
+ */
+export interface ThreadParent {
+  readonly messageId: string;
+  readonly references: readonly string[];
+}
+
+/**
+ * The address to write to: the newest inbound From when it is one of the customer's e-mail
+ * contacts (someone copied in on the thread who replied is not the customer), else the customer's
+ * first e-mail contact; null when they have none. Addresses compare without case.
+ */
+export const recipientFor = (newestFrom: string | null, contacts: readonly string[]): string | null => {
+  const from = newestFrom?.trim().toLowerCase();
+  const match = from ? contacts.find((c) => c.toLowerCase() === from) : undefined;
+  return match ?? contacts[0] ?? null;
 };

@@ -14,16 +14,26 @@ export type {
   CorrespondenceRepository,
   EmailRecord,
   NewOutboundEmail,
+  OutgoingBody,
   SavedTemplate,
   SendResult,
 } from './correspondence.repository.ts';
 export {
+  AUTOMATIC_PER_ADDRESS,
   CASE_LINK_DAYS,
+  hearBackBy,
+  mailTimeZone,
   NO_MAIL_SERVER,
+  PRIVATE_LINK_MARKER,
+  RATE_LIMITED,
+  recipientFor,
   SEND_JOB,
+  SEND_JOB_RUNS,
   SEND_MAX_ATTEMPTS,
   TRIGGER_JOB,
+  type ClockDue,
   type OutboundStatus,
+  type ThreadParent,
 } from './correspondence.ts';
 export type { CustomerMail, CustomerMailer } from './mailer.ts';
 export { correspondenceJobs, SendEmailPayload } from './correspondence.jobs.ts';

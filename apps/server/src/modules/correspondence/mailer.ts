@@ -5,6 +5,7 @@
  */
 export interface CustomerMail {
   readonly from: string;
+  /** One address, passed to the transport as one (a comma in it never splits it in two). */
   readonly to: string;
   readonly replyTo: string;
   readonly subject: string;
@@ -19,8 +20,9 @@ export interface CustomerMail {
 }
 
 /**
- * Resolves when the server accepted the message. Rejects otherwise: an error with a 5xx
- * `responseCode` is a permanent refusal, anything else (4xx, connection, timeout) may work later.
+ * Resolves when the server accepted the message. Rejects otherwise, with the SMTP reply's
+ * `responseCode` and the `command` it answered (`RCPT TO`, `DATA`, `AUTH PLAIN`, …) when there was
+ * one: the caller tells a refusal of the recipient or message from what may pass.
  */
 export interface CustomerMailer {
   send(mail: CustomerMail): Promise<void>;

@@ -2,8 +2,14 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Locales, EmailTemplateKinds } from '@redress/contract';
 import {
-  hearBackDue,
+  hearBackBy,
   mailLanguage,
+  mailTimeZone,
+  nextSendAttemptAt,
+  recipientFor,
+  SEND_MAX_ATTEMPTS,
+  sendRetryDelayMs,
+  withoutPrivateLinks,
   messageIdFor,
   plusTagged,
   referencesFor,
@@ -130,13 +136,17 @@ test('threading: Message-ID under the public host, References chain, plus-tagged
 
 test('which clock the acknowledgement promises, the language, one line, SMTP failures', () => {
   const at = (iso: string) => new Date(iso);
-  assert.equal(hearBackDue([]), null);
+  // No clock: eight weeks after filing (FCA DISP 1.6.2).
+  assert.deepEqual(hearBackBy([], at('2026-03-02T09:00:00Z')), at('2026-04-27T09:00:00Z'));
   assert.deepEqual(
-    hearBackDue([
-      { key: 'resolve', state: 'running', dueAt: at('2026-03-10T00:00:00Z') },
-      { key: 'first_response', state: 'met', dueAt: at('2026-03-03T00:00:00Z') },
-      { key: 'acknowledge', state: 'running', dueAt: at('2026-03-02T12:00:00Z') },
-    ]),
+    hearBackBy(
+      [
+        { key: 'resolve', state: 'running', dueAt: at('2026-03-10T00:00:00Z') },
+        { key: 'first_response', state: 'met', dueAt: at('2026-03-03T00:00:00Z') },
+        { key: 'acknowledge', state: 'running', dueAt: at('2026-03-02T12:00:00Z') },
+      ],
+      at('2026-03-02T09:00:00Z'),
+    ),
     at('2026-03-02T12:00:00Z'),
   );
   assert.equal(mailLanguage(null, 'th'), 'th');
@@ -144,11 +154,122 @@ test('which clock the acknowledgement promises, the language, one line, SMTP fai
   assert.equal(mailLanguage('fr', null), 'en');
   assert.equal(oneLine('\n  first   line \nsecond'), 'first line');
   assert.equal(oneLine('x'.repeat(300)).length, 160);
-  assert.equal(isPermanentSmtpFailure(Object.assign(new Error('x'), { responseCode: 550 })), true);
-  assert.equal(isPermanentSmtpFailure(Object.assign(new Error('x'), { responseCode: 451 })), false);
+  const refusal = (responseCode: number, command: string) => Object.assign(new Error('x'), { responseCode, command });
+  // The recipient or the message refused: permanent.
+  for (const code of [550, 551, 552, 553, 554]) {
+    assert.equal(isPermanentSmtpFailure(refusal(code, 'RCPT TO')), true, `${code} RCPT`);
+    assert.equal(isPermanentSmtpFailure(refusal(code, 'DATA')), true, `${code} DATA`);
+  }
+  // Authentication, a refused sender, a busy or greylisting server: the configuration's or time's to fix.
+  assert.equal(isPermanentSmtpFailure(refusal(535, 'AUTH PLAIN')), false);
+  assert.equal(isPermanentSmtpFailure(refusal(530, 'MAIL FROM')), false);
+  assert.equal(isPermanentSmtpFailure(refusal(550, 'MAIL FROM')), false);
+  assert.equal(isPermanentSmtpFailure(refusal(421, 'RCPT TO')), false);
+  assert.equal(isPermanentSmtpFailure(refusal(451, 'DATA')), false);
+  assert.equal(isPermanentSmtpFailure(Object.assign(new Error('x'), { responseCode: 550 })), false);
   assert.equal(isPermanentSmtpFailure(Object.assign(new Error('x'), { code: 'ECONNREFUSED' })), false);
   assert.equal(
     describeSmtpError(Object.assign(new Error('x'), { code: 'ECONNREFUSED' })),
     'could not deliver (ECONNREFUSED)',
   );
+});
+
+test('retries span a day: quick at first, then hourly', () => {
+  assert.equal(sendRetryDelayMs(1), 30_000);
+  assert.equal(sendRetryDelayMs(2), 60_000);
+  assert.equal(sendRetryDelayMs(20), 3_600_000);
+  let waited = 0;
+  for (let attempts = 1; attempts < SEND_MAX_ATTEMPTS; attempts += 1) waited += sendRetryDelayMs(attempts);
+  assert.ok(waited >= 24 * 3_600_000, `${waited}`);
+  assert.ok(waited < 26 * 3_600_000, `${waited}`);
+  const now = new Date('2026-03-02T09:00:00Z');
+  assert.equal(nextSendAttemptAt(SEND_MAX_ATTEMPTS, now), null);
+  assert.deepEqual(nextSendAttemptAt(1, now), new Date('2026-03-02T09:00:30Z'));
+});
+
+test('only the link variables become links: a URL in a customer-supplied value stays text', () => {
+  const hostile = {
+    ...values('en'),
+    customerName: 'Win a prize at https://evil.example/claim now',
+    caseSubject: 'http://evil.example/x',
+    message: 'see https://evil.example/again',
+  };
+  for (const kind of ['acknowledgement', 'reply'] as const) {
+    const mail = renderEmail(SHIPPED_TEMPLATES[kind].en, hostile, { language: 'en', caseRef: 'C-2026-000123' });
+    assert.ok(!mail.html.includes('<a href="https://evil'), mail.html);
+    assert.ok(!mail.html.includes('<a href="http://evil'), mail.html);
+    assert.equal((mail.html.match(/<a /g) ?? []).length, 1, mail.html);
+    assert.match(mail.html, /<a href="https:\/\/redress\.example\.com\/portal\/case#token=abc\.def">/);
+  }
+  // A link variable that is not an http(s) URL is not a link either.
+  const odd = renderEmail(
+    SHIPPED_TEMPLATES.magic_link.en,
+    { ...values('en'), portalLink: 'javascript:alert(1)' },
+    {
+      language: 'en',
+      caseRef: 'C-2026-000123',
+    },
+  );
+  assert.ok(!odd.html.includes('<a '), odd.html);
+  // Private-use characters cannot pose as a link's slot.
+  const posing = renderEmail(
+    { subject: 'x', body: '{{customerName}} {{portalLink}}' },
+    {
+      customerName: '\uE0000\uE001',
+      portalLink: 'https://redress.example.com/portal/case#token=abc',
+    },
+    { language: 'en', caseRef: 'C-1' },
+  );
+  assert.equal((posing.html.match(/<a /g) ?? []).length, 1, posing.html);
+  assert.equal((posing.text.match(/token=abc/g) ?? []).length, 1, posing.text);
+});
+
+test("the staff copy shows a marker where the customer's copy has a private link", () => {
+  for (const language of Locales) {
+    const kept = renderEmail(SHIPPED_TEMPLATES.follow_up[language], values(language), {
+      language,
+      caseRef: 'C-2026-000123',
+      linkMarker: '[LINK]',
+    });
+    assert.ok(!kept.text.includes('token='), kept.text);
+    assert.ok(!kept.html.includes('token='), kept.html);
+    assert.ok(kept.text.includes('[LINK]'), kept.text);
+    assert.ok(!kept.html.includes('<a '), kept.html);
+  }
+  assert.equal(
+    withoutPrivateLinks('open https://x.example/portal/case#token=a.b-c_d, then https://x.example/help', 'en'),
+    'open [private link], then https://x.example/help',
+  );
+  assert.equal(withoutPrivateLinks('https://x.example/portal/survey#token=q', 'zh-TW'), '[私人連結]');
+});
+
+test('the follow-up must say which problem it asks about', () => {
+  const problems = templateProblems('follow_up', { subject: 'Hi', body: 'How did we do? {{surveyLink}}' });
+  assert.ok(
+    problems.some((p) => p.message === 'must use {{problem}}'),
+    JSON.stringify(problems),
+  );
+});
+
+test("the recipient is the newest sender only when that is one of the customer's addresses", () => {
+  const contacts = ['wanglei@example.cn', 'wl.work@example.cn'];
+  assert.equal(recipientFor('cc.colleague@example.org', contacts), 'wanglei@example.cn');
+  assert.equal(recipientFor('WL.Work@Example.CN', contacts), 'wl.work@example.cn');
+  assert.equal(recipientFor(null, contacts), 'wanglei@example.cn');
+  assert.equal(recipientFor('someone@example.org', []), null);
+});
+
+test('times are written in the site zone, else the clock calendar zone, else UTC', () => {
+  const dueAt = new Date('2026-03-03T01:00:00Z');
+  const clocks = [
+    { key: 'resolve', state: 'running', dueAt, timeZone: 'Asia/Taipei' },
+    { key: 'first_response', state: 'running', dueAt, timeZone: 'Asia/Bangkok' },
+  ];
+  assert.equal(mailTimeZone('Europe/London', clocks), 'Europe/London');
+  assert.equal(mailTimeZone(null, clocks), 'Asia/Bangkok');
+  assert.equal(
+    mailTimeZone(null, [{ key: 'keep_in_loop', state: 'running', dueAt, timeZone: 'Asia/Taipei' }]),
+    'Asia/Taipei',
+  );
+  assert.equal(mailTimeZone(null, [{ key: 'first_response', state: 'running', dueAt, timeZone: null }]), 'UTC');
 });

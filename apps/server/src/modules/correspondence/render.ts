@@ -4,8 +4,9 @@ import { PLACEHOLDER, type EmailTemplate } from './templates.ts';
 /**
  * Rendering a customer e-mail (pure): placeholders filled in one pass (a value that itself looks
  * like `{{portalLink}}` stays text), a plain-text part as written, and an HTML part in which every
- * character of the template and of the values is escaped; only links the renderer itself makes
- * are markup.
+ * character of the template and of the values is escaped. Only the link variables (`portalLink`,
+ * `surveyLink`) become links: a URL in anything else — the customer's name or subject from the
+ * public form, an agent's words — stays text, so nobody can make company mail carry their link.
  */
 
 export interface RenderedEmail {
@@ -13,6 +14,9 @@ export interface RenderedEmail {
   readonly text: string;
   readonly html: string;
 }
+
+/** The placeholders whose values are links the renderer itself makes clickable. */
+export const LINK_VARIABLES: readonly string[] = ['portalLink', 'surveyLink'];
 
 /** Text safe inside HTML elements and double-quoted attributes. */
 export const escapeHtml = (text: string): string =>
@@ -38,22 +42,31 @@ export const subjectWithRef = (subject: string, caseRef: string): string => {
   return `${line.slice(0, SUBJECT_MAX - tag.length - 1)} ${tag}`.trim();
 };
 
-// After escaping, a link runs to the next space or markup character; `&quot;`/`&#39;` end it too.
-const LINK = /https?:\/\/[^\s<>]+?(?=[.,;:!?)]*(?:\s|$|&quot;|&#39;|&lt;|&gt;))/g;
+// A link variable's place in the filled text: private-use characters taken out of every template
+// and value first, so nothing else can pose as one.
+const OPEN = '\uE000';
+const CLOSE = '\uE001';
+const MARKS = /[\uE000\uE001]/g;
+const SLOT = /\uE000(\d+)\uE001/g;
 
-const paragraphHtml = (paragraph: string): string =>
+const isHttpUrl = (value: string): boolean => /^https?:\/\/[^\s<>"']+$/.test(value);
+
+const paragraphHtml = (paragraph: string, link: (index: number) => string): string =>
   escapeHtml(paragraph)
-    .replace(LINK, (url) => `<a href="${url}">${url}</a>`)
+    .replace(SLOT, (_whole, index: string) => link(Number(index)))
     .replace(/\r?\n/g, '<br>\n');
 
-/** Plain text as HTML: paragraphs at blank lines, line breaks kept, http(s) links clickable. */
-export const textToHtml = (text: string, language: Locale): string => {
+/**
+ * Plain text as HTML: paragraphs at blank lines, line breaks kept. The only links are the link
+ * variables' slots (`link` writes each); a URL written anywhere else stays text.
+ */
+const textToHtml = (text: string, language: Locale, link: (index: number) => string): string => {
   const paragraphs = text
     .replace(/\r\n/g, '\n')
     .split(/\n{2,}/)
     .map((p) => p.trim())
     .filter((p) => p.length > 0)
-    .map((p) => `<p>${paragraphHtml(p)}</p>`)
+    .map((p) => `<p>${paragraphHtml(p, link)}</p>`)
     .join('\n');
   return (
     `<!doctype html><html lang="${escapeHtml(language)}"><head><meta charset="utf-8"></head>` +
@@ -61,18 +74,41 @@ export const textToHtml = (text: string, language: Locale): string => {
   );
 };
 
-/** A template with its values: subject (with the case reference), plain text and HTML. */
+/**
+ * A template with its values: subject (with the case reference), plain text and HTML. With
+ * `linkMarker`, each link variable is replaced by that text instead (the copy staff read). A link
+ * variable in the subject is left out.
+ */
 export const renderEmail = (
   template: EmailTemplate,
   values: Readonly<Record<string, string>>,
-  options: { readonly language: Locale; readonly caseRef: string },
+  options: { readonly language: Locale; readonly caseRef: string; readonly linkMarker?: string },
 ): RenderedEmail => {
-  const text = `${fillPlaceholders(template.body, values).replace(/\r\n/g, '\n').trimEnd()}\n`;
-  return {
-    subject: subjectWithRef(fillPlaceholders(template.subject, values), options.caseRef),
-    text,
-    html: textToHtml(text, options.language),
-  };
+  const clean: Record<string, string> = {};
+  const links: string[] = [];
+  for (const [name, value] of Object.entries(values)) {
+    const stripped = value.replace(MARKS, '');
+    if (LINK_VARIABLES.includes(name) && isHttpUrl(stripped)) {
+      clean[name] = `${OPEN}${links.length}${CLOSE}`;
+      links.push(stripped);
+    } else {
+      clean[name] = stripped;
+    }
+  }
+  const marker = options.linkMarker;
+  const linkText = (index: number): string => marker ?? links[index] ?? '';
+  const marked = `${fillPlaceholders(template.body.replace(MARKS, ''), clean).replace(/\r\n/g, '\n').trimEnd()}\n`;
+  const text = marked.replace(SLOT, (_whole, index: string) => linkText(Number(index)));
+  const html = textToHtml(marked, options.language, (index) => {
+    const url = links[index];
+    if (marker !== undefined || url === undefined) return escapeHtml(linkText(index));
+    return `<a href="${escapeHtml(url)}">${escapeHtml(url)}</a>`;
+  });
+  // A link does not belong on the subject line: a link variable there is left out.
+  const subjectValues = { ...clean };
+  for (const name of LINK_VARIABLES) if (name in subjectValues) subjectValues[name] = '';
+  const subject = fillPlaceholders(template.subject.replace(MARKS, ''), subjectValues);
+  return { subject: subjectWithRef(subject, options.caseRef), text, html };
 };
 
 const INTL_LOCALE: Readonly<Record<Locale, string>> = {

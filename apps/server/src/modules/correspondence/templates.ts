@@ -29,13 +29,14 @@ export const TEMPLATE_VARIABLES: Readonly<Record<EmailTemplateKind, readonly str
 
 /**
  * Placeholders the body cannot do without. The acknowledgement must say when the customer will
- * hear back (FCA DISP 1.6) and give the private link.
+ * hear back (FCA DISP 1.6) and give the private link; the follow-up must say which problem it asks
+ * about (a customer with two cases cannot tell otherwise).
  */
 export const REQUIRED_VARIABLES: Readonly<Record<EmailTemplateKind, readonly string[]>> = {
   acknowledgement: ['hearBackBy', 'portalLink'],
   progress_update: ['message'],
   resolution: ['resolution'],
-  follow_up: ['surveyLink'],
+  follow_up: ['problem', 'surveyLink'],
   magic_link: ['portalLink'],
   reply: ['message'],
 };

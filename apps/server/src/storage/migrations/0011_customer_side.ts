@@ -83,6 +83,8 @@ export const customerSide: Migration = {
       .addColumn('from_name', 'text')
       // JSON array of addresses.
       .addColumn('to_addresses', t.json, (c) => c.notNull())
+      // outbound: the one address it goes to, lower-case (the per-address limit counts by it).
+      .addColumn('recipient', 'text')
       // inbound by SMTP: the envelope sender ('' for the null sender of bounces); null otherwise.
       .addColumn('envelope_from', 'text')
       .addColumn('reply_to', 'text')
@@ -90,6 +92,10 @@ export const customerSide: Migration = {
       .addColumn('text_body', 'text')
       // Sanitised before it is stored: no script, no remote content, only a safe subset of tags.
       .addColumn('html_body', 'text')
+      // outbound: the text and HTML as they go to the customer, with the private (portal, survey)
+      // links that text_body/html_body show as a marker. Never returned by the API; cleared once sent.
+      .addColumn('send_text', 'text')
+      .addColumn('send_html', 'text')
       // outbound: the template it came from (acknowledgement, progress_update, resolution, follow_up, magic_link, reply).
       .addColumn('template', 'text')
       .addColumn('language', 'text')
@@ -125,6 +131,11 @@ export const customerSide: Migration = {
       .createIndex('email_messages_case_idx')
       .on('email_messages')
       .columns(['case_id', 'created_at'])
+      .execute();
+    await db.schema
+      .createIndex('email_messages_recipient_idx')
+      .on('email_messages')
+      .columns(['recipient', 'created_at'])
       .execute();
     await db.schema
       .createIndex('email_messages_status_idx')

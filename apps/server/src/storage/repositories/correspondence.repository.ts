@@ -1,11 +1,15 @@
+import { PostgresAdapter, sql } from 'kysely';
 import type { EmailTemplateKind, Locale } from '@redress/contract';
 import {
+  mailTimeZone,
+  recipientFor,
   SEND_JOB,
-  SEND_MAX_ATTEMPTS,
+  SEND_JOB_RUNS,
   type CaseMailFacts,
   type CorrespondenceRepository,
   type EmailRecord,
 } from '../../modules/correspondence/index.ts';
+import { newId } from '../../shared/ids.ts';
 import { readInt, readJson, readOptionalTime, readTime, toDbJson, toDbTime } from '../codec.ts';
 import type { Tx } from '../database.ts';
 import { appendEvent } from '../events.ts';
@@ -102,7 +106,47 @@ const toEmail = (row: EmailRow): EmailRecord => ({
 
 /** Inbound mail that reached its case (not ignored or unparsed). */
 const THREADED_INBOUND = ['received', 'threaded'];
-const HEAR_BACK_CLOCKS = ['first_response', 'acknowledge', 'resolve'];
+/** Outbound mail that went, or is going, to the customer. */
+const GOING_OUT = ['queued', 'sent'];
+const MAIL_CHANNELS = ['smtp', 'imap'];
+/** Namespace of the advisory locks that hold an address while its recent e-mails are counted. */
+const RECIPIENT_LOCK = 6_011;
+
+/** A send job's id: `correspondence.send:<emailId>:<attempt>:<unique>`, found again by its prefix. */
+const sendJobPrefix = (emailId: string): string => `${SEND_JOB}:${emailId}:`;
+const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * The mailbox replies go to: the enabled SMTP/IMAP channel the case's first e-mail came through,
+ * else an enabled one of the case's site, else any enabled one (oldest first); null when none.
+ */
+const replyMailbox = async (db: Tx, caseId: string, siteId: string | null): Promise<string | null> => {
+  const came = await db
+    .selectFrom('email_messages')
+    .innerJoin('intake_channels', 'intake_channels.id', 'email_messages.channel_id')
+    .select(['intake_channels.address'])
+    .where('email_messages.case_id', '=', caseId)
+    .where('email_messages.direction', '=', 'inbound')
+    .where('intake_channels.kind', 'in', MAIL_CHANNELS)
+    .where('intake_channels.enabled', '=', true)
+    .where('intake_channels.address', 'is not', null)
+    .orderBy('email_messages.created_at')
+    .orderBy('email_messages.id')
+    .limit(1)
+    .executeTakeFirst();
+  if (came?.address) return came.address;
+  const enabled = await db
+    .selectFrom('intake_channels')
+    .select(['address', 'site_id'])
+    .where('kind', 'in', MAIL_CHANNELS)
+    .where('enabled', '=', true)
+    .where('address', 'is not', null)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  const chosen = enabled.find((c) => siteId !== null && c.site_id === siteId) ?? enabled[0];
+  return chosen?.address ?? null;
+};
 
 /** Customer e-mail templates, the outbound outbox and a case's e-mails, for SQLite and PostgreSQL. */
 export const correspondenceRepository = (db: Tx): CorrespondenceRepository => ({
@@ -159,6 +203,7 @@ export const correspondenceRepository = (db: Tx): CorrespondenceRepository => ({
         'cases.resolution',
         'cases.created_at',
         'cases.customer_id',
+        'cases.site_id',
         'sites.time_zone',
       ])
       .where('cases.id', '=', caseId)
@@ -177,10 +222,10 @@ export const correspondenceRepository = (db: Tx): CorrespondenceRepository => ({
           .where('id', '=', first.merged_into)
           .executeTakeFirst()) ?? first)
       : first;
-    const [newest, firstChannel, contact, clocks] = await Promise.all([
+    const [newestFrom, parent, channel, contacts, clocks] = await Promise.all([
       db
         .selectFrom('email_messages')
-        .select(['message_id', 'references', 'from_address'])
+        .select('from_address')
         .where('case_id', '=', caseId)
         .where('direction', '=', 'inbound')
         .where('status', 'in', THREADED_INBOUND)
@@ -190,33 +235,38 @@ export const correspondenceRepository = (db: Tx): CorrespondenceRepository => ({
         .executeTakeFirst(),
       db
         .selectFrom('email_messages')
-        .innerJoin('intake_channels', 'intake_channels.id', 'email_messages.channel_id')
-        .select(['intake_channels.address'])
-        .where('email_messages.case_id', '=', caseId)
-        .where('email_messages.direction', '=', 'inbound')
-        .where('intake_channels.kind', 'in', ['smtp', 'imap'])
-        .where('intake_channels.address', 'is not', null)
-        .orderBy('email_messages.created_at')
-        .orderBy('email_messages.id')
+        .select(['message_id', 'references'])
+        .where('case_id', '=', caseId)
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('direction', '=', 'inbound'), eb('status', 'in', THREADED_INBOUND)]),
+            eb.and([eb('direction', '=', 'outbound'), eb('status', 'in', GOING_OUT)]),
+          ]),
+        )
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
         .limit(1)
         .executeTakeFirst(),
+      replyMailbox(db, caseId, row.site_id),
       db
         .selectFrom('customer_contacts')
         .select('value')
-        .where('customer_id', '=', customer.id)
+        .where('customer_id', 'in', [...new Set([row.customer_id, customer.id])])
         .where('kind', '=', 'email')
         .orderBy('created_at')
         .orderBy('value')
-        .limit(1)
-        .executeTakeFirst(),
+        .execute(),
       db
         .selectFrom('service_clocks')
-        .select(['key', 'state', 'due_at'])
-        .where('case_id', '=', caseId)
-        .where('key', 'in', HEAR_BACK_CLOCKS)
+        .leftJoin('calendars', 'calendars.id', 'service_clocks.calendar_id')
+        .select(['service_clocks.key', 'service_clocks.state', 'service_clocks.due_at', 'calendars.time_zone'])
+        .where('service_clocks.case_id', '=', caseId)
+        .orderBy('service_clocks.created_at')
+        .orderBy('service_clocks.id')
         .execute(),
     ]);
     const resolution = row.resolution === null ? null : readJson<{ text?: unknown } | null>(row.resolution);
+    const dues = clocks.map((c) => ({ key: c.key, state: c.state, dueAt: readTime(c.due_at), timeZone: c.time_zone }));
     const facts: CaseMailFacts = {
       caseId: row.id,
       ref: row.ref,
@@ -229,11 +279,14 @@ export const correspondenceRepository = (db: Tx): CorrespondenceRepository => ({
       customerId: customer.id,
       customerName: customer.preferred_name || customer.name,
       customerLanguage: customer.language,
-      customerEmail: newest?.from_address ?? contact?.value ?? null,
-      timeZone: row.time_zone ?? 'UTC',
-      clocks: clocks.map((c) => ({ key: c.key, state: c.state, dueAt: readTime(c.due_at) })),
-      newestInbound: newest ? { messageId: newest.message_id, references: strings(newest.references) } : null,
-      intakeAddress: firstChannel?.address ?? null,
+      customerEmail: recipientFor(
+        newestFrom?.from_address ?? null,
+        contacts.map((c) => c.value),
+      ),
+      timeZone: mailTimeZone(row.time_zone ?? null, dues),
+      clocks: dues,
+      threadParent: parent ? { messageId: parent.message_id, references: strings(parent.references) } : null,
+      intakeAddress: channel,
     };
     return facts;
   },
@@ -256,10 +309,13 @@ export const correspondenceRepository = (db: Tx): CorrespondenceRepository => ({
         from_address: e.fromAddress,
         from_name: e.fromName,
         to_addresses: toDbJson([e.to]),
+        recipient: e.to.toLowerCase(),
         reply_to: e.replyTo,
         subject: e.subject,
         text_body: e.text,
         html_body: e.html,
+        send_text: e.sendText,
+        send_html: e.sendHtml,
         template: e.template,
         language: e.language,
         attachment_ids: toDbJson([]),
@@ -279,12 +335,45 @@ export const correspondenceRepository = (db: Tx): CorrespondenceRepository => ({
     return inserted !== undefined;
   },
 
-  async queueSend(emailId, now) {
+  async countRecentTo(address, kinds, since) {
+    if (db.getExecutor().adapter instanceof PostgresAdapter) {
+      await sql`SELECT pg_advisory_xact_lock(${RECIPIENT_LOCK}, hashtext(${address}))`.execute(db);
+    }
+    const row = await db
+      .selectFrom('email_messages')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('recipient', '=', address)
+      .where('direction', '=', 'outbound')
+      .where('template', 'in', [...kinds])
+      .where('status', '<>', 'suppressed')
+      .where('created_at', '>', toDbTime(since))
+      .executeTakeFirstOrThrow();
+    return readInt(row.n);
+  },
+
+  async queueSend(emailId, attempt, runAt, now) {
     await enqueueJob(
       db,
-      { id: `${SEND_JOB}:${emailId}`, name: SEND_JOB, payload: { emailId }, maxAttempts: SEND_MAX_ATTEMPTS },
+      {
+        id: `${sendJobPrefix(emailId)}${attempt}:${newId('job', now)}`,
+        name: SEND_JOB,
+        payload: { emailId, attempt },
+        runAt,
+        maxAttempts: SEND_JOB_RUNS,
+      },
       now,
     );
+  },
+
+  async hasLiveSend(emailId) {
+    const row = await db
+      .selectFrom('jobs')
+      .select('id')
+      .where(sql<boolean>`id LIKE ${`${escapeLike(sendJobPrefix(emailId))}%`} ESCAPE '\\'`)
+      .where('status', 'in', ['queued', 'running'])
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
   },
 
   async findEmail(id) {
@@ -292,16 +381,29 @@ export const correspondenceRepository = (db: Tx): CorrespondenceRepository => ({
     return row ? toEmail(row) : undefined;
   },
 
-  async recordRetry(id, attempts, lastError, at) {
-    await db
+  async findOutgoing(id) {
+    const row = await db
+      .selectFrom('email_messages')
+      .select(['send_text', 'send_html'])
+      .where('id', '=', id)
+      .where('direction', '=', 'outbound')
+      .executeTakeFirst();
+    return row && row.send_text !== null ? { text: row.send_text, html: row.send_html ?? '' } : undefined;
+  },
+
+  async recordRetry(id, attempt, lastError, at) {
+    const updated = await db
       .updateTable('email_messages')
-      .set({ attempts, last_error: lastError, updated_at: toDbTime(at) })
+      .set({ attempts: attempt + 1, last_error: lastError, updated_at: toDbTime(at) })
       .where('id', '=', id)
       .where('status', '=', 'queued')
-      .execute();
+      .where('attempts', '=', attempt)
+      .executeTakeFirst();
+    return Number(updated.numUpdatedRows) > 0;
   },
 
   async finish(id, result) {
+    const sent = result.status === 'sent';
     const updated = await db
       .updateTable('email_messages')
       .set({
@@ -309,11 +411,24 @@ export const correspondenceRepository = (db: Tx): CorrespondenceRepository => ({
         reason: result.reason,
         last_error: result.lastError,
         attempts: result.attempts,
-        sent_at: result.status === 'sent' ? toDbTime(result.at) : null,
+        sent_at: sent ? toDbTime(result.at) : null,
         updated_at: toDbTime(result.at),
+        // Once the customer has it, the copy with the private links is not kept.
+        ...(sent ? { send_text: null, send_html: null } : {}),
       })
       .where('id', '=', id)
       .where('status', '=', 'queued')
+      .executeTakeFirst();
+    return Number(updated.numUpdatedRows) > 0;
+  },
+
+  async requeue(id, status, at) {
+    const updated = await db
+      .updateTable('email_messages')
+      .set({ status: 'queued', reason: null, last_error: null, attempts: 0, updated_at: toDbTime(at) })
+      .where('id', '=', id)
+      .where('direction', '=', 'outbound')
+      .where('status', '=', status)
       .executeTakeFirst();
     return Number(updated.numUpdatedRows) > 0;
   },

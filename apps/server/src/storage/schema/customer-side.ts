@@ -41,11 +41,14 @@ export interface CustomerSideTables {
     from_address: string | null;
     from_name: string | null;
     to_addresses: Json;
+    recipient: string | null;
     envelope_from: string | null;
     reply_to: string | null;
     subject: string | null;
     text_body: string | null;
     html_body: string | null;
+    send_text: string | null;
+    send_html: string | null;
     template: string | null;
     language: string | null;
     attachment_ids: Json;
