@@ -15,6 +15,13 @@ test('the demo loads a four-language organisation once, and its people can sign 
   const locales = new Set(DEMO_USERS.map((u) => u.locale));
   assert.deepEqual([...locales].sort(), ['en', 'th', 'zh-CN', 'zh-TW']);
 
+  // Each site has its portal entry (loaded once), and Taipei a complaints address for mail.
+  const channels = await app.deps.intakeChannels.listChannels(ctx);
+  assert.equal(channels.filter((c) => c.kind === 'portal').length, DEMO_SITES.length);
+  assert.equal(channels.filter((c) => c.kind === 'smtp').length, 1);
+  const config = await app.app.inject({ method: 'GET', url: '/api/v1/portal/config' });
+  assert.equal(config.statusCode, 200, config.body);
+
   const cases = await app.deps.cases.listCases(ctx, { limit: 50 });
   assert.ok(cases.items.length >= 8, 'complaints in four languages are waiting');
 

@@ -147,6 +147,52 @@ const loadSites = async (deps: Deps): Promise<{ sites: Map<string, string>; team
   return { sites, teams };
 };
 
+/** The site's language for the portal entry customers of that site use. */
+const SITE_LANGUAGE: Readonly<Record<string, 'zh-TW' | 'zh-CN' | 'th' | 'en'>> = {
+  'TPE-01': 'zh-TW',
+  'SHA-01': 'zh-CN',
+  'BKK-01': 'th',
+  'LON-01': 'en',
+};
+
+/**
+ * A portal entry per site, owned by the site's first agent, and the complaints address Redress's
+ * own SMTP receiver takes mail for (Taipei). Returns the portal channels' ids by site code.
+ */
+const loadDemoChannels = async (deps: Deps, sites: Map<string, string>): Promise<Map<string, string>> => {
+  const ctx = systemContext('demo');
+  const existing = await deps.intakeChannels.listChannels(ctx);
+  const portals = new Map<string, string>();
+  for (const site of DEMO_SITES) {
+    const agent = DEMO_USERS.find((u) => u.role === 'agent' && u.site === site.code);
+    const owner = agent && (await deps.identity.findUserByEmail(agent.email));
+    const siteId = sites.get(site.code);
+    if (!owner || !siteId) continue;
+    const name = `Portal · ${site.name}`;
+    const found = existing.find((c) => c.kind === 'portal' && c.name === name);
+    const channel =
+      found ??
+      (await deps.intakeChannels.createChannel(ctx, {
+        kind: 'portal',
+        name,
+        siteId,
+        ownerId: owner.id,
+        language: SITE_LANGUAGE[site.code] ?? null,
+      }));
+    portals.set(site.code, channel.id);
+    if (site.code === 'TPE-01' && !existing.some((c) => c.kind === 'smtp')) {
+      await deps.intakeChannels.createChannel(ctx, {
+        kind: 'smtp',
+        name: 'Complaints mailbox',
+        address: 'complaints@demo.redress.local',
+        siteId,
+        ownerId: owner.id,
+      });
+    }
+  }
+  return portals;
+};
+
 /** Loads the demo organisation; running it twice adds nothing the second time. Returns a summary. */
 export const loadDemo = async (deps: Deps): Promise<string> => {
   const ctx = systemContext('demo');
@@ -165,10 +211,13 @@ export const loadDemo = async (deps: Deps): Promise<string> => {
   }
   await loadDemoPromises(deps, sites);
   const cases = await loadDemoCases(deps, sites);
+  const portals = await loadDemoChannels(deps, sites);
   const lines = [
     `Demo organisation ready: ${DEMO_SITES.length} sites, ${created} new of ${DEMO_USERS.length} people, ${cases} new complaints.`,
     `Sign in as any of them with the password ${DEMO_PASSWORD}, e.g.:`,
     ...DEMO_USERS.map((u) => `  ${u.email.padEnd(38)} ${u.role.padEnd(18)} ${u.locale.padEnd(6)} ${u.name}`),
+    'Customers file complaints through the portal of each site:',
+    ...[...portals].map(([code, id]) => `  ${code.padEnd(8)} ${deps.config.publicUrl}/portal?channel=${id}`),
   ];
   return lines.join('\n');
 };
