@@ -10,6 +10,7 @@ import { intakeAlone, intakeOnly, intakeSection } from './intake/section.ts';
 import { sweeperOnly, sweeperSection } from './sweeper/sweeper.ts';
 import { searchOnly, searchSection } from './search/search.ts';
 import { analyzeOnly, analyzeSection } from './analyze/analyze.ts';
+import { mailAlone, mailOnly, mailSection } from './mail/section.ts';
 import { describeError } from './lib/errors.ts';
 import { machineLine } from './lib/machine.ts';
 import { adminUrl, createTempDatabase, describeServer, type TempDatabase } from './lib/postgres.ts';
@@ -53,6 +54,17 @@ const main = async (): Promise<void> => {
     print(`Run ${new Date().toISOString()} · loopback only`);
     print('');
     print(await intakeAlone(progress));
+    print(`Total run time: ${formatNumber((performance.now() - startedAt) / 1000, 1)} s`);
+    return;
+  }
+  // `npm run bench -- mail` (or BENCH_ONLY=mail): e-mail in and out and portal filing, with their ceilings.
+  if (mailOnly()) {
+    print('# Redress benchmarks: mail only');
+    print('');
+    print(machineLine());
+    print(`Run ${new Date().toISOString()} · loopback only`);
+    print('');
+    print(await mailAlone(progress));
     print(`Total run time: ${formatNumber((performance.now() - startedAt) / 1000, 1)} s`);
     return;
   }
@@ -289,6 +301,18 @@ const main = async (): Promise<void> => {
   );
   print(
     await intakeSection(
+      {
+        echo: typicalRound(ceiling.e),
+        commit: typicalRound(ceiling.a),
+        echoConnections: HTTP_CONNECTIONS,
+        echoSeconds: HTTP_SECONDS,
+        source: `from the ceilings table above (median round; (a) of ${SQLITE_ROUNDS} rounds)`,
+      },
+      progress,
+    ),
+  );
+  print(
+    await mailSection(
       {
         echo: typicalRound(ceiling.e),
         commit: typicalRound(ceiling.a),
