@@ -18,13 +18,13 @@ import { verifyLink, type LinkClaims, type LinkPurpose } from '../../shared/sign
 import type { Context, UnitOfWork } from '../../shared/unit-of-work.ts';
 import { recordStagedAttachments, type Attachment, type IncomingFile, type StagedFiles } from '../attachments/index.ts';
 import { appendCaseEvents, loadVisibleCase, openCaseWithin, type Case, type CaseRepository } from '../cases/index.ts';
+import { hearBackBy } from '../correspondence/index.ts';
 import { normalizeCaptureInput, tryNormalizeEmail } from '../customers/index.ts';
 import {
   complaintDescription,
   DEFAULT_ORGANISATION_NAME,
   droppedFormRef,
   firstNameOf,
-  hearBackBy,
   LINK_REQUEST_INTERVAL_MS,
   LOCALES,
   maskEmail,
@@ -264,7 +264,8 @@ export const createPortalService = (deps: PortalServiceDeps) => {
             status: 'filed',
             caseId: opened.case.id,
             ref: opened.case.ref,
-            hearBackBy: hearBackBy(await port.cases.clocks.listCaseClocks(opened.case.id)),
+            // The same promise the acknowledgement e-mail makes.
+            hearBackBy: hearBackBy(await port.cases.clocks.listCaseClocks(opened.case.id), now),
             email,
             phone: contactPhone ? null : (keys.phone ?? null),
             attachmentIds: files.map((f) => f.id),

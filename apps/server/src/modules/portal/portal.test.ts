@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ServicePolicy } from '../policies/index.ts';
-import { complaintDescription, firstNameOf, hearBackBy, maskEmail, nextUpdateBy, policyPromises } from './portal.ts';
+import {
+  complaintDescription,
+  droppedFormRef,
+  firstNameOf,
+  maskEmail,
+  nextUpdateBy,
+  policyPromises,
+} from './portal.ts';
 import { createRateLimiter } from './rate-limit.ts';
 
 const at = (iso: string) => new Date(iso);
@@ -15,6 +22,10 @@ test('agents are shown by first name; a Chinese name without spaces by its given
   assert.equal(firstNameOf(null), null);
 });
 
+test("a robot's form is answered with a reference no case has", () => {
+  assert.equal(droppedFormRef(at('2026-12-31T23:59:59Z')), 'C-2026-000000');
+});
+
 test('e-mail addresses are masked to their first character and domain', () => {
   assert.equal(maskEmail('somying@example.co.th'), 's***@example.co.th');
   assert.equal(maskEmail('陳@example.tw'), '陳***@example.tw');
@@ -26,15 +37,12 @@ test('the expectation is its own paragraph, labelled in the customer language', 
   assert.equal(complaintDescription('遲到', undefined, 'zh-TW'), '遲到');
 });
 
-test('hear back by the first response, else the acknowledgement; next update skips met clocks', () => {
+test('the next update skips met clocks', () => {
   const clocks = [
     { kind: 'acknowledge', state: 'running', dueAt: at('2026-03-02T10:00:00Z') },
     { kind: 'first_response', state: 'met', dueAt: at('2026-03-02T13:00:00Z') },
     { kind: 'keep_in_loop', state: 'running', dueAt: at('2026-03-04T09:00:00Z') },
   ];
-  assert.equal(hearBackBy(clocks)?.toISOString(), '2026-03-02T13:00:00.000Z');
-  assert.equal(hearBackBy(clocks.slice(0, 1))?.toISOString(), '2026-03-02T10:00:00.000Z');
-  assert.equal(hearBackBy([]), null);
   assert.equal(nextUpdateBy(clocks, [])?.toISOString(), '2026-03-04T09:00:00.000Z');
   assert.equal(nextUpdateBy(clocks, [at('2026-03-03T12:00:00Z')])?.toISOString(), '2026-03-03T12:00:00.000Z');
   assert.equal(nextUpdateBy(clocks.slice(0, 1), [])?.toISOString(), '2026-03-02T10:00:00.000Z');

@@ -75,18 +75,6 @@ export interface ClockDue {
 }
 
 /**
- * When the customer will hear back after filing: the first response's due time, or the
- * acknowledgement's when the policy sets no first response; null when no policy applies.
- */
-export const hearBackBy = (clocks: readonly ClockDue[]): Date | null => {
-  for (const kind of ['first_response', 'acknowledge']) {
-    const clock = clocks.find((c) => c.kind === kind && c.state !== 'cancelled');
-    if (clock) return clock.dueAt;
-  }
-  return null;
-};
-
-/**
  * The next update the customer is owed: the earliest of the open promises (commitments) and the
  * running first-response and keep-in-loop clocks; the acknowledgement's due time only when none of
  * those runs (an acknowledgement e-mail goes out on filing; the clock waits for a person).
