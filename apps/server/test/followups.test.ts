@@ -32,7 +32,18 @@ interface Harness {
   surveys(caseId: string): Promise<SurveyDto[]>;
   timeline(caseId: string): Promise<{ type: string; data: Record<string, unknown> }[]>;
   sweep(at: string): Promise<void>;
+  /** Agent A opens `complaint` at site A. */
+  open(complaint: Complaint): Promise<Opened>;
+  /** … resolves it, and its jobs run. */
+  openResolved(complaint: Complaint): Promise<Opened>;
+  /** … and a day later the follow-up goes out: the case and its survey. */
+  surveyed(complaint: Complaint): Promise<{ opened: Opened; survey: SurveyDto }>;
+  /** A full refund of the case, approved by the administrator when it needs approval. */
+  approvedRefund(caseId: string): Promise<{ id: string; status: string }>;
 }
+
+type Complaint = Omit<Parameters<typeof openCaseAs>[2], 'siteId'>;
+type Opened = Awaited<ReturnType<typeof openCaseAs>>;
 
 const harness = async (t: TestApp): Promise<Harness> => {
   const org = await createTestOrg(t);
@@ -49,18 +60,54 @@ const harness = async (t: TestApp): Promise<Harness> => {
     return response.json<T>();
   };
   let slot = 0;
+  const resolve = async (as: OrgUser, caseId: string): Promise<void> => {
+    await call(as, 'POST', `/cases/${caseId}/transitions`, { action: 'start_investigation' });
+    await call(as, 'POST', `/cases/${caseId}/resolution`, {
+      text: '已更換並致電說明',
+      kind: 'final',
+      rootCauseId: rootCause,
+    });
+    await call(as, 'POST', `/cases/${caseId}/transitions`, { action: 'resolve' });
+  };
+  const sweep = async (at: string): Promise<void> => {
+    t.clock.set(at);
+    slot += 1;
+    await runCronSlot(t, 'followups.sweep', `${at}#${slot}`);
+  };
+  const surveys = async (caseId: string): Promise<SurveyDto[]> =>
+    (await call<SurveyList>(org.supervisorA, 'GET', `/cases/${caseId}/surveys`)).items;
+  const open = (complaint: Complaint): Promise<Opened> =>
+    openCaseAs(t, org.agentA, { ...complaint, siteId: org.siteA });
+  const openResolved = async (complaint: Complaint): Promise<Opened> => {
+    const opened = await open(complaint);
+    await resolve(org.agentA, opened.id);
+    await drainJobs(t);
+    return opened;
+  };
   return {
     org,
     rootCause,
     call,
-    async resolve(as, caseId) {
-      await call(as, 'POST', `/cases/${caseId}/transitions`, { action: 'start_investigation' });
-      await call(as, 'POST', `/cases/${caseId}/resolution`, {
-        text: '已更換並致電說明',
-        kind: 'final',
-        rootCauseId: rootCause,
-      });
-      await call(as, 'POST', `/cases/${caseId}/transitions`, { action: 'resolve' });
+    resolve,
+    open,
+    openResolved,
+    async surveyed(complaint) {
+      const opened = await openResolved(complaint);
+      await sweep(later(DAY));
+      const [survey] = await surveys(opened.id);
+      assert.ok(survey, 'a survey went out a day after the resolution');
+      return { opened, survey };
+    },
+    async approvedRefund(caseId) {
+      const refund = await call<{ id: string; status: string }>(
+        org.admin,
+        'POST',
+        `/cases/${caseId}/compensations`,
+        { kind: 'refund', amount: 12_000, currency: 'CNY', description: '全额退款' },
+        201,
+      );
+      if (refund.status === 'proposed') await call(org.admin, 'POST', `/compensations/${refund.id}/approve`, {});
+      return refund;
     },
     async resolveAgain(as, caseId) {
       await call(as, 'POST', `/cases/${caseId}/resolution`, {
@@ -77,17 +124,13 @@ const harness = async (t: TestApp): Promise<Harness> => {
       await call(org.agentA, 'POST', `/cases/${caseId}/messages`, { direction: 'inbound', channel: 'email', body });
     },
     followUps: async (caseId) => (await call<FollowUpList>(org.supervisorA, 'GET', `/cases/${caseId}/followups`)).items,
-    surveys: async (caseId) => (await call<SurveyList>(org.supervisorA, 'GET', `/cases/${caseId}/surveys`)).items,
+    surveys,
     timeline: async (caseId) =>
       (await call<CaseDto>(org.supervisorA, 'GET', `/cases/${caseId}`)).timeline?.map((e) => ({
         type: e.type,
         data: e.data,
       })) ?? [],
-    async sweep(at) {
-      t.clock.set(at);
-      slot += 1;
-      await runCronSlot(t, 'followups.sweep', `${at}#${slot}`);
-    },
+    sweep,
   };
 };
 
@@ -141,9 +184,7 @@ scenarioOnBothBackends('an instant fix is followed up after the configured delay
   await h.call(h.org.agentA, 'PUT', '/settings/followups', { ...saved }, 404);
   assert.equal((await h.call<{ enabled: boolean }>(h.org.agentA, 'GET', '/settings/followups')).enabled, true);
 
-  const opened = await openCaseAs(t, h.org.agentA, { ...complaintFixtures.mango, siteId: h.org.siteA });
-  await h.resolve(h.org.agentA, opened.id);
-  await drainJobs(t);
+  const opened = await h.openResolved(complaintFixtures.mango);
   const [scheduled] = await h.followUps(opened.id);
   assert.equal(scheduled?.status, 'scheduled');
   assert.equal(scheduled?.plan, 'email', 'a phone case is followed up by e-mail');
@@ -185,15 +226,8 @@ scenarioOnBothBackends('an instant fix is followed up after the configured delay
 
 scenarioOnBothBackends('a refund case is followed up only after the refund is delivered', async (t) => {
   const h = await harness(t);
-  const opened = await openCaseAs(t, h.org.agentA, { ...complaintFixtures.refund, siteId: h.org.siteA });
-  const refund = await h.call<{ id: string; status: string }>(
-    h.org.admin,
-    'POST',
-    `/cases/${opened.id}/compensations`,
-    { kind: 'refund', amount: 12_000, currency: 'CNY', description: '全额退款' },
-    201,
-  );
-  if (refund.status === 'proposed') await h.call(h.org.admin, 'POST', `/compensations/${refund.id}/approve`, {});
+  const opened = await h.open(complaintFixtures.refund);
+  const refund = await h.approvedRefund(opened.id);
   await h.call(h.org.admin, 'POST', `/compensations/${refund.id}/customer-response`, { accepted: true });
   await h.resolve(h.org.agentA, opened.id);
   await drainJobs(t);
@@ -228,15 +262,9 @@ scenarioOnBothBackends('a refund case is followed up only after the refund is de
 
 scenarioOnBothBackends('the customer writes first: the follow-up is cancelled and never sent', async (t) => {
   const h = await harness(t);
-  const opened = await openCaseAs(t, h.org.agentA, { ...complaintFixtures.mango, siteId: h.org.siteA });
-  await h.resolve(h.org.agentA, opened.id);
-  await drainJobs(t);
+  const opened = await h.openResolved(complaintFixtures.mango);
   t.clock.set(later(60));
-  await h.call(h.org.agentA, 'POST', `/cases/${opened.id}/messages`, {
-    direction: 'inbound',
-    channel: 'email',
-    body: '謝謝，芒果已經收到了，品質很好',
-  });
+  await h.customerWrites(opened.id, '謝謝，芒果已經收到了，品質很好');
   await drainJobs(t);
   const [cancelled] = await h.followUps(opened.id);
   assert.equal(cancelled?.status, 'cancelled');
@@ -251,17 +279,11 @@ scenarioOnBothBackends('a 1/5 answer reopens the case and escalates it; a leaver
   const h = await harness(t);
   // Calm words: nothing but the survey escalates this case.
   const calm = { ...complaintFixtures.mango, description: '我三天前買的芒果全部爛了' };
-  const opened = await openCaseAs(t, h.org.agentA, { ...calm, siteId: h.org.siteA });
-  await h.resolve(h.org.agentA, opened.id);
-  await drainJobs(t);
-  await h.sweep(later(DAY));
-  const [survey] = await h.surveys(opened.id);
-  assert.ok(survey);
+  const { opened, survey } = await h.surveyed(calm);
 
   // The portal (having checked the survey link) answers as the system.
-  const portal = { actor: { kind: 'system', name: 'portal' }, requestId: null } as const;
   await t.deps.followups.answerSurvey(
-    portal,
+    portalActor,
     survey.id,
     { score: 1, solved: false, comment: '還是爛的', leaving: true, leavingReason: 'product_quality' },
     'portal',
@@ -297,19 +319,14 @@ scenarioOnBothBackends('a 1/5 answer reopens the case and escalates it; a leaver
   assert.equal(twice.statusCode, 409, twice.body);
   assert.equal(twice.json<{ error: { code: string } }>().error.code, 'conflict');
   // Another case's id with this survey is not found; a stranger cannot see it at all.
-  const other = await openCaseAs(t, h.org.agentA, { ...complaintFixtures.parcel, siteId: h.org.siteA });
+  const other = await h.open(complaintFixtures.parcel);
   await h.call(h.org.agentA, 'POST', `/cases/${other.id}/surveys/${survey.id}/answer`, { score: 5, solved: true }, 404);
   await h.call(h.org.agentB, 'GET', `/cases/${opened.id}/surveys`, undefined, 404);
 });
 
 scenarioOnBothBackends('an answer taken on the phone is recorded by the agent', async (t) => {
   const h = await harness(t);
-  const opened = await openCaseAs(t, h.org.agentA, { ...complaintFixtures.window, siteId: h.org.siteA });
-  await h.resolve(h.org.agentA, opened.id);
-  await drainJobs(t);
-  await h.sweep(later(DAY));
-  const [survey] = await h.surveys(opened.id);
-  assert.ok(survey);
+  const { opened, survey } = await h.surveyed(complaintFixtures.window);
   const answered = await h.call<SurveyDto>(h.org.agentA, 'POST', `/cases/${opened.id}/surveys/${survey.id}/answer`, {
     score: 4,
     solved: true,
@@ -330,12 +347,7 @@ scenarioOnBothBackends('an answer taken on the phone is recorded by the agent', 
 
 scenarioOnBothBackends('a survey past its time takes no answer (422) and reopens nothing', async (t) => {
   const h = await harness(t);
-  const opened = await openCaseAs(t, h.org.agentA, { ...complaintFixtures.window, siteId: h.org.siteA });
-  await h.resolve(h.org.agentA, opened.id);
-  await drainJobs(t);
-  await h.sweep(later(DAY));
-  const [survey] = await h.surveys(opened.id);
-  assert.ok(survey);
+  const { opened, survey } = await h.surveyed(complaintFixtures.window);
   t.clock.set(survey.expiresAt);
   const late = await t.app.inject({
     method: 'POST',
@@ -353,7 +365,7 @@ scenarioOnBothBackends(
   'the customer wrote before the resolution; its job runs after it: the follow-up stands',
   async (t) => {
     const h = await harness(t);
-    const opened = await openCaseAs(t, h.org.agentA, { ...complaintFixtures.mango, siteId: h.org.siteA });
+    const opened = await h.open(complaintFixtures.mango);
     await drainJobs(t);
     await h.call(h.org.agentA, 'POST', `/cases/${opened.id}/transitions`, { action: 'start_investigation' });
     await h.customerWrites(opened.id, '請問處理得怎麼樣了？');
@@ -386,9 +398,7 @@ scenarioOnBothBackends(
   async (t) => {
     const h = await harness(t);
     // Case 1: the first resolution's follow-up exists; the second resolution's job runs before the reopen's.
-    const first = await openCaseAs(t, h.org.agentA, { ...complaintFixtures.mango, siteId: h.org.siteA });
-    await h.resolve(h.org.agentA, first.id);
-    await drainJobs(t);
+    const first = await h.openResolved(complaintFixtures.mango);
     const [original] = await h.followUps(first.id);
     assert.equal(original?.status, 'scheduled');
     t.clock.set(later(60));
@@ -408,7 +418,7 @@ scenarioOnBothBackends(
     await drainJobs(t);
 
     // Case 2: no job has run; they run newest first.
-    const second = await openCaseAs(t, h.org.agentA, { ...complaintFixtures.parcel, siteId: h.org.siteA });
+    const second = await h.open(complaintFixtures.parcel);
     await drainJobs(t);
     await h.resolve(h.org.agentA, second.id);
     await h.reopen(h.org.agentA, second.id);
@@ -431,8 +441,8 @@ scenarioOnBothBackends(
   'the send checks again: a message not yet heard, or follow-ups turned off, cancels it',
   async (t) => {
     const h = await harness(t);
-    const wrote = await openCaseAs(t, h.org.agentA, { ...complaintFixtures.mango, siteId: h.org.siteA });
-    const off = await openCaseAs(t, h.org.agentA, { ...complaintFixtures.window, siteId: h.org.siteA });
+    const wrote = await h.open(complaintFixtures.mango);
+    const off = await h.open(complaintFixtures.window);
     await h.resolve(h.org.agentA, wrote.id);
     await h.resolve(h.org.agentA, off.id);
     await drainJobs(t);
@@ -445,9 +455,7 @@ scenarioOnBothBackends(
     assert.deepEqual([cancelled?.status, cancelled?.reason], ['cancelled', 'customer_wrote']);
     assert.deepEqual(await h.surveys(wrote.id), []);
 
-    const another = await openCaseAs(t, h.org.agentA, { ...complaintFixtures.refund, siteId: h.org.siteA });
-    await h.resolve(h.org.agentA, another.id);
-    await drainJobs(t);
+    const another = await h.openResolved(complaintFixtures.refund);
     const settings = await h.call<Record<string, unknown>>(h.org.admin, 'GET', '/settings/followups');
     await h.call(h.org.admin, 'PUT', '/settings/followups', { ...settings, enabled: false });
     await h.sweep(later(3 * DAY));
@@ -461,9 +469,9 @@ scenarioOnBothBackends(
 
 scenarioOnBothBackends('a resolved case merged into another gets no follow-up', async (t) => {
   const h = await harness(t);
-  const survivor = await openCaseAs(t, h.org.agentA, { ...complaintFixtures.mango, siteId: h.org.siteA });
-  const heard = await openCaseAs(t, h.org.agentA, { ...complaintFixtures.mango, siteId: h.org.siteA });
-  const unheard = await openCaseAs(t, h.org.agentA, { ...complaintFixtures.mango, siteId: h.org.siteA });
+  const survivor = await h.open(complaintFixtures.mango);
+  const heard = await h.open(complaintFixtures.mango);
+  const unheard = await h.open(complaintFixtures.mango);
   await h.resolve(h.org.agentA, heard.id);
   await h.resolve(h.org.agentA, unheard.id);
   await drainJobs(t);
@@ -494,12 +502,7 @@ scenarioOnBothBackends('poor_survey turned off: a poor answer still escalates th
     ),
   });
   const calm = { ...complaintFixtures.mango, description: '我三天前買的芒果全部爛了' };
-  const opened = await openCaseAs(t, h.org.agentA, { ...calm, siteId: h.org.siteA });
-  await h.resolve(h.org.agentA, opened.id);
-  await drainJobs(t);
-  await h.sweep(later(DAY));
-  const [survey] = await h.surveys(opened.id);
-  assert.ok(survey);
+  const { opened, survey } = await h.surveyed(calm);
   await t.deps.followups.answerSurvey(portalActor, survey.id, { score: 1, solved: false }, 'portal');
   await drainJobs(t);
   const escalations = await h.call<{ items: { toRank: number; trigger: string }[] }>(
@@ -515,9 +518,7 @@ scenarioOnBothBackends('poor_survey turned off: a poor answer still escalates th
 
 scenarioOnBothBackends('reopened and resolved again: the old survey expires, one new follow-up goes out', async (t) => {
   const h = await harness(t);
-  const opened = await openCaseAs(t, h.org.agentA, { ...complaintFixtures.mango, siteId: h.org.siteA });
-  await h.resolve(h.org.agentA, opened.id);
-  await drainJobs(t);
+  const opened = await h.openResolved(complaintFixtures.mango);
   await h.sweep(later(DAY));
   const [old] = await h.surveys(opened.id);
   assert.equal(old?.status, 'open');
@@ -552,15 +553,8 @@ scenarioOnBothBackends(
   'a remedy declined: the follow-up is due a delay after the decline, not after its job',
   async (t) => {
     const h = await harness(t);
-    const opened = await openCaseAs(t, h.org.agentA, { ...complaintFixtures.refund, siteId: h.org.siteA });
-    const refund = await h.call<{ id: string; status: string }>(
-      h.org.admin,
-      'POST',
-      `/cases/${opened.id}/compensations`,
-      { kind: 'refund', amount: 12_000, currency: 'CNY', description: '全额退款' },
-      201,
-    );
-    if (refund.status === 'proposed') await h.call(h.org.admin, 'POST', `/compensations/${refund.id}/approve`, {});
+    const opened = await h.open(complaintFixtures.refund);
+    const refund = await h.approvedRefund(opened.id);
     await h.resolve(h.org.agentA, opened.id);
     await drainJobs(t);
     assert.equal((await h.followUps(opened.id))[0]?.status, 'waiting_remedy');
@@ -581,7 +575,7 @@ scenarioOnBothBackends(
   'a proposal still waiting holds the follow-up; its refusal releases it at the refusal’s time',
   async (t) => {
     const h = await harness(t);
-    const opened = await openCaseAs(t, h.org.agentA, { ...complaintFixtures.mango, siteId: h.org.siteA });
+    const opened = await h.open(complaintFixtures.mango);
     const proposal = await insertCompensation(t, { caseId: opened.id, requiredRank: 0, proposedAt: t.clock.now() });
     await h.resolve(h.org.agentA, opened.id);
     await drainJobs(t);
@@ -604,7 +598,7 @@ scenarioOnBothBackends('a remedy never delivered: after the longest wait the fol
   const settings = await h.call<Record<string, unknown>>(h.org.admin, 'GET', '/settings/followups');
   assert.equal(settings.maxRemedyWaitDays, 30);
   await h.call(h.org.admin, 'PUT', '/settings/followups', { ...settings, maxRemedyWaitDays: 3 });
-  const opened = await openCaseAs(t, h.org.agentA, { ...complaintFixtures.mango, siteId: h.org.siteA });
+  const opened = await h.open(complaintFixtures.mango);
   await insertCompensation(t, { caseId: opened.id, requiredRank: 0, proposedAt: t.clock.now(), status: 'accepted' });
   await h.resolve(h.org.agentA, opened.id);
   await drainJobs(t);
@@ -620,12 +614,10 @@ scenarioOnBothBackends('a remedy never delivered: after the longest wait the fol
 scenarioOnBothBackends('plan and language are settled at sending, from the customer as merged', async (t) => {
   const h = await harness(t);
   // A phone complaint from a customer with no e-mail address: planned as a call.
-  const opened = await openCaseAs(t, h.org.agentA, { ...complaintFixtures.parcel, siteId: h.org.siteA });
-  await h.resolve(h.org.agentA, opened.id);
-  await drainJobs(t);
+  const opened = await h.openResolved(complaintFixtures.parcel);
   assert.equal((await h.followUps(opened.id))[0]?.plan, 'call');
   // Before it goes out, that customer turns out to be one we know, with an address and English.
-  const known = await openCaseAs(t, h.org.agentA, { ...complaintFixtures.window, siteId: h.org.siteA });
+  const known = await h.open(complaintFixtures.window);
   await h.call(h.org.supervisorA, 'POST', `/customers/${known.customer.id}/merge`, {
     duplicateId: opened.customer.id,
     reason: 'the same person',
@@ -641,8 +633,8 @@ scenarioOnBothBackends('plan and language are settled at sending, from the custo
 
 scenarioOnBothBackends('one follow-up that fails does not stop the sweep', async (t) => {
   const h = await harness(t);
-  const broken = await openCaseAs(t, h.org.agentA, { ...complaintFixtures.mango, siteId: h.org.siteA });
-  const fine = await openCaseAs(t, h.org.agentA, { ...complaintFixtures.window, siteId: h.org.siteA });
+  const broken = await h.open(complaintFixtures.mango);
+  const fine = await h.open(complaintFixtures.window);
   await h.resolve(h.org.agentA, broken.id);
   await h.resolve(h.org.agentA, fine.id);
   await drainJobs(t);
@@ -707,9 +699,7 @@ scenarioOnBothBackends('the follow-up call is due one working day later, in the 
       .execute();
   });
   // An e-mail case: an e-mail and a call. Resolved Monday 17:00 in Taipei, sent Tuesday 17:00.
-  const opened = await openCaseAs(t, h.org.agentA, { ...complaintFixtures.refund, siteId: h.org.siteA });
-  await h.resolve(h.org.agentA, opened.id);
-  await drainJobs(t);
+  const opened = await h.openResolved(complaintFixtures.refund);
   await h.sweep(later(DAY));
   const queue = await h.call<TaskQueue>(h.org.agentA, 'GET', '/tasks?mine=true');
   const callTask = queue.items.find((item) => item.case.id === opened.id);

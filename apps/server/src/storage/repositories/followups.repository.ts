@@ -70,6 +70,20 @@ const mutableFollowUp = (f: FollowUp) => ({
   updated_at: toDbTime(f.updatedAt),
 });
 
+/** A survey's status and answer columns: what answering it changes. */
+const surveyAnswer = (s: Survey) => ({
+  status: s.status,
+  score: s.score,
+  solved: s.solved,
+  effort: s.effort,
+  comment: s.comment,
+  leaving: s.leaving,
+  leaving_reason: s.leavingReason,
+  answered_via: s.answeredVia,
+  answered_by: s.answeredBy,
+  answered_at: s.answeredAt ? toDbTime(s.answeredAt) : null,
+});
+
 const PENDING: readonly FollowUpStatus[] = ['waiting_remedy', 'scheduled'];
 
 // `->>` reads a JSON field on both backends (PostgreSQL jsonb, SQLite 3.38+ text).
@@ -239,21 +253,12 @@ export const followUpsRepository = (tx: Tx): FollowUpRepository => {
       await tx
         .insertInto('surveys')
         .values({
+          ...surveyAnswer(s),
           id: s.id,
           case_id: s.caseId,
           customer_id: s.customerId,
           followup_id: s.followUpId,
           language: s.language,
-          status: s.status,
-          score: s.score,
-          solved: s.solved,
-          effort: s.effort,
-          comment: s.comment,
-          leaving: s.leaving,
-          leaving_reason: s.leavingReason,
-          answered_via: s.answeredVia,
-          answered_by: s.answeredBy,
-          answered_at: s.answeredAt ? toDbTime(s.answeredAt) : null,
           expires_at: toDbTime(s.expiresAt),
           created_at: toDbTime(s.createdAt),
         })
@@ -277,18 +282,7 @@ export const followUpsRepository = (tx: Tx): FollowUpRepository => {
     async saveAnswer(s) {
       const result = await tx
         .updateTable('surveys')
-        .set({
-          status: s.status,
-          score: s.score,
-          solved: s.solved,
-          effort: s.effort,
-          comment: s.comment,
-          leaving: s.leaving,
-          leaving_reason: s.leavingReason,
-          answered_via: s.answeredVia,
-          answered_by: s.answeredBy,
-          answered_at: s.answeredAt ? toDbTime(s.answeredAt) : null,
-        })
+        .set(surveyAnswer(s))
         .where('id', '=', s.id)
         .where('status', '=', 'open')
         .executeTakeFirst();
