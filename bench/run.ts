@@ -14,6 +14,7 @@ import { mailAlone, mailOnly, mailSection } from './mail/section.ts';
 import { describeError } from './lib/errors.ts';
 import { machineLine } from './lib/machine.ts';
 import { adminUrl, createTempDatabase, describeServer, type TempDatabase } from './lib/postgres.ts';
+import type { CeilingFigures } from './lib/standalone.ts';
 import { newSeries, recordFailure, recordRound, typicalRound } from './lib/series.ts';
 import { formatNumber, markdownTable } from './lib/table.ts';
 import { CEILING_COLUMNS, ceilingRow, failureNotes, STORE_COLUMNS, storeRow } from './report.ts';
@@ -44,60 +45,37 @@ const progress = (text: string): void => {
   if (process.stderr.isTTY) process.stderr.write(`… ${text}\n`);
 };
 
+/** The sections that can run alone, in the order they are looked for. */
+const SECTIONS_ALONE: readonly {
+  readonly name: string;
+  readonly only: () => boolean;
+  /** Whether the section talks over the network (loopback) at all. */
+  readonly loopback: boolean;
+  readonly run: (progress: (text: string) => void) => Promise<string>;
+}[] = [
+  // Intake: complaints over HTTP, with one round of its ceilings.
+  { name: 'intake', only: intakeOnly, loopback: true, run: intakeAlone },
+  // Mail: e-mail in and out and portal filing, with their ceilings.
+  { name: 'mail', only: mailOnly, loopback: true, run: mailAlone },
+  // Analyze: text analysis in process and through the CLI.
+  { name: 'analyze', only: analyzeOnly, loopback: false, run: analyzeSection },
+  // Sweeper: the sweeper, ceiling included.
+  { name: 'sweeper', only: sweeperOnly, loopback: true, run: sweeperSection },
+  // Search: a million cases per backend.
+  { name: 'search', only: searchOnly, loopback: true, run: searchSection },
+];
+
 const main = async (): Promise<void> => {
   const startedAt = performance.now();
-  // `npm run bench -- intake` (or BENCH_ONLY=intake): only the intake section, with its own ceilings.
-  if (intakeOnly()) {
-    print('# Redress benchmarks: intake only');
+  // `npm run bench -- <section>` (or BENCH_ONLY=<section>): that section alone, with the ceilings it needs.
+  const alone = SECTIONS_ALONE.find((section) => section.only());
+  if (alone) {
+    print(`# Redress benchmarks: ${alone.name} only`);
     print('');
     print(machineLine());
-    print(`Run ${new Date().toISOString()} · loopback only`);
+    print(`Run ${new Date().toISOString()}${alone.loopback ? ' · loopback only' : ''}`);
     print('');
-    print(await intakeAlone(progress));
-    print(`Total run time: ${formatNumber((performance.now() - startedAt) / 1000, 1)} s`);
-    return;
-  }
-  // `npm run bench -- mail` (or BENCH_ONLY=mail): e-mail in and out and portal filing, with their ceilings.
-  if (mailOnly()) {
-    print('# Redress benchmarks: mail only');
-    print('');
-    print(machineLine());
-    print(`Run ${new Date().toISOString()} · loopback only`);
-    print('');
-    print(await mailAlone(progress));
-    print(`Total run time: ${formatNumber((performance.now() - startedAt) / 1000, 1)} s`);
-    return;
-  }
-  // `npm run bench -- analyze` (or BENCH_ONLY=analyze): text analysis in process and through the CLI.
-  if (analyzeOnly()) {
-    print('# Redress benchmarks: analyze only');
-    print('');
-    print(machineLine());
-    print(`Run ${new Date().toISOString()}`);
-    print('');
-    print(await analyzeSection(progress));
-    print(`Total run time: ${formatNumber((performance.now() - startedAt) / 1000, 1)} s`);
-    return;
-  }
-  // `npm run bench -- sweeper` (or BENCH_ONLY=sweeper): only the sweeper section, ceiling included.
-  if (sweeperOnly()) {
-    print('# Redress benchmarks: sweeper only');
-    print('');
-    print(machineLine());
-    print(`Run ${new Date().toISOString()} · loopback only`);
-    print('');
-    print(await sweeperSection(progress));
-    print(`Total run time: ${formatNumber((performance.now() - startedAt) / 1000, 1)} s`);
-    return;
-  }
-  // `npm run bench -- search` (or BENCH_ONLY=search): only the search section (a million cases per backend).
-  if (searchOnly()) {
-    print('# Redress benchmarks: search only');
-    print('');
-    print(machineLine());
-    print(`Run ${new Date().toISOString()} · loopback only`);
-    print('');
-    print(await searchSection(progress));
+    print(await alone.run(progress));
     print(`Total run time: ${formatNumber((performance.now() - startedAt) / 1000, 1)} s`);
     return;
   }
@@ -299,30 +277,15 @@ const main = async (): Promise<void> => {
       ],
     ),
   );
-  print(
-    await intakeSection(
-      {
-        echo: typicalRound(ceiling.e),
-        commit: typicalRound(ceiling.a),
-        echoConnections: HTTP_CONNECTIONS,
-        echoSeconds: HTTP_SECONDS,
-        source: `from the ceilings table above (median round; (a) of ${SQLITE_ROUNDS} rounds)`,
-      },
-      progress,
-    ),
-  );
-  print(
-    await mailSection(
-      {
-        echo: typicalRound(ceiling.e),
-        commit: typicalRound(ceiling.a),
-        echoConnections: HTTP_CONNECTIONS,
-        echoSeconds: HTTP_SECONDS,
-        source: `from the ceilings table above (median round; (a) of ${SQLITE_ROUNDS} rounds)`,
-      },
-      progress,
-    ),
-  );
+  const figures: CeilingFigures = {
+    echo: typicalRound(ceiling.e),
+    commit: typicalRound(ceiling.a),
+    echoConnections: HTTP_CONNECTIONS,
+    echoSeconds: HTTP_SECONDS,
+    source: `from the ceilings table above (median round; (a) of ${SQLITE_ROUNDS} rounds)`,
+  };
+  print(await intakeSection(figures, progress));
+  print(await mailSection(figures, progress));
   print(await sweeperSection(progress));
   print(await analyzeSection(progress));
   print(await searchSection(progress));

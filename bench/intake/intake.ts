@@ -3,27 +3,9 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeError } from '../lib/errors.ts';
 import { intakeTraffic, seededRandom } from './complaints.ts';
-import { measureLoad, type LoadMeasurement } from './loads.ts';
+import { configurePolicy, measureLoad, type LoadMeasurement } from '../lib/http-load.ts';
 import { seedCases, type SeedResult } from './seed.ts';
-import { createAdminToken, startRedress, type RedressChild } from './server.ts';
-
-/**
- * A working calendar and a service policy, as an administrator sets them up before going live:
- * every complaint then starts its acknowledge, keep-in-loop and resolve clocks, as in production.
- */
-const configurePolicy = async (url: string, token: string): Promise<void> => {
-  const post = async (path: string, body: unknown): Promise<{ id: string }> => {
-    const response = await fetch(`${url}/api/v1${path}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    if (response.status !== 201) throw new Error(`POST ${path}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as { id: string };
-  };
-  const calendar = await post('/calendars', { preset: 'TW', years: [2026, 2027] });
-  await post('/policies/presets', { preset: 'iso10002', calendarId: calendar.id });
-};
+import { createAdminToken, startRedress, type RedressChild } from '../lib/redress-child.ts';
 
 /** Concurrency levels, and how long each measured load runs (the section stays under ~3 minutes). */
 export const LEVELS: readonly { readonly concurrency: number; readonly seconds: number }[] = [
@@ -128,7 +110,7 @@ export const runIntake = async (progress: (text: string) => void): Promise<Intak
     progress('intake: starting the server');
     server = await startRedress(dataDir, profileDir ? { cpuProfileDir: profileDir } : {});
     progress('intake: a Taiwan calendar and the ISO 10002 policy, so every complaint starts its clocks');
-    await configurePolicy(server.url, token);
+    await configurePolicy(server.url, token, [2026, 2027]);
     const traffic = intakeTraffic({
       repeatShare: REPEAT_SHARE,
       knownCustomers: KNOWN_CUSTOMERS,

@@ -1,8 +1,9 @@
 import { availableParallelism } from 'node:os';
 import type { Measurement } from '../lib/stats.ts';
-import { formatMs, formatNumber, markdownTable, type Cell, type Column } from '../lib/table.ts';
+import { loadFailureNotes, measuredColumns, measuredRow, ratio } from '../lib/measured.ts';
+import { formatNumber, markdownTable, type Cell, type Column } from '../lib/table.ts';
 import { KNOWN_CUSTOMERS, LEVELS, READ_AT_CASES, REPEAT_SHARE, type IntakeResults } from './intake.ts';
-import type { LoadMeasurement } from './loads.ts';
+import type { LoadMeasurement } from '../lib/http-load.ts';
 
 /** Issue 3's aim for both tables, at the highest concurrency. */
 export const AIM = { perSecond: 2_000, p99Ms: 50, concurrency: 32 } as const;
@@ -22,24 +23,9 @@ export interface IntakeCeilings {
 }
 
 const COLUMNS: readonly Column[] = [
-  { header: 'Workload' },
-  { header: 'Concurrency', align: 'right' },
-  { header: 'Requests', align: 'right' },
-  { header: 'Throughput', align: 'right' },
-  { header: 'Unit' },
-  { header: 'p50 (ms)', align: 'right' },
-  { header: 'p99 (ms)', align: 'right' },
-  { header: 'vs (e)', align: 'right' },
-  { header: 'vs (a)', align: 'right' },
+  ...measuredColumns('Requests', '(e)', '(a)'),
   { header: `Aim at ${AIM.concurrency}: ≥ ${formatNumber(AIM.perSecond)}/s, p99 ≤ ${AIM.p99Ms} ms` },
 ];
-
-/** "0.32×"; small ratios keep three decimals so they do not all read 0.00×. */
-const ratio = (m: Measurement | undefined, base: Measurement | undefined): string | undefined => {
-  if (!m || !base || base.perSecond <= 0) return undefined;
-  const value = m.perSecond / base.perSecond;
-  return `${formatNumber(value, value < 0.1 ? 3 : 2)}×`;
-};
 
 const aimCell = (m: LoadMeasurement | undefined, concurrency: number): Cell => {
   if (concurrency !== AIM.concurrency) return '';
@@ -58,33 +44,9 @@ const ceilingRows = (ceilings: IntakeCeilings, withCommit: boolean): Cell[][] =>
   const e = ceilings.echo.measurement;
   const a = ceilings.commit.measurement;
   return [
-    [
-      `(e) ${ceilings.echo.workload}`,
-      ceilings.echo.connections,
-      e?.count,
-      e && formatNumber(e.perSecond),
-      'req/s',
-      formatMs(e?.p50Ms),
-      formatMs(e?.p99Ms),
-      e && '1.00×',
-      ratio(e, a),
-      '',
-    ],
+    measuredRow(`(e) ${ceilings.echo.workload}`, ceilings.echo.connections, e, 'req/s', e && '1.00×', ratio(e, a), ''),
     ...(withCommit
-      ? [
-          [
-            `(a) ${ceilings.commit.workload}`,
-            1,
-            a?.count,
-            a && formatNumber(a.perSecond),
-            'commits/s',
-            formatMs(a?.p50Ms),
-            formatMs(a?.p99Ms),
-            ratio(a, e),
-            a && '1.00×',
-            '',
-          ] satisfies Cell[],
-        ]
+      ? [measuredRow(`(a) ${ceilings.commit.workload}`, 1, a, 'commits/s', ratio(a, e), a && '1.00×', '')]
       : []),
   ];
 };
@@ -98,27 +60,19 @@ const loadRows = (
 ): Cell[][] =>
   LEVELS.map((level) => {
     const m = loads.find((load) => load.concurrency === level.concurrency);
-    return [
+    return measuredRow(
       label,
       level.concurrency,
-      m?.count,
-      m && formatNumber(m.perSecond),
+      m,
       unit,
-      formatMs(m?.p50Ms),
-      formatMs(m?.p99Ms),
       ratio(m, ceilings.echo.measurement),
       versusCommit ? ratio(m, ceilings.commit.measurement) : '',
       aimCell(m, level.concurrency),
-    ];
+    );
   });
 
 const failureNotes = (label: string, loads: readonly LoadMeasurement[]): string[] =>
-  loads
-    .filter((m) => m.failures > 0)
-    .map(
-      (m) =>
-        `- ${label} at concurrency ${m.concurrency}: ${formatNumber(m.failures)} of ${formatNumber(m.count)} requests failed (first: ${m.firstFailure ?? 'no detail'}).`,
-    );
+  loadFailureNotes(label, loads, 'requests');
 
 const percent = (share: number | undefined): string => (share === undefined ? '—' : `${formatNumber(share * 100, 1)}%`);
 

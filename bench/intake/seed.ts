@@ -7,7 +7,7 @@ import { openSqlite } from '../../apps/server/src/storage/sqlite/open.ts';
 import { describeError } from '../lib/errors.ts';
 import { loopAsync } from '../lib/load.ts';
 import { intakeTraffic } from './complaints.ts';
-import { BENCH_ADMIN_EMAIL } from './server.ts';
+import { BENCH_ADMIN_EMAIL } from '../lib/redress-child.ts';
 
 export interface SeedResult {
   /** Ids of the cases the seeding created. */

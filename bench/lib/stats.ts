@@ -12,6 +12,15 @@ export interface Measurement {
   readonly p99Ms: number;
 }
 
+/** One measured load: the loop's figures plus what went wrong in it. */
+export interface LoadMeasurement extends Measurement {
+  readonly concurrency: number;
+  /** Operations that failed, timed out or answered otherwise than expected. */
+  readonly failures: number;
+  /** The first failure, described, so a note can say what went wrong. */
+  readonly firstFailure: string | undefined;
+}
+
 /**
  * Nearest-rank percentile of `sorted` (ascending). `p` is 0–100; an empty list gives NaN so a
  * missing figure never passes for a fast one.

@@ -6,10 +6,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
 import { describeError } from '../lib/errors.ts';
-import { summarize, type Measurement } from '../lib/stats.ts';
-import { createAdminToken, startRedress, type RedressChild } from '../intake/server.ts';
+import { callApi, configurePolicy, describeAnswer, measureLoad, type LoadMeasurement } from '../lib/http-load.ts';
+import { createAdminToken, startRedress, type RedressChild } from '../lib/redress-child.ts';
 import type { ComplaintSource } from './messages.ts';
 
 const PATH = '/api/v1/portal/complaints';
@@ -19,62 +18,22 @@ export const PORTAL_LEVELS: readonly { readonly concurrency: number; readonly se
 ];
 const WARMUP_SECONDS = 1;
 
-interface CannonRequest {
-  method?: string;
-  path?: string;
-  body?: string;
-  headers?: Record<string, string>;
-  setupRequest?: (request: CannonRequest) => CannonRequest;
-  onResponse?: (status: number, body: string) => void;
-}
-
-interface CannonRun extends PromiseLike<{ duration: number; errors: number; timeouts: number; '2xx': number }> {
-  on(event: 'response', listener: (client: unknown, status: number, bytes: number, ms: number) => void): this;
-}
-
-const cannon = autocannon as unknown as (options: {
-  url: string;
-  connections: number;
-  duration: number;
-  requests: CannonRequest[];
-  warmup?: { connections: number; duration: number };
-}) => CannonRun;
-
-export interface PortalLoad extends Measurement {
-  readonly concurrency: number;
-  readonly failures: number;
-  readonly firstFailure: string | undefined;
-}
-
 export interface PortalResults {
   readonly skipped?: string;
-  readonly loads: PortalLoad[];
+  readonly loads: LoadMeasurement[];
   readonly problems: string[];
 }
 
 /** Client address number `n`, in 10.0.0.0/8: one per complaint. */
 const addressOf = (n: number): string => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
 
-const api = async (url: string, token: string, method: 'GET' | 'POST', path: string, body?: unknown) => {
-  const response = await fetch(`${url}/api/v1${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    signal: AbortSignal.timeout(10_000),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status} ${text.slice(0, 200)}`);
-  return JSON.parse(text) as Record<string, unknown>;
-};
-
 /** The calendar and ISO 10002 policy the intake section sets, and the portal channel the form files to. */
 const configure = async (url: string, token: string): Promise<string> => {
-  const me = (await api(url, token, 'GET', '/auth/me')) as { user?: { id?: string } };
+  const me = (await callApi(url, token, 'GET', '/auth/me')) as { user?: { id?: string } };
   if (!me.user?.id) throw new Error('GET /auth/me named no user');
   const year = new Date().getUTCFullYear();
-  const calendar = await api(url, token, 'POST', '/calendars', { preset: 'TW', years: [year, year + 1] });
-  await api(url, token, 'POST', '/policies/presets', { preset: 'iso10002', calendarId: calendar.id });
-  const channel = await api(url, token, 'POST', '/intake-channels', {
+  await configurePolicy(url, token, [year, year + 1]);
+  const channel = await callApi(url, token, 'POST', '/intake-channels', {
     kind: 'portal',
     name: 'Website form',
     siteId: null,
@@ -84,63 +43,9 @@ const configure = async (url: string, token: string): Promise<string> => {
   return channel.id;
 };
 
-const describeAnswer = (status: number, body: string): string => {
-  try {
-    const error = (JSON.parse(body) as { error?: { code?: unknown; message?: unknown } }).error;
-    if (error) return `HTTP ${status} ${String(error.code)}: ${String(error.message)}`;
-  } catch {
-    // Not JSON.
-  }
-  return `HTTP ${status} ${body.slice(0, 200)}`;
-};
-
-const load = async (
-  url: string,
-  concurrency: number,
-  seconds: number,
-  next: () => { body: string; address: string },
-): Promise<PortalLoad> => {
-  let firstFailure: string | undefined;
-  const latencies: number[] = [];
-  const request = (): CannonRequest => {
-    const { body, address } = next();
-    return {
-      method: 'POST',
-      path: PATH,
-      body,
-      headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
-    };
-  };
-  const run = cannon({
-    url,
-    connections: concurrency,
-    duration: seconds,
-    requests: [
-      {
-        ...request(),
-        setupRequest: (current) => ({ ...current, ...request() }),
-        onResponse: (status, body) => {
-          if (status === 201) return;
-          firstFailure ??= describeAnswer(status, body);
-        },
-      },
-    ],
-    warmup: { connections: concurrency, duration: WARMUP_SECONDS },
-  });
-  run.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
-  const result = await run;
-  if (result.errors + result.timeouts > 0) firstFailure ??= `${result.errors} errors, ${result.timeouts} timeouts`;
-  return {
-    ...summarize(result['2xx'], result.duration * 1000, latencies),
-    concurrency,
-    failures: result.errors + result.timeouts + (latencies.length - result['2xx']),
-    firstFailure,
-  };
-};
-
 /** Runs the portal loads; never throws. */
 export const runPortal = async (source: ComplaintSource, progress: (text: string) => void): Promise<PortalResults> => {
-  const results = { loads: [] as PortalLoad[], problems: [] as string[] };
+  const results = { loads: [] as LoadMeasurement[], problems: [] as string[] };
   const dir = mkdtempSync(join(tmpdir(), 'redress-bench-portal-'));
   const dataDir = join(dir, 'data');
   let server: RedressChild | undefined;
@@ -160,16 +65,12 @@ export const runPortal = async (source: ComplaintSource, progress: (text: string
       else process.env.REDRESS_TRUST_PROXY = previous;
     }
     const channelId = await configure(server.url, token);
-    let index = 0;
-    const next = () => {
-      index += 1;
-      return { body: JSON.stringify(source.form(index, channelId)), address: addressOf(index) };
-    };
-    const probe = next();
+    // Each request is the next customer's complaint, from that customer's own address.
+    let index = 1;
     const first = await fetch(`${server.url}${PATH}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-forwarded-for': probe.address },
-      body: probe.body,
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': addressOf(index) },
+      body: JSON.stringify(source.form(index, channelId)),
       signal: AbortSignal.timeout(10_000),
     });
     const answer = await first.text();
@@ -177,7 +78,19 @@ export const runPortal = async (source: ComplaintSource, progress: (text: string
     for (const level of PORTAL_LEVELS) {
       progress(`mail: portal: POST ${PATH} at concurrency ${level.concurrency}`);
       try {
-        results.loads.push(await load(server.url, level.concurrency, level.seconds, next));
+        results.loads.push(
+          await measureLoad({
+            url: server.url,
+            concurrency: level.concurrency,
+            seconds: level.seconds,
+            warmupSeconds: WARMUP_SECONDS,
+            method: 'POST',
+            path: () => PATH,
+            body: () => source.form(++index, channelId),
+            headers: () => ({ 'x-forwarded-for': addressOf(index) }),
+            expected: 201,
+          }),
+        );
       } catch (error) {
         results.problems.push(`Portal at concurrency ${level.concurrency} failed: ${describeError(error)}`);
       }

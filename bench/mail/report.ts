@@ -1,24 +1,22 @@
 // The mail section's tables: e-mail in, its processing, e-mail out and portal filing, each beside
 // the ceilings it is compared with.
 import { availableParallelism } from 'node:os';
-import type { Measurement } from '../lib/stats.ts';
+import type { CeilingFigures } from '../lib/standalone.ts';
+import {
+  COMMIT_WORKLOAD,
+  loadFailureNotes as failureNotes,
+  measuredColumns,
+  measuredRow,
+  ratio,
+} from '../lib/measured.ts';
 import { formatMs, formatNumber, markdownTable, type Cell, type Column } from '../lib/table.ts';
 import { ATTACHMENT_EVERY } from './messages.ts';
 import { PORTAL_LEVELS, type PortalResults } from './portal.ts';
 import { MAIL_LIMITS, type BackendResults, type RunnerPhase } from './redress.ts';
 import type { SmtpLoad } from './smtp.ts';
 
-/** Ceilings (a) and (e) as the ceilings table measured them, and where they came from. */
-export interface MailCeilings {
-  readonly echo: Measurement | undefined;
-  readonly commit: Measurement | undefined;
-  readonly echoConnections: number;
-  readonly echoSeconds: number;
-  readonly source: string;
-}
-
 export interface MailResults {
-  readonly ceilings: MailCeilings;
+  readonly ceilings: CeilingFigures;
   /** (m) at each concurrency. */
   readonly inCeiling: readonly SmtpLoad[];
   readonly outCeiling: { readonly unpooled?: SmtpLoad; readonly pooled?: SmtpLoad };
@@ -29,80 +27,39 @@ export interface MailResults {
   readonly problems: readonly string[];
 }
 
-/** "0.32×"; small ratios keep three decimals so they do not all read 0.00×. */
-const ratio = (m: Measurement | undefined, base: Measurement | undefined): string | undefined => {
-  if (!m || !base || !(base.perSecond > 0) || !Number.isFinite(m.perSecond)) return undefined;
-  const value = m.perSecond / base.perSecond;
-  return `${formatNumber(value, value < 0.1 ? 3 : 2)}×`;
-};
-
-const rate = (m: Measurement | undefined): string | undefined => m && formatNumber(m.perSecond);
-
-const failureNotes = (label: string, loads: readonly (SmtpLoad | undefined)[]): string[] =>
-  loads.flatMap((m) =>
-    m && m.failures > 0
-      ? [
-          `- ${label} at concurrency ${m.concurrency}: ${formatNumber(m.failures)} failed (first: ${m.firstFailure ?? 'no detail'}).`,
-        ]
-      : [],
-  );
+const COMMIT_LABEL = `(a) ${COMMIT_WORKLOAD}`;
 
 const backendLabel = (b: BackendResults): string => `${b.backend} (${b.sync})`;
 
 const inTable = (r: MailResults): string => {
-  const columns: Column[] = [
-    { header: 'Workload' },
-    { header: 'Concurrency', align: 'right' },
-    { header: 'Messages', align: 'right' },
-    { header: 'Throughput', align: 'right' },
-    { header: 'Unit' },
-    { header: 'p50 (ms)', align: 'right' },
-    { header: 'p99 (ms)', align: 'right' },
-    { header: 'vs (m)', align: 'right' },
-    { header: 'vs (a)', align: 'right' },
-  ];
+  const columns = measuredColumns('Messages', '(m)', '(a)');
   const a = r.ceilings.commit;
   const bareAt = (c: number) => r.inCeiling.find((m) => m.concurrency === c);
   const rows: Cell[][] = [
     ...MAIL_LIMITS.concurrencies.map((c): Cell[] => {
       const m = bareAt(c);
-      return [
+      return measuredRow(
         '(m) bare smtp-server: reads the message, answers 250',
         c,
-        m?.count,
-        rate(m),
+        m,
         'msg/s',
-        formatMs(m?.p50Ms),
-        formatMs(m?.p99Ms),
         m && '1.00×',
         ratio(m, a),
-      ];
+      );
     }),
-    [
-      '(a) SQLite commit ceiling (1 INSERT per transaction, FULL)',
-      1,
-      a?.count,
-      rate(a),
-      'commits/s',
-      formatMs(a?.p50Ms),
-      formatMs(a?.p99Ms),
-      '',
-      a && '1.00×',
-    ],
+    measuredRow(COMMIT_LABEL, 1, a, 'commits/s', '', a && '1.00×'),
     ...r.backends.flatMap((b) =>
       MAIL_LIMITS.concurrencies.map((c): Cell[] => {
         const m = b.receive.find((load) => load.concurrency === c);
-        return [
+        const versusCommit = b.backend === 'SQLite' ? ratio(m, a) : '';
+        return measuredRow(
           `Redress SMTP receiver, ${backendLabel(b)}`,
           c,
-          m?.count,
-          rate(m),
+          m,
           'msg/s',
-          formatMs(m?.p50Ms),
-          formatMs(m?.p99Ms),
           ratio(m, bareAt(c)),
-          b.backend === 'SQLite' ? ratio(m, a) : '',
-        ];
+          versusCommit,
+        );
       }),
     ),
   ];
@@ -153,7 +110,7 @@ const processTable = (r: MailResults): string => {
         p?.count,
         p?.jobs,
         p && formatNumber(p.seconds, 1),
-        rate(p),
+        p && formatNumber(p.perSecond),
         'msg/s',
         p && formatNumber(p.jobs / p.seconds),
         formatMs(p?.p50Ms),
@@ -196,56 +153,29 @@ const processTable = (r: MailResults): string => {
 };
 
 const outTable = (r: MailResults): string => {
-  const columns: Column[] = [
-    { header: 'Workload' },
-    { header: 'Concurrency', align: 'right' },
-    { header: 'Sent', align: 'right' },
-    { header: 'Throughput', align: 'right' },
-    { header: 'Unit' },
-    { header: 'p50 (ms)', align: 'right' },
-    { header: 'p99 (ms)', align: 'right' },
-    { header: 'vs (o1)', align: 'right' },
-    { header: 'vs (o2)', align: 'right' },
-  ];
+  const columns = measuredColumns('Sent', '(o1)', '(o2)');
   const { unpooled: o1, pooled: o2 } = r.outCeiling;
   const c = MAIL_LIMITS.runnerConcurrency;
   const rows: Cell[][] = [
-    [
+    measuredRow(
       '(o1) nodemailer, one connection per message (as Redress)',
       c,
-      o1?.count,
-      rate(o1),
+      o1,
       'sent/s',
-      formatMs(o1?.p50Ms),
-      formatMs(o1?.p99Ms),
       o1 && '1.00×',
       ratio(o1, o2),
-    ],
-    [
-      `(o2) nodemailer, pooled (${c} connections)`,
-      c,
-      o2?.count,
-      rate(o2),
-      'sent/s',
-      formatMs(o2?.p50Ms),
-      formatMs(o2?.p99Ms),
-      ratio(o2, o1),
-      o2 && '1.00×',
-    ],
-    ...r.backends.map((b): Cell[] => {
-      const s = b.send;
-      return [
+    ),
+    measuredRow(`(o2) nodemailer, pooled (${c} connections)`, c, o2, 'sent/s', ratio(o2, o1), o2 && '1.00×'),
+    ...r.backends.map((b): Cell[] =>
+      measuredRow(
         `Redress \`correspondence.send\` job, ${backendLabel(b)}`,
         c,
-        s?.count,
-        rate(s),
+        b.send,
         'sent/s',
-        formatMs(s?.p50Ms),
-        formatMs(s?.p99Ms),
-        ratio(s, o1),
-        ratio(s, o2),
-      ];
-    }),
+        ratio(b.send, o1),
+        ratio(b.send, o2),
+      ),
+    ),
   ];
   return markdownTable('E-mail out: acknowledgements to a local smtp-server sink (sent/s)', columns, rows, [
     `- Redress: the real runner, limited to the send job (concurrency ${c}), sends the acknowledgements queued in`,
@@ -265,56 +195,24 @@ const outTable = (r: MailResults): string => {
 };
 
 const portalTable = (r: MailResults): string => {
-  const columns: Column[] = [
-    { header: 'Workload' },
-    { header: 'Concurrency', align: 'right' },
-    { header: 'Requests', align: 'right' },
-    { header: 'Throughput', align: 'right' },
-    { header: 'Unit' },
-    { header: 'p50 (ms)', align: 'right' },
-    { header: 'p99 (ms)', align: 'right' },
-    { header: 'vs (e)', align: 'right' },
-    { header: 'vs (a)', align: 'right' },
-  ];
+  const columns = measuredColumns('Requests', '(e)', '(a)');
   const e = r.ceilings.echo;
   const a = r.ceilings.commit;
   const loads = r.portal?.loads ?? [];
   const rows: Cell[][] = [
-    [
+    measuredRow(
       `(e) Fastify echo (POST /echo, ${r.ceilings.echoConnections} connections, ${r.ceilings.echoSeconds} s)`,
       r.ceilings.echoConnections,
-      e?.count,
-      rate(e),
+      e,
       'req/s',
-      formatMs(e?.p50Ms),
-      formatMs(e?.p99Ms),
       e && '1.00×',
       ratio(e, a),
-    ],
-    [
-      '(a) SQLite commit ceiling (1 INSERT per transaction, FULL)',
-      1,
-      a?.count,
-      rate(a),
-      'commits/s',
-      formatMs(a?.p50Ms),
-      formatMs(a?.p99Ms),
-      ratio(a, e),
-      a && '1.00×',
-    ],
+    ),
+    measuredRow(COMMIT_LABEL, 1, a, 'commits/s', ratio(a, e), a && '1.00×'),
     ...PORTAL_LEVELS.map((level): Cell[] => {
       const m = loads.find((load) => load.concurrency === level.concurrency);
-      return [
-        'POST /api/v1/portal/complaints, SQLite (synchronous=FULL)',
-        level.concurrency,
-        m?.count,
-        rate(m),
-        'complaints/s',
-        formatMs(m?.p50Ms),
-        formatMs(m?.p99Ms),
-        ratio(m, e),
-        ratio(m, a),
-      ];
+      const label = 'POST /api/v1/portal/complaints, SQLite (synchronous=FULL)';
+      return measuredRow(label, level.concurrency, m, 'complaints/s', ratio(m, e), ratio(m, a));
     }),
   ];
   return markdownTable('Portal filing over HTTP: `POST /api/v1/portal/complaints` (JSON)', columns, rows, [
@@ -327,12 +225,7 @@ const portalTable = (r: MailResults): string => {
     '- PostgreSQL is not measured here: the bench starts the server on the embedded store only.',
     `- (e) and (a): ${r.ceilings.source}.`,
     ...(r.portal?.skipped ? [`- ${r.portal.skipped}`] : []),
-    ...loads
-      .filter((m) => m.failures > 0)
-      .map(
-        (m) =>
-          `- Portal at concurrency ${m.concurrency}: ${formatNumber(m.failures)} failed (first: ${m.firstFailure ?? 'no detail'}).`,
-      ),
+    ...failureNotes('Portal', loads),
     ...(r.portal?.problems ?? []).map((problem) => `- ${problem}`),
   ]);
 };

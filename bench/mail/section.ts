@@ -2,20 +2,14 @@
 // SMTP, its processing into cases, acknowledgements out, and portal filing over HTTP, each beside a
 // ceiling measured in the same run. Run after the ceilings table with (a) and (e) passed in, or
 // alone with one quick round of each measured first.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { measureHttpEcho } from '../ceilings/http.ts';
-import { measureSqliteCommits } from '../ceilings/sqlite.ts';
+import { loadavg } from 'node:os';
 import { describeError } from '../lib/errors.ts';
 import { sectionOnly } from '../lib/only.ts';
-import type { Measurement } from '../lib/stats.ts';
+import { sectionAlone, type CeilingFigures } from '../lib/standalone.ts';
 import { complaintSource } from './messages.ts';
 import { runPortal, type PortalResults } from './portal.ts';
 import { runBackend, MAIL_LIMITS, type BackendResults } from './redress.ts';
-import { mailTables, type MailCeilings } from './report.ts';
-
-export type { MailCeilings };
+import { mailTables } from './report.ts';
 import { pooledLoad, rawLoad, startBareSmtp, type SmtpLoad } from './smtp.ts';
 
 /** True when only this section should run: `npm run bench -- mail` or `BENCH_ONLY=mail`. */
@@ -26,7 +20,7 @@ export const mailOnly = (argv: readonly string[] = process.argv, env: NodeJS.Pro
 const OUT_CEILING_MESSAGES = 200;
 
 /** Runs the section and returns its tables; never throws. */
-export const mailSection = async (ceilings: MailCeilings, progress: (text: string) => void): Promise<string> => {
+export const mailSection = async (ceilings: CeilingFigures, progress: (text: string) => void): Promise<string> => {
   const startLoad = loadavg()[0]!;
   const problems: string[] = [];
   const inCeiling: SmtpLoad[] = [];
@@ -100,39 +94,10 @@ export const mailSection = async (ceilings: MailCeilings, progress: (text: strin
   }
 };
 
-const STANDALONE_COMMITS = 2_000;
-const STANDALONE_HTTP_SECONDS = 5;
-const STANDALONE_HTTP_CONNECTIONS = 32;
-
 /** The section on its own: one round of ceilings (a) and (e), then the section. */
-export const mailAlone = async (progress: (text: string) => void): Promise<string> => {
-  const problems: string[] = [];
-  let commit: Measurement | undefined;
-  let echo: Measurement | undefined;
-  const dir = mkdtempSync(join(tmpdir(), 'redress-bench-ceilings-'));
-  try {
-    progress('mail: ceiling (a): SQLite commits');
-    commit = measureSqliteCommits(dir, 'FULL', STANDALONE_COMMITS);
-  } catch (error) {
-    problems.push(`- (a) failed: ${describeError(error)}`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-  try {
-    progress('mail: ceiling (e): HTTP echo');
-    echo = await measureHttpEcho({ seconds: STANDALONE_HTTP_SECONDS, connections: STANDALONE_HTTP_CONNECTIONS });
-  } catch (error) {
-    problems.push(`- (e) failed: ${describeError(error)}`);
-  }
-  const tables = await mailSection(
-    {
-      echo,
-      commit,
-      echoConnections: STANDALONE_HTTP_CONNECTIONS,
-      echoSeconds: STANDALONE_HTTP_SECONDS,
-      source: 'one round each, measured just before this section (mail-only run)',
-    },
+export const mailAlone = (progress: (text: string) => void): Promise<string> =>
+  sectionAlone(
+    { progressPrefix: 'mail: ', source: 'one round each, measured just before this section (mail-only run)' },
     progress,
+    mailSection,
   );
-  return problems.length > 0 ? `${tables}\n${problems.join('\n')}\n` : tables;
-};

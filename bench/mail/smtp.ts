@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { createTransport } from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 import { loopAsync } from '../lib/load.ts';
-import type { Measurement } from '../lib/stats.ts';
+import type { LoadMeasurement } from '../lib/stats.ts';
 import { describeError } from '../lib/errors.ts';
 
 /** A message as the sink took it: the envelope and the bytes, to send the same again. */
@@ -73,11 +73,44 @@ export const startBareSmtp = async (options: { keep?: boolean } = {}): Promise<B
 };
 
 /** One load's figures, with how many sends failed and the first reason. */
-export interface SmtpLoad extends Measurement {
-  readonly concurrency: number;
-  readonly failures: number;
-  readonly firstFailure: string | undefined;
-}
+export type SmtpLoad = LoadMeasurement;
+
+type Transport = ReturnType<typeof createTransport>;
+type MailOptions = Parameters<Transport['sendMail']>[0];
+
+/**
+ * Sends `mail(index)` over `transport` in `loopAsync`'s loop, counting failed sends apart from the
+ * delivered ones; closes the transport at the end.
+ */
+const sendLoad = async (
+  transport: Transport,
+  loop: { readonly count: number; readonly inFlight: number; readonly maxMs: number; readonly warmup?: number },
+  mail: (index: number) => MailOptions,
+): Promise<SmtpLoad> => {
+  let failures = 0;
+  let firstFailure: string | undefined;
+  try {
+    const measured = await loopAsync(loop, async (index) => {
+      try {
+        await transport.sendMail(mail(index));
+      } catch (error) {
+        failures += 1;
+        firstFailure ??= describeError(error);
+      }
+    });
+    const done = measured.count - failures;
+    return {
+      ...measured,
+      count: done,
+      perSecond: measured.seconds > 0 ? done / measured.seconds : Number.NaN,
+      concurrency: loop.inFlight,
+      failures,
+      firstFailure,
+    };
+  } finally {
+    transport.close();
+  }
+};
 
 /**
  * Sends `count` messages (or for `maxMs`) to `port` with a pooled nodemailer transport of
@@ -90,7 +123,7 @@ export const pooledLoad = async (options: {
   readonly count: number;
   readonly maxMs: number;
   readonly warmup?: number;
-  readonly message: (index: number) => Parameters<ReturnType<typeof createTransport>['sendMail']>[0];
+  readonly message: (index: number) => MailOptions;
 }): Promise<SmtpLoad> => {
   const transport = createTransport({
     host: '127.0.0.1',
@@ -101,32 +134,11 @@ export const pooledLoad = async (options: {
     maxConnections: options.concurrency,
     maxMessages: Infinity,
   });
-  let failures = 0;
-  let firstFailure: string | undefined;
-  try {
-    const measured = await loopAsync(
-      { count: options.count, inFlight: options.concurrency, maxMs: options.maxMs, warmup: options.warmup ?? 0 },
-      async (index) => {
-        try {
-          await transport.sendMail(options.message(index));
-        } catch (error) {
-          failures += 1;
-          firstFailure ??= describeError(error);
-        }
-      },
-    );
-    const done = measured.count - failures;
-    return {
-      ...measured,
-      count: done,
-      perSecond: measured.seconds > 0 ? done / measured.seconds : Number.NaN,
-      concurrency: options.concurrency,
-      failures,
-      firstFailure,
-    };
-  } finally {
-    transport.close();
-  }
+  return sendLoad(
+    transport,
+    { count: options.count, inFlight: options.concurrency, maxMs: options.maxMs, warmup: options.warmup ?? 0 },
+    (index) => options.message(index),
+  );
 };
 
 /**
@@ -143,31 +155,12 @@ export const rawLoad = async (options: {
   const transport = options.pooled
     ? createTransport({ url: options.url, pool: true, maxConnections: options.concurrency, maxMessages: Infinity })
     : createTransport({ url: options.url });
-  let failures = 0;
-  let firstFailure: string | undefined;
-  try {
-    const measured = await loopAsync(
-      { count: options.messages.length, inFlight: options.concurrency, maxMs: options.maxMs },
-      async (index) => {
-        const message = options.messages[index]!;
-        try {
-          await transport.sendMail({ envelope: { from: message.from, to: message.to }, raw: message.raw });
-        } catch (error) {
-          failures += 1;
-          firstFailure ??= describeError(error);
-        }
-      },
-    );
-    const done = measured.count - failures;
-    return {
-      ...measured,
-      count: done,
-      perSecond: measured.seconds > 0 ? done / measured.seconds : Number.NaN,
-      concurrency: options.concurrency,
-      failures,
-      firstFailure,
-    };
-  } finally {
-    transport.close();
-  }
+  return sendLoad(
+    transport,
+    { count: options.messages.length, inFlight: options.concurrency, maxMs: options.maxMs },
+    (index) => {
+      const message = options.messages[index]!;
+      return { envelope: { from: message.from, to: message.to }, raw: message.raw };
+    },
+  );
 };

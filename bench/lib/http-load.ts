@@ -1,8 +1,8 @@
 import autocannon from 'autocannon';
-import { summarize, type Measurement } from '../lib/stats.ts';
+import { summarize, type LoadMeasurement } from './stats.ts';
 
 /**
- * The parts of autocannon this section uses beyond bench/types/autocannon.d.ts: a request list
+ * The parts of autocannon the HTTP sections use beyond bench/types/autocannon.d.ts: a request list
  * with per-request hooks, an amount instead of a duration, and the run's `response` events (which
  * carry each latency in fractional milliseconds; the result's histogram rounds to whole ones).
  */
@@ -10,6 +10,7 @@ interface CannonRequest {
   method?: string;
   path?: string;
   body?: string;
+  headers?: Record<string, string>;
   /** Builds each request just before it is sent. */
   setupRequest?: (request: CannonRequest) => CannonRequest;
   onResponse?: (status: number, body: string) => void;
@@ -40,18 +41,12 @@ interface CannonRun extends PromiseLike<CannonResult> {
 
 const cannon = autocannon as unknown as (options: CannonOptions) => CannonRun;
 
-/** One measured load: the loop's figures plus what the responses said. */
-export interface LoadMeasurement extends Measurement {
-  readonly concurrency: number;
-  /** Requests that failed on the network, timed out or answered with another status than expected. */
-  readonly failures: number;
-  /** The first unexpected answer, described, so a note can say what went wrong. */
-  readonly firstFailure: string | undefined;
-}
+export type { LoadMeasurement };
 
 export interface LoadOptions {
   readonly url: string;
-  readonly token: string;
+  /** An API token sent as a bearer token; none for public routes. */
+  readonly token?: string;
   /** Connections, each with one request in flight at a time. */
   readonly concurrency: number;
   /** How long the measured load runs; or … */
@@ -65,13 +60,16 @@ export interface LoadOptions {
   readonly path: () => string;
   /** The JSON body of each request. */
   readonly body?: () => unknown;
+  /** Headers of each request beyond the common ones, built after its `body()`. */
+  readonly headers?: () => Record<string, string>;
   /** The status a request must answer to count as done. */
   readonly expected: number;
   /** Sees the body of each expected answer, warm-up included (to collect the ids created). */
   readonly onSuccess?: (body: string) => void;
 }
 
-const describeAnswer = (status: number, body: string): string => {
+/** "HTTP 422 validation_failed: …" from an error answer, or its first 200 characters. */
+export const describeAnswer = (status: number, body: string): string => {
   let text = body;
   try {
     const error = (JSON.parse(body) as { error?: { code?: unknown; message?: unknown } }).error;
@@ -91,7 +89,10 @@ export const measureLoad = async (options: LoadOptions): Promise<LoadMeasurement
   let firstFailure: string | undefined;
   let unexpected = 0;
   const latencies: number[] = [];
-  const headers: Record<string, string> = { authorization: `Bearer ${options.token}`, accept: 'application/json' };
+  const headers: Record<string, string> = {
+    ...(options.token === undefined ? {} : { authorization: `Bearer ${options.token}` }),
+    accept: 'application/json',
+  };
   if (options.body) headers['content-type'] = 'application/json';
   const request: CannonRequest = {
     method: options.method,
@@ -100,6 +101,8 @@ export const measureLoad = async (options: LoadOptions): Promise<LoadMeasurement
       ...current,
       path: options.path(),
       ...(options.body ? { body: JSON.stringify(options.body()) } : {}),
+      // setupRequest sees the common headers already merged in; what it returns replaces them.
+      ...(options.headers ? { headers: { ...current.headers, ...options.headers() } } : {}),
     }),
     onResponse: (status, body) => {
       if (status === options.expected) {
@@ -130,4 +133,36 @@ export const measureLoad = async (options: LoadOptions): Promise<LoadMeasurement
     failures: result.errors + result.timeouts + (latencies.length - done),
     firstFailure,
   };
+};
+
+/**
+ * One JSON call to Redress's API under `/api/v1` with an API token, for setting a server up
+ * before its loads; throws on any answer but a 2xx.
+ */
+export const callApi = async (
+  url: string,
+  token: string,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+): Promise<Record<string, unknown>> => {
+  const response = await fetch(`${url}/api/v1${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    signal: AbortSignal.timeout(10_000),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path}: ${describeAnswer(response.status, text)}`);
+  return JSON.parse(text) as Record<string, unknown>;
+};
+
+/**
+ * A working calendar (Taiwan, `years`) and the ISO 10002 service policy, as an administrator sets
+ * them up before going live: every complaint then starts its acknowledge, keep-in-loop and resolve
+ * clocks, as in production.
+ */
+export const configurePolicy = async (url: string, token: string, years: readonly number[]): Promise<void> => {
+  const calendar = await callApi(url, token, 'POST', '/calendars', { preset: 'TW', years });
+  await callApi(url, token, 'POST', '/policies/presets', { preset: 'iso10002', calendarId: calendar.id });
 };
