@@ -6,13 +6,16 @@ import { ApiError } from '../../api.ts';
 import { describeError, type ErrorMessage } from '../../errors.ts';
 import { useFormatDate, useLocale } from '../../preferences-context.tsx';
 import { portalApi } from './portal-api.ts';
-import { storedToken, usePortalToken } from './portal-token.ts';
+import { PortalLoading, PortalRetry, usePortalLoad } from './portal-load.tsx';
+import { storedToken } from './portal-token.ts';
 import {
-  ErrorSummary,
   FieldError,
   FileChooser,
   fileProblem,
+  fileRefusal,
+  FormProblems,
   formatBytes,
+  looksLikeEmail,
   guardImeEnter,
   useCustomerLanguage,
   type SummaryItem,
@@ -21,71 +24,31 @@ import {
 /** Used when the form's limits cannot be read: the server checks again anyway. */
 const FALLBACK_LIMITS = { maxAttachmentBytes: 10 * 1024 * 1024, maxAttachments: 5 };
 
-type Load =
-  | { state: 'loading' }
-  | { state: 'ready'; view: PortalCaseDto }
-  | { state: 'invalid' }
-  | { state: 'failed'; error: ErrorMessage };
-
 /** `/portal/case#token=…`: the customer's case, followed through the private link. */
 export const CasePage = () => {
   const { t } = useTranslation();
-  const { token, forget } = usePortalToken('case');
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-  const [reload, setReload] = useState(0);
-  useCustomerLanguage(load.state === 'ready' ? load.view.language : undefined);
-
-  useEffect(() => {
-    if (!token) return;
-    const controller = new AbortController();
-    setLoad({ state: 'loading' });
-    portalApi.viewCase(token, controller.signal).then(
-      (view) => setLoad({ state: 'ready', view }),
-      (error: unknown) => {
-        if (controller.signal.aborted) return;
-        if (error instanceof ApiError && error.code === 'link_invalid') {
-          forget();
-          setLoad({ state: 'invalid' });
-        } else setLoad({ state: 'failed', error: describeError(error) });
-      },
-    );
-    return () => controller.abort();
-  }, [token, reload, forget]);
+  const { token, load, setLoad, retry, invalidate } = usePortalLoad('case', portalApi.viewCase);
+  useCustomerLanguage(load.state === 'ready' ? load.value.language : undefined);
 
   if (!token || load.state === 'invalid') {
     return <RequestLink reason={token === null && load.state !== 'invalid' ? 'noLink' : 'invalid'} />;
   }
-  if (load.state === 'loading') {
-    return (
-      <p className="loading" role="status">
-        {t('app.loading')}
-      </p>
-    );
-  }
+  if (load.state === 'loading') return <PortalLoading />;
   if (load.state === 'failed') {
     return (
       <section className="card portal-card">
         <h1>{t('portal.case.title')}</h1>
-        <p className="alert" role="alert">
-          {t(load.error.key, load.error.values)}
-        </p>
-        <button type="button" className="button-quiet" onClick={() => setReload((n) => n + 1)}>
-          {t('portal.common.tryAgain')}
-        </button>
+        <PortalRetry error={load.error} onRetry={retry} />
       </section>
     );
   }
+  const view = load.value;
   return (
     <CaseView
       token={token}
-      view={load.view}
-      onReplied={(message) =>
-        setLoad({ state: 'ready', view: { ...load.view, messages: [...load.view.messages, message] } })
-      }
-      onLinkInvalid={() => {
-        forget();
-        setLoad({ state: 'invalid' });
-      }}
+      view={view}
+      onReplied={(message) => setLoad({ state: 'ready', value: { ...view, messages: [...view.messages, message] } })}
+      onLinkInvalid={invalidate}
     />
   );
 };
@@ -326,14 +289,9 @@ const ReplyForm = ({
         onLinkInvalid();
         return;
       }
-      if (error instanceof ApiError && error.code === 'payload_too_large')
-        fail({ files: 'portal.files.tooLarge' }, null);
+      const refusal = fileRefusal(error);
+      if (refusal) fail({ files: refusal }, null);
       else if (
-        error instanceof ApiError &&
-        (error.code === 'file_type_not_allowed' || error.code === 'unsupported_media_type')
-      ) {
-        fail({ files: 'portal.files.typeNotAllowed' }, null);
-      } else if (
         error instanceof ApiError &&
         error.code === 'validation_failed' &&
         error.detailsFor('body').length > 0
@@ -362,11 +320,7 @@ const ReplyForm = ({
       aria-labelledby="reply-title"
     >
       <h3 id="reply-title">{t('portal.case.replyTitle')}</h3>
-      {(summary.length > 0 || formError) && (
-        <ErrorSummary title={t('portal.common.summaryTitle')} items={summary} attempt={attempt}>
-          {formError && <p>{t(formError.key, 'values' in formError ? formError.values : undefined)}</p>}
-        </ErrorSummary>
-      )}
+      <FormProblems items={summary} problem={formError} attempt={attempt} />
       <div className={`field${errors.body ? ' field-invalid' : ''}`}>
         <label htmlFor="reply-body">{t('portal.case.replyLabel')}</label>
         <FieldError id="reply-body-error" message={errors.body ? t(errors.body) : undefined} />
@@ -424,7 +378,7 @@ const RequestLink = ({ reason }: { reason: 'noLink' | 'invalid' }) => {
     if (ref.trim().length < 3) next.ref = t('portal.link.refRequired');
     const trimmed = email.trim();
     if (trimmed === '') next.email = t('portal.file.errors.emailRequired');
-    else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(trimmed)) next.email = t('portal.file.errors.emailInvalid');
+    else if (!looksLikeEmail(trimmed)) next.email = t('portal.file.errors.emailInvalid');
     setErrors(next);
     setFormError(null);
     if (next.ref || next.email) {
@@ -471,11 +425,7 @@ const RequestLink = ({ reason }: { reason: 'noLink' | 'invalid' }) => {
         onCompositionEnd={() => (composing.current = false)}
         aria-busy={pending}
       >
-        {(summary.length > 0 || formError) && (
-          <ErrorSummary title={t('portal.common.summaryTitle')} items={summary} attempt={attempt}>
-            {formError && <p>{t(formError.key, formError.values)}</p>}
-          </ErrorSummary>
-        )}
+        <FormProblems items={summary} problem={formError} attempt={attempt} />
         <div className={`field${errors.ref ? ' field-invalid' : ''}`}>
           <label htmlFor="link-ref">{t('portal.link.ref')}</label>
           <p id="link-ref-hint" className="portal-hint">

@@ -13,7 +13,16 @@ import { describeError, type ErrorMessage } from '../../errors.ts';
 import type { Locale } from '../../i18n/i18n.ts';
 import { useFormatDate, useLocale } from '../../preferences-context.tsx';
 import { portalApi } from './portal-api.ts';
-import { ErrorSummary, FieldError, FileChooser, fileProblem, guardImeEnter, type SummaryItem } from './portal-ui.tsx';
+import {
+  FieldError,
+  FileChooser,
+  fileProblem,
+  fileRefusal,
+  FormProblems,
+  guardImeEnter,
+  looksLikeEmail,
+  type SummaryItem,
+} from './portal-ui.tsx';
 
 type TextField =
   | 'name'
@@ -89,8 +98,6 @@ const SERVER_FIELD_KEYS: Record<Field, FieldErrorKey> = {
   files: 'portal.files.tooLarge',
 };
 
-const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 const inputId = (field: Field) => `complaint-${field}`;
 
 /** The category tree flattened depth first, children indented under their parent. */
@@ -120,7 +127,7 @@ const check = (values: Values, consent: boolean, files: readonly File[], config:
   if (values.name.trim() === '') errors.name = 'portal.file.errors.nameRequired';
   const email = values.email.trim();
   if (email === '') errors.email = 'portal.file.errors.emailRequired';
-  else if (!EMAIL_SHAPE.test(email)) errors.email = 'portal.file.errors.emailInvalid';
+  else if (!looksLikeEmail(email)) errors.email = 'portal.file.errors.emailInvalid';
   const phone = values.phone.trim();
   if (phone !== '' && phone.length < 3) errors.phone = 'portal.file.errors.phoneInvalid';
   if (values.whatHappened.trim() === '') errors.whatHappened = 'portal.file.errors.whatHappenedRequired';
@@ -169,10 +176,8 @@ const bodyOf = (
 /** Reads which fields a refused complaint names, and how to say it. */
 const serverErrors = (error: unknown): FieldErrors => {
   if (!(error instanceof ApiError)) return {};
-  if (error.code === 'payload_too_large') return { files: 'portal.files.tooLarge' };
-  if (error.code === 'file_type_not_allowed' || error.code === 'unsupported_media_type') {
-    return { files: 'portal.files.typeNotAllowed' };
-  }
+  const refusal = fileRefusal(error);
+  if (refusal) return { files: refusal };
   if (error.code !== 'validation_failed') return {};
   const out: FieldErrors = {};
   for (const field of ORDER) {
@@ -410,11 +415,7 @@ const ComplaintForm = ({
         onCompositionEnd={() => (composing.current = false)}
         aria-busy={pending}
       >
-        {(summary.length > 0 || formError) && (
-          <ErrorSummary title={t('portal.common.summaryTitle')} items={summary} attempt={attempt}>
-            {formError && <p>{t(formError.key, 'values' in formError ? formError.values : undefined)}</p>}
-          </ErrorSummary>
-        )}
+        <FormProblems items={summary} problem={formError} attempt={attempt} />
         {section(
           t('portal.file.aboutYou'),
           <>

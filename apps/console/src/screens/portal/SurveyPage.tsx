@@ -10,42 +10,18 @@ import { Link } from 'react-router';
 import { ApiError } from '../../api.ts';
 import { describeError, type ErrorMessage } from '../../errors.ts';
 import { portalApi } from './portal-api.ts';
-import { usePortalToken } from './portal-token.ts';
-import { ErrorSummary, FieldError, guardImeEnter, useCustomerLanguage, type SummaryItem } from './portal-ui.tsx';
-
-type Load =
-  | { state: 'loading' }
-  | { state: 'ready'; survey: PortalSurveyDto }
-  | { state: 'thanks'; survey: PortalSurveyDto }
-  | { state: 'invalid' }
-  | { state: 'failed'; error: ErrorMessage };
+import { PortalLoading, PortalRetry, usePortalLoad } from './portal-load.tsx';
+import { FieldError, FormProblems, guardImeEnter, useCustomerLanguage, type SummaryItem } from './portal-ui.tsx';
 
 const SCALE = [1, 2, 3, 4, 5] as const;
 
 /** `/portal/survey#token=…`: how did it go? */
 export const SurveyPage = () => {
   const { t } = useTranslation();
-  const { token, forget } = usePortalToken('survey');
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-  const [reload, setReload] = useState(0);
-  useCustomerLanguage(load.state === 'ready' || load.state === 'thanks' ? load.survey.language : undefined);
-
-  useEffect(() => {
-    if (!token) return;
-    const controller = new AbortController();
-    setLoad({ state: 'loading' });
-    portalApi.viewSurvey(token, controller.signal).then(
-      (survey) => setLoad({ state: 'ready', survey }),
-      (error: unknown) => {
-        if (controller.signal.aborted) return;
-        if (error instanceof ApiError && error.code === 'link_invalid') {
-          forget();
-          setLoad({ state: 'invalid' });
-        } else setLoad({ state: 'failed', error: describeError(error) });
-      },
-    );
-    return () => controller.abort();
-  }, [token, reload, forget]);
+  const { token, load, setLoad, retry, invalidate } = usePortalLoad('survey', portalApi.viewSurvey);
+  // The link the customer has just answered with: thanks, instead of the survey (now answered).
+  const [answeredWith, setAnsweredWith] = useState<string | null>(null);
+  useCustomerLanguage(load.state === 'ready' ? load.value.language : undefined);
 
   if (!token || load.state === 'invalid') {
     return (
@@ -57,33 +33,22 @@ export const SurveyPage = () => {
       </Message>
     );
   }
-  if (load.state === 'loading') {
-    return (
-      <p className="loading" role="status">
-        {t('app.loading')}
-      </p>
-    );
-  }
+  if (load.state === 'loading') return <PortalLoading />;
   if (load.state === 'failed') {
     return (
       <Message title={t('portal.survey.title')}>
-        <p className="alert" role="alert">
-          {t(load.error.key, load.error.values)}
-        </p>
-        <button type="button" className="button-quiet" onClick={() => setReload((n) => n + 1)}>
-          {t('portal.common.tryAgain')}
-        </button>
+        <PortalRetry error={load.error} onRetry={retry} />
       </Message>
     );
   }
-  if (load.state === 'thanks') {
+  if (answeredWith === token) {
     return (
       <Message title={t('portal.survey.thanksTitle')} focus>
         <p>{t('portal.survey.thanks')}</p>
       </Message>
     );
   }
-  const { survey } = load;
+  const survey = load.value;
   if (survey.status === 'answered') {
     return (
       <Message title={t('portal.survey.answeredTitle')}>
@@ -102,12 +67,9 @@ export const SurveyPage = () => {
     <SurveyForm
       token={token}
       survey={survey}
-      onAnswered={(answered) => setLoad({ state: 'thanks', survey: answered })}
-      onAlreadyAnswered={() => setLoad({ state: 'ready', survey: { ...survey, status: 'answered' } })}
-      onLinkInvalid={() => {
-        forget();
-        setLoad({ state: 'invalid' });
-      }}
+      onAnswered={() => setAnsweredWith(token)}
+      onAlreadyAnswered={() => setLoad({ state: 'ready', value: { ...survey, status: 'answered' } })}
+      onLinkInvalid={invalidate}
     />
   );
 };
@@ -264,11 +226,7 @@ const SurveyForm = ({
       <p>{t('portal.survey.intro', { ref: survey.ref })}</p>
       <blockquote className="portal-problem">{survey.problem}</blockquote>
       <form noValidate onSubmit={(event) => void onSubmit(event)} onKeyDown={guardImeEnter} aria-busy={pending}>
-        {(summary.length > 0 || formError) && (
-          <ErrorSummary title={t('portal.common.summaryTitle')} items={summary} attempt={attempt}>
-            {formError && <p>{t(formError.key, formError.values)}</p>}
-          </ErrorSummary>
-        )}
+        <FormProblems items={summary} problem={formError} attempt={attempt} />
         <RadioGroup
           name="score"
           legend={t('portal.survey.score')}

@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { ParseKeys } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api.ts';
 import { isLocale, type Locale } from '../../i18n/i18n.ts';
 import { useLocale } from '../../preferences-context.tsx';
 import { storedLocale } from '../../preferences.ts';
@@ -196,4 +198,39 @@ export const fileProblem = (
   if (files.length > maxFiles) return 'portal.files.tooMany';
   if (files.some((file) => file.size > maxBytes)) return 'portal.files.tooLarge';
   return undefined;
+};
+
+/** The catalogue key for a refusal of the chosen files by the server (too large, a type it does not take), if it is one. */
+export const fileRefusal = (error: unknown): 'portal.files.tooLarge' | 'portal.files.typeNotAllowed' | undefined => {
+  if (!(error instanceof ApiError)) return undefined;
+  if (error.code === 'payload_too_large') return 'portal.files.tooLarge';
+  if (error.code === 'file_type_not_allowed' || error.code === 'unsupported_media_type') {
+    return 'portal.files.typeNotAllowed';
+  }
+  return undefined;
+};
+
+/** Roughly an e-mail address: something@somewhere.tld; the server checks properly. */
+export const looksLikeEmail = (text: string): boolean => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text);
+
+/**
+ * The error summary above a portal form, when there is something to say: the fields' problems
+ * (`items`) and one about the whole form (`problem`).
+ */
+export const FormProblems = ({
+  items,
+  problem,
+  attempt,
+}: {
+  items: readonly SummaryItem[];
+  problem: { key: ParseKeys; values?: Record<string, number | string> } | null;
+  attempt: number;
+}) => {
+  const { t } = useTranslation();
+  if (items.length === 0 && !problem) return null;
+  return (
+    <ErrorSummary title={t('portal.common.summaryTitle')} items={items} attempt={attempt}>
+      {problem && <p>{t(problem.key, problem.values)}</p>}
+    </ErrorSummary>
+  );
 };
