@@ -179,27 +179,7 @@ export const createAttachmentService = ({
           { field: '/body/file', message: 'is required' },
         ]);
       }
-      await store.write(async (repo) => {
-        for (const attachment of attachments) {
-          await repo.insertAttachment(attachment);
-          await repo.appendEvent({
-            type: EventType.AttachmentAdded,
-            subjectType: 'case',
-            subjectId: caseId,
-            actorId: actorId(ctx.actor),
-            requestId: ctx.requestId,
-            payload: {
-              attachmentId: attachment.id,
-              filename: attachment.filename,
-              contentType: attachment.contentType,
-              size: attachment.size,
-              sha256: attachment.sha256,
-            },
-            occurredAt: attachment.createdAt,
-          });
-        }
-      });
-      return attachments;
+      return await store.write((repo) => recordStagedAttachments(repo, ctx, caseId, { files: attachments }));
     } catch (error) {
       await Promise.all(stored.map((key) => files.delete(key).catch(() => undefined)));
       throw error;
@@ -289,12 +269,13 @@ export interface StagedFiles {
 /**
  * Records staged files on `caseId` inside the caller's unit of work: one row and one
  * `attachment.added` event each (`extra` joins each event's payload, e.g. `{ via: 'portal' }`).
+ * `addAttachments` records its files the same way.
  */
 export const recordStagedAttachments = async (
   repo: AttachmentsRepository,
   ctx: Context,
   caseId: string,
-  staged: StagedFiles,
+  staged: Pick<StagedFiles, 'files'>,
   extra: Record<string, unknown> = {},
 ): Promise<Attachment[]> => {
   const recorded: Attachment[] = [];
