@@ -11,8 +11,11 @@ const start = async (receive: (input: ReceiveInput) => Promise<unknown>) =>
     port: 0,
     host: '127.0.0.1',
     maxBytes: 64 * 1024,
-    channelFor: async (address) =>
-      address.toLowerCase().replace(/\+[^@]*@/u, '@') === 'in@shop.example' ? { id: 'chn_1' } : undefined,
+    channelFor: async (address) => {
+      const plain = address.toLowerCase().replace(/\+[^@]*@/u, '@');
+      if (plain === 'in@shop.example') return { id: 'chn_1' };
+      return plain === 'other@shop.example' ? { id: 'chn_2' } : undefined;
+    },
     receive,
     logger: pino({ level: 'silent' }),
   });
@@ -42,6 +45,43 @@ test('250 only after the message is kept; 451 when it cannot be; the envelope an
   await assert.rejects(
     transport.sendMail({ from: 'a@example.com', to: 'nobody@shop.example', subject: 'x', text: 'y' }),
     (error: { responseCode?: number }) => error.responseCode === 550,
+  );
+});
+
+test("each message on one connection goes to its own recipients' channel", async (t) => {
+  const kept: ReceiveInput[] = [];
+  const receiver = await start(async (input) => {
+    kept.push(input);
+  });
+  t.after(() => receiver.stop());
+  // One connection for both messages, as a mail gateway sends them.
+  const transport = createTransport({
+    host: '127.0.0.1',
+    port: receiver.port,
+    secure: false,
+    ignoreTLS: true,
+    pool: true,
+    maxConnections: 1,
+  });
+  t.after(() => transport.close());
+  await transport.sendMail({ from: 'a@example.com', to: 'in@shop.example', subject: '1', text: 'one' });
+  await transport.sendMail({ from: 'b@example.com', to: 'other@shop.example', subject: '2', text: 'two' });
+  assert.deepEqual(
+    kept.map((k) => k.channelId),
+    ['chn_1', 'chn_2'],
+  );
+});
+
+test('an oversized message is refused without being kept in memory whole', async (t) => {
+  const receiver = await start(async () => {
+    throw new Error('never stored');
+  });
+  t.after(() => receiver.stop());
+  const transport = createTransport({ host: '127.0.0.1', port: receiver.port, secure: false, ignoreTLS: true });
+  t.after(() => transport.close());
+  await assert.rejects(
+    transport.sendMail({ from: 'a@example.com', to: 'in@shop.example', subject: 'x', text: 'y'.repeat(200 * 1024) }),
+    (error: { responseCode?: number }) => error.responseCode === 552,
   );
 });
 

@@ -35,11 +35,27 @@ export interface SmtpReceiver {
 /** An error smtp-server turns into the given reply. */
 const reply = (code: number, message: string): Error => Object.assign(new Error(message), { responseCode: code });
 
-type Session = SMTPServerSession & { channelIds?: string[] };
+/** Each recipient address accepted on this connection and its channel (envelopes change per message). */
+type Session = SMTPServerSession & { channelByAddress?: Map<string, string> };
 
-const readMessage = async (stream: SMTPServerDataStream): Promise<Buffer> => {
+/** At most this many connections at once, and recipients per message. */
+const MAX_CLIENTS = 100;
+const MAX_RECIPIENTS = 50;
+
+/** Reads the message, keeping no more than `maxBytes`: the rest of an oversized one is drained. */
+const readMessage = async (stream: SMTPServerDataStream, maxBytes: number): Promise<Buffer> => {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  let kept = 0;
+  for await (const chunk of stream) {
+    const bytes = chunk as Buffer;
+    if (kept + bytes.length > maxBytes) {
+      kept = maxBytes + 1;
+      chunks.length = 0;
+      continue;
+    }
+    kept += bytes.length;
+    chunks.push(bytes);
+  }
   return Buffer.concat(chunks);
 };
 
@@ -50,10 +66,15 @@ export const startSmtpReceiver = async (options: SmtpReceiverOptions): Promise<S
     banner: 'Redress complaint intake',
     size: options.maxBytes,
     authOptional: true,
+    maxClients: MAX_CLIENTS,
     disabledCommands: ['AUTH', 'STARTTLS'],
     // Mail sits on our disk already when we answer; nothing more to say in the logs than we do.
     logger: false,
     onRcptTo(address, session: Session, callback) {
+      if (session.envelope.rcptTo.length >= MAX_RECIPIENTS) {
+        callback(reply(452, '4.5.3 Too many recipients'));
+        return;
+      }
       options
         .channelFor(address.address)
         .then((channel) => {
@@ -61,7 +82,8 @@ export const startSmtpReceiver = async (options: SmtpReceiverOptions): Promise<S
             callback(reply(550, '5.1.1 No such mailbox here'));
             return;
           }
-          session.channelIds = [...(session.channelIds ?? []), channel.id];
+          session.channelByAddress ??= new Map();
+          session.channelByAddress.set(address.address, channel.id);
           callback();
         })
         .catch((error: unknown) => {
@@ -70,13 +92,16 @@ export const startSmtpReceiver = async (options: SmtpReceiverOptions): Promise<S
         });
     },
     onData(stream, session: Session, callback) {
-      readMessage(stream)
+      readMessage(stream, options.maxBytes)
         .then(async (raw) => {
           if (stream.sizeExceeded) {
             callback(reply(552, `5.3.4 Message larger than ${options.maxBytes} bytes`));
             return;
           }
-          const channelId = session.channelIds?.[0];
+          // This message's own recipients: an earlier message on the same connection may have had others.
+          const channelId = session.envelope.rcptTo
+            .map((r) => session.channelByAddress?.get(r.address))
+            .find((id) => id !== undefined);
           if (!channelId) {
             callback(reply(503, '5.5.1 No valid recipients'));
             return;

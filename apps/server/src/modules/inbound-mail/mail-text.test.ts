@@ -74,3 +74,10 @@ test('quoted replies are stripped in each language we serve; nothing-but-quote k
   assert.equal(stripQuotedReply('Answer inline:\n> question?\nyes\n\n-- \nSomchai'), 'Answer inline:\nyes');
   assert.equal(stripQuotedReply('> only a quote'), '> only a quote');
 });
+
+test('a reply of a hundred thousand quoted lines is read once, not once per line', () => {
+  const hostile = `${'>\n'.repeat(100_000)}x`;
+  // The last line is not a quote, so no quoted block ends the reply: the quotes are dropped, x kept.
+  assert.equal(stripQuotedReply(hostile), 'x');
+  assert.equal(stripQuotedReply(`answer\n${'> q\n'.repeat(100_000)}`), 'answer');
+});

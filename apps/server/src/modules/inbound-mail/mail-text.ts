@@ -102,6 +102,14 @@ const QUOTE_HEADERS: readonly RegExp[] = [
  */
 export const stripQuotedReply = (text: string): string => {
   const lines = text.replace(/\r\n?/gu, '\n').split('\n');
+  // quotesToEnd[i]: from line i on there is nothing but quotes and blank lines (one backward pass,
+  // so a reply of a hundred thousand quoted lines costs as much as reading it once).
+  const quotesToEnd = new Array<boolean>(lines.length + 1);
+  quotesToEnd[lines.length] = true;
+  for (let i = lines.length - 1; i >= 0; i -= 1) {
+    const trimmed = (lines[i] ?? '').trim();
+    quotesToEnd[i] = (trimmed === '' || trimmed.startsWith('>')) && quotesToEnd[i + 1] === true;
+  }
   const kept: string[] = [];
   for (const [index, line] of lines.entries()) {
     const trimmed = line.trim();
@@ -119,8 +127,7 @@ export const stripQuotedReply = (text: string): string => {
     }
     if (trimmed.startsWith('>')) {
       // A quoted block: stop if nothing but quotes and blank lines follow.
-      const rest = lines.slice(index);
-      if (rest.every((l) => l.trim() === '' || l.trim().startsWith('>'))) break;
+      if (quotesToEnd[index]) break;
       continue;
     }
     kept.push(line);
