@@ -28,15 +28,38 @@ const message = (n: number, from = `customer${n}@example.com`) =>
   ].join('\r\n');
 
 /** Starts an IMAP server on an ephemeral port holding `messages` in INBOX; stopped when `t` ends. */
-const startImap = async (t: TestContext, messages: string[]): Promise<number> => {
+const startImap = async (
+  t: TestContext,
+  messages: string[],
+  options: { seen?: readonly number[] } = {},
+): Promise<number> => {
   const server = hoodiecrow({
     plugins: ['IDLE', 'ENABLE', 'UNSELECT'],
     users: { help: { password: 'imap-pass' } },
-    storage: { INBOX: { messages: messages.map((raw) => ({ raw, flags: [] })) } },
+    storage: {
+      INBOX: {
+        messages: messages.map((raw, i) => ({ raw, flags: options.seen?.includes(i + 1) ? ['\\Seen'] : [] })),
+      },
+    },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   t.after(() => new Promise<void>((resolve) => server.close(() => resolve())));
   return (server.server.address() as AddressInfo).port;
+};
+
+/** Drops a message into INBOX as another mail client (or the MX) would. */
+const appendMessage = async (port: number, raw: string): Promise<void> => {
+  const client = new ImapFlow({
+    host: '127.0.0.1',
+    port,
+    secure: false,
+    doSTARTTLS: false,
+    auth: { user: 'help', pass: 'imap-pass' },
+    logger: false,
+  });
+  await client.connect();
+  await client.append('INBOX', raw);
+  await client.logout();
 };
 
 describeBothBackends('e-mail in over IMAP', (backend) => {
@@ -131,18 +154,38 @@ describeBothBackends('e-mail in over IMAP', (backend) => {
     assert.ok(channel.last_polled_at);
   });
 
-  test('a lost mark or a new UIDVALIDITY re-reads the mailbox without taking anything twice', async (t) => {
+  test('a new UIDVALIDITY takes only unread mail since the last poll, nothing twice', async (t) => {
     const port = await startImap(t, [message(1), message(2)]);
     const { app } = await setup(t, port);
-    await app.deps.inboundMail.pollMailboxes();
+    assert.equal((await app.deps.inboundMail.pollMailboxes()).taken, 2);
     // As if the mailbox had been rebuilt: the stored UIDVALIDITY no longer matches.
     await app.deps.db.write((tx) =>
       tx.updateTable('intake_channels').set({ imap_uidvalidity: 'old', imap_last_uid: 99 }).execute(),
     );
-    await app.deps.inboundMail.pollMailboxes();
+    assert.equal((await app.deps.inboundMail.pollMailboxes()).taken, 0, 'the two read messages are not taken again');
+    await appendMessage(port, message(3));
+    assert.equal((await app.deps.inboundMail.pollMailboxes()).taken, 1, 'only the new one');
     await drainJobs(app);
-    assert.equal((await inbound(app)).length, 2);
-    assert.equal((await app.deps.db.read.selectFrom('cases').select('id').execute()).length, 2);
+    assert.deepEqual(
+      (await inbound(app)).map((r) => r.message_id),
+      ['<imap-1@example.com>', '<imap-2@example.com>', '<imap-3@example.com>'],
+    );
+    const channel = await app.deps.db.read
+      .selectFrom('intake_channels')
+      .select(['imap_uidvalidity'])
+      .executeTakeFirstOrThrow();
+    assert.notEqual(channel.imap_uidvalidity, 'old', "the mailbox's own UIDVALIDITY is stored again");
+  });
+
+  test('the first poll of a mailbox with history takes only its unread mail', async (t) => {
+    const port = await startImap(t, [message(1), message(2)], { seen: [1] });
+    const { app } = await setup(t, port);
+    assert.equal((await app.deps.inboundMail.pollMailboxes()).taken, 1);
+    await drainJobs(app);
+    assert.deepEqual(
+      (await inbound(app)).map((r) => r.message_id),
+      ['<imap-2@example.com>'],
+    );
   });
 
   test('a connection or login failure is recorded on the channel, not thrown', async (t) => {

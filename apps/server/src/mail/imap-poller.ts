@@ -41,10 +41,16 @@ export const createImapReader = (options: ImapReaderOptions = {}): MailboxReader
           const mailbox = client.mailbox;
           if (!mailbox) throw new Error('the mailbox could not be opened');
           const uidvalidity = String(mailbox.uidValidity);
-          // A new UIDVALIDITY means the old UIDs mean nothing: start over; Message-IDs catch repeats.
-          const after = uidvalidity === since.uidvalidity ? since.lastUid : 0;
           if (mailbox.exists === 0) return { taken };
-          const uids = ((await client.search({ uid: `${after + 1}:*` }, { uid: true })) || [])
+          // Known UIDs: everything after the last one taken. Otherwise (the first poll, or a new
+          // UIDVALIDITY, when the old UIDs mean nothing) only the unread mail since `notBefore`:
+          // connecting a mailbox with years of history must not turn it all into cases.
+          const known = uidvalidity === since.uidvalidity;
+          const after = known ? since.lastUid : 0;
+          const found = known
+            ? await client.search({ uid: `${after + 1}:*` }, { uid: true })
+            : await client.search({ seen: false, since: since.notBefore }, { uid: true });
+          const uids = (found || [])
             .filter((uid) => uid > after)
             .sort((a, b) => a - b)
             .slice(0, batch);

@@ -61,7 +61,15 @@ export interface MailboxMessage {
 export interface MailboxReader {
   takeNew(
     login: ImapLogin,
-    since: { readonly uidvalidity: string | null; readonly lastUid: number },
+    since: {
+      readonly uidvalidity: string | null;
+      readonly lastUid: number;
+      /**
+       * When the UIDs cannot be trusted (the first poll, a new UIDVALIDITY): only unread messages
+       * that arrived on or after this day are taken, never the mailbox's whole history.
+       */
+      readonly notBefore: Date;
+    },
     take: (message: MailboxMessage) => Promise<void>,
   ): Promise<{ readonly taken: number }>;
 }
@@ -493,7 +501,11 @@ export const createInboundMailService = ({
         try {
           const result = await mailbox.takeNew(
             login,
-            { uidvalidity: fresh.imap.uidvalidity, lastUid: fresh.imap.lastUid },
+            {
+              uidvalidity: fresh.imap.uidvalidity,
+              lastUid: fresh.imap.lastUid,
+              notBefore: fresh.imap.lastPolledAt ?? fresh.createdAt,
+            },
             async (message) => {
               await receiveRaw({
                 channelId: channel.id,
