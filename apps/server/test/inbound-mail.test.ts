@@ -241,6 +241,51 @@ describeBothBackends('e-mail in over SMTP', (backend) => {
     );
   });
 
+  test('NUL bytes, a quoted private link and thousands of references are stored safely, on both databases', async (t) => {
+    const h = await setup(t);
+    const link = 'https://help.shop.example/portal/case#token=eyJwIjoiY2FzZSJ9.c2lnbmF0dXJl';
+    await h.send({
+      ...complaint,
+      attachments: [],
+      messageId: '<hostile@example.co.th>',
+      subject: 'broken\u0000 again',
+      text: `It is still broken.\u0000\nMy link: ${link}\n\n> ${link}`,
+      references: Array.from({ length: 3000 }, (_, i) => `<ref-${i}@example.co.th>`),
+    });
+    await drainJobs(h.app);
+    const [row] = await h.emails();
+    assert.equal(row?.status, 'threaded', JSON.stringify(row));
+    const stored = await h.app.deps.db.read
+      .selectFrom('email_messages')
+      .select(['subject', 'text_body', 'references'])
+      .where('direction', '=', 'inbound')
+      .executeTakeFirstOrThrow();
+    assert.equal(String(stored.subject).includes('\u0000'), false);
+    assert.equal(String(stored.text_body).includes('token='), false, 'no private link is stored');
+    assert.match(String(stored.text_body), /\[private link\]/u);
+    const kase = await h.getCase(row?.case_id ?? '');
+    assert.equal(JSON.stringify(kase).includes('token='), false);
+  });
+
+  test('a message whose processing fails on every attempt is kept as unparsed with what failed', async (t) => {
+    const h = await setup(t);
+    await h.send({ ...complaint, attachments: [], messageId: '<gives-up@example.co.th>' });
+    const [row] = await h.emails();
+    await h.app.deps.inboundMail.abandonEmail(row?.id ?? '', 'SQLITE_FULL');
+    const [after] = await h.emails();
+    assert.equal(after?.status, 'unparsed');
+    assert.match(after?.reason ?? '', /processing failed: SQLITE_FULL/u);
+    // Reprocessing it later takes it as any other message.
+    const again = await h.app.app.inject({
+      method: 'POST',
+      url: `/api/v1/inbound-mail/${row?.id}/reprocess`,
+      headers: h.org.admin.headers,
+    });
+    assert.ok(again.statusCode < 300, again.body);
+    await drainJobs(h.app);
+    assert.equal((await h.emails())[0]?.status, 'threaded');
+  });
+
   test('processing is idempotent when the job runs twice', async (t) => {
     const h = await setup(t);
     await h.send({ ...complaint, attachments: [] });

@@ -11,15 +11,24 @@ export const ProcessInboundPayload = Type.Object({ emailId: Type.String() });
  * every-minute IMAP poll (a re-take is a no-op by the mailbox UID and the Message-ID).
  */
 export const inboundMailJobs = (
-  inboundMail: Pick<InboundMailService, 'processEmail' | 'pollMailboxes'>,
+  inboundMail: Pick<InboundMailService, 'processEmail' | 'abandonEmail' | 'pollMailboxes'>,
 ): JobDefinition[] => [
   defineJob({
     name: PROCESS_INBOUND_JOB,
     schema: ProcessInboundPayload,
     maxAttempts: 5,
     async handler({ emailId }, context) {
-      const outcome = await inboundMail.processEmail(emailId);
-      context.logger.debug({ emailId, outcome }, 'inbound e-mail processed');
+      try {
+        const outcome = await inboundMail.processEmail(emailId);
+        context.logger.debug({ emailId, outcome }, 'inbound e-mail processed');
+      } catch (error) {
+        if (context.attempt < context.maxAttempts) throw error;
+        // The last attempt: the message stays, as unparsed with what went wrong, never stuck as received.
+        const code = (error as { code?: unknown }).code;
+        const what = typeof code === 'string' ? code : error instanceof Error ? error.name : 'error';
+        await inboundMail.abandonEmail(emailId, what);
+        context.logger.warn({ emailId, err: error }, 'an inbound e-mail could not be processed; kept as unparsed');
+      }
     },
   }),
   defineJob({

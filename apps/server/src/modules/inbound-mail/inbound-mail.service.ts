@@ -58,6 +58,17 @@ export interface MailboxMessage {
  * (every message when the mailbox's UIDVALIDITY is not `since.uidvalidity`) are handed to `take`
  * oldest first; each is marked `\Seen` once `take` resolved. A `take` that rejects stops the poll.
  */
+
+/** References kept for threading, newest last. */
+const MAX_REFERENCES = 50;
+
+/**
+ * Text as it may be stored and shown: no NUL (PostgreSQL refuses it), and no private portal or
+ * survey link a customer's reply quotes from our e-mail (staff and webhooks never see the token).
+ */
+const storable = (text: string): string =>
+  text.replace(/\u0000/gu, '').replace(/\S*\/portal\/(?:case|survey)#token=[^\s"'<>]*/gu, '[private link]');
+
 export interface MailboxReader {
   takeNew(
     login: ImapLogin,
@@ -302,13 +313,14 @@ export const createInboundMailService = ({
     const sender = parsed.from?.value.find((entry) => entry.address)?.address;
     const from = sender ? tryNormalizeEmail(sender) : undefined;
     if (!from) return finish(email, 'unparsed', 'no sender address (From) could be read');
-    const fromName = parsed.from?.value.find((entry) => entry.address)?.name?.trim() || null;
-    const subject = parsed.subject?.trim() || null;
+    const fromName = storable(parsed.from?.value.find((entry) => entry.address)?.name?.trim() ?? '') || null;
+    const subject = parsed.subject ? storable(parsed.subject.trim()) || null : null;
     const inReplyTo = messageIdsIn(parsed.inReplyTo)[0] ?? null;
-    const references = messageIdsIn(parsed.references);
+    // The newest references are the ones that matter for threading; a header of thousands is cut.
+    const references = messageIdsIn(parsed.references).slice(-MAX_REFERENCES);
     const toAddresses = [...new Set([...email.toAddresses, ...addressesOf(parsed.to), ...addressesOf(parsed.cc)])];
-    const text = parsed.text?.trim() || (parsed.html ? textFromHtml(parsed.html) : '');
-    const html = parsed.html ? sanitizeEmailHtml(parsed.html) : null;
+    const text = storable(parsed.text?.trim() || (parsed.html ? textFromHtml(parsed.html) : ''));
+    const html = parsed.html ? storable(sanitizeEmailHtml(parsed.html)) : null;
     const facts: Partial<ProcessedEmail> = {
       fromAddress: from,
       fromName,
@@ -526,7 +538,17 @@ export const createInboundMailService = ({
     return { channels: channels.length, taken, failed };
   };
 
-  return { receiveRaw, processEmail, listEmails, reprocess, channelForAddress, pollMailboxes };
+  /**
+   * Gives up on a message whose processing failed on every attempt: it is kept as `unparsed` with
+   * the reason (what failed, never its content), so it shows in the log and can be reprocessed.
+   */
+  const abandonEmail = async (emailId: string, reason: string): Promise<void> => {
+    const email = await store.read.inboundMail.findEmail(emailId);
+    if (!email || email.status !== 'received') return;
+    await finish(email, 'unparsed', clip(`processing failed: ${reason}`, 500));
+  };
+
+  return { receiveRaw, processEmail, abandonEmail, listEmails, reprocess, channelForAddress, pollMailboxes };
 };
 
 export type InboundMailService = ReturnType<typeof createInboundMailService>;

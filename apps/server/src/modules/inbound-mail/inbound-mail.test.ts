@@ -37,7 +37,11 @@ test('auto-replies, bulk mail, bounces and our own mail are recognised; a person
   assert.match(autoReplyReason(facts(id, 'MAILER-DAEMON@mx.example.com'), own) ?? '', /mail system/u);
   assert.match(autoReplyReason(facts(id, 'postmaster@example.com'), own) ?? '', /mail system/u);
   assert.match(autoReplyReason(facts(id, 'customer@example.com', ''), own) ?? '', /null envelope/u);
-  assert.match(autoReplyReason(facts('Message-ID: <9@redress.shop.example>'), own) ?? '', /loop/u);
+  assert.match(autoReplyReason(facts('Message-ID: <eml_01J9ABC@redress.shop.example>'), own) ?? '', /loop/u);
+  // A customer's own mail client may name our domain in its ids: that is still a person writing.
+  assert.equal(autoReplyReason(facts('Message-ID: <9@redress.shop.example>'), own), null);
+  assert.match(autoReplyReason(facts(`${id}List-Id: <news.example.com>`), own) ?? '', /mailing list/u);
+  assert.match(autoReplyReason(facts(`${id}Return-Path: <>`), own) ?? '', /null return path/u);
   assert.match(autoReplyReason(facts(id, 'complaints+C-2026-000001@shop.example'), own) ?? '', /loop/u);
 });
 

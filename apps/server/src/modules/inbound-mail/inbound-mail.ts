@@ -80,7 +80,8 @@ export const readHeaders = (raw: Buffer): Map<string, string[]> => {
 export const messageIdsIn = (value: string | readonly string[] | undefined | null): string[] => {
   if (!value) return [];
   const text = typeof value === 'string' ? value : value.join(' ');
-  const ids = text.match(/<[^<>\s]{1,900}>/gu) ?? [];
+  // A NUL is not text: PostgreSQL refuses it, so it never reaches a stored id.
+  const ids = text.replace(/\u0000/gu, '').match(/<[^<>\s]{1,900}>/gu) ?? [];
   return [...new Set(ids)];
 };
 
@@ -139,20 +140,26 @@ const ROBOT_SENDERS = /^(mailer-daemon|postmaster|no-?reply|do-?not-?reply)@/iu;
 export const autoReplyReason = (facts: MailFacts, own: OwnIdentity): string | null => {
   const first = (name: string): string | undefined => facts.headers.get(name)?.[0]?.trim().toLowerCase();
   const autoSubmitted = first('auto-submitted');
-  if (autoSubmitted && autoSubmitted.split(';')[0]?.trim() !== 'no') return `Auto-Submitted: ${autoSubmitted}`;
+  if (autoSubmitted && autoSubmitted.split(';')[0]?.trim() !== 'no') return 'Auto-Submitted (an automatic reply)';
   const precedence = first('precedence');
-  if (precedence && /^(bulk|junk|list|auto_reply)$/u.test(precedence)) return `Precedence: ${precedence}`;
+  if (precedence && /^(bulk|junk|list|auto_reply)$/u.test(precedence))
+    return 'Precedence: bulk, junk, list or auto-reply';
   if (facts.headers.has('x-autoreply') || facts.headers.has('x-autorespond')) return 'X-Autoreply header';
   if (facts.headers.has('x-auto-response-suppress')) {
     const value = first('x-auto-response-suppress') ?? '';
     // Outlook puts it on automatic replies and out-of-office notices; `None` is a person's mail.
-    if (value !== 'none') return `X-Auto-Response-Suppress: ${value}`;
+    if (value !== 'none') return 'X-Auto-Response-Suppress (an automatic reply)';
   }
   if (facts.envelopeFrom === '') return 'null envelope sender (a delivery report)';
+  if (first('return-path') === '<>') return 'null return path (a delivery report)';
+  if (facts.headers.has('list-id') || facts.headers.has('list-unsubscribe')) return 'a mailing list or newsletter';
   const from = facts.from?.toLowerCase() ?? '';
   if (from && ROBOT_SENDERS.test(from)) return 'sent by a mail system (mailer-daemon, postmaster, no-reply)';
   const idDomain = domainOf(facts.messageId);
-  if (idDomain && own.messageIdDomains.includes(idDomain)) return 'our own Message-ID (a mail loop)';
+  // Only ids of the form Redress gives its own mail: a customer's client may use our domain too.
+  if (idDomain && own.messageIdDomains.includes(idDomain) && /^<eml_/iu.test(facts.messageId)) {
+    return 'our own Message-ID (a mail loop)';
+  }
   if (from && own.addresses.some((address) => splitPlusAddress(address).base === splitPlusAddress(from).base)) {
     return 'sent from our own address (a mail loop)';
   }
