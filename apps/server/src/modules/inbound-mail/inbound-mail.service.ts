@@ -59,6 +59,9 @@ export interface MailboxMessage {
  * oldest first; each is marked `\Seen` once `take` resolved. A `take` that rejects stops the poll.
  */
 
+/** The HTML of a message shown to staff at most, in characters. */
+const HTML_MAX = 256 * 1024;
+
 /** References kept for threading, newest last. */
 const MAX_REFERENCES = 50;
 
@@ -319,8 +322,11 @@ export const createInboundMailService = ({
     // The newest references are the ones that matter for threading; a header of thousands is cut.
     const references = messageIdsIn(parsed.references).slice(-MAX_REFERENCES);
     const toAddresses = [...new Set([...email.toAddresses, ...addressesOf(parsed.to), ...addressesOf(parsed.cc)])];
-    const text = storable(parsed.text?.trim() || (parsed.html ? textFromHtml(parsed.html) : ''));
-    const html = parsed.html ? storable(sanitizeEmailHtml(parsed.html)) : null;
+    // Sanitising costs more than linear time on hostile nesting: only the first HTML_MAX characters
+    // are shown (the raw message keeps all of it).
+    const shownHtml = parsed.html ? parsed.html.slice(0, HTML_MAX) : null;
+    const text = storable(parsed.text?.trim() || (shownHtml ? textFromHtml(shownHtml) : ''));
+    const html = shownHtml ? storable(sanitizeEmailHtml(shownHtml)) : null;
     const facts: Partial<ProcessedEmail> = {
       fromAddress: from,
       fromName,
