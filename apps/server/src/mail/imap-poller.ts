@@ -27,8 +27,8 @@ export const createImapReader = (options: ImapReaderOptions = {}): MailboxReader
         connectionTimeout: timeout,
         greetingTimeout: timeout,
         socketTimeout: timeout,
-        // Plain-text IMAP (a test server, a private network) must not be upgraded by force.
-        doSTARTTLS: login.secure ? undefined : false,
+        // Without implicit TLS, the connection is upgraded with STARTTLS whenever the server offers
+        // it; only a server that offers no TLS at all (a private network) is spoken to in plain text.
         tls: { rejectUnauthorized: true },
       });
       // An error after connect (a dropped socket) must not crash the process; the command fails.
