@@ -121,9 +121,7 @@ export const buildApp = async (deps: Deps, options: AppOptions = {}): Promise<Re
       await api.register(coachRoutes({ coach: deps.coach }));
       await api.register(recurrenceRoutes({ recurrence: deps.recurrence }));
       await api.register(webhooksRoutes({ webhooks: deps.webhooks }));
-      await api.register(
-        inboundMailRoutes({ intakeChannels: deps.intakeChannels, inboundMail: deps.inboundMail }),
-      );
+      await api.register(inboundMailRoutes({ intakeChannels: deps.intakeChannels, inboundMail: deps.inboundMail }));
       await api.register(followUpsRoutes({ followups: deps.followups }));
       await api.register(correspondenceRoutes({ correspondence: deps.correspondence }));
       await api.register(searchRoutes({ search: deps.search }));

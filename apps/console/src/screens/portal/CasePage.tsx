@@ -291,11 +291,7 @@ const ReplyForm = ({
       }
       const refusal = fileRefusal(error);
       if (refusal) fail({ files: refusal }, null);
-      else if (
-        error instanceof ApiError &&
-        error.code === 'validation_failed' &&
-        error.detailsFor('body').length > 0
-      ) {
+      else if (error instanceof ApiError && error.code === 'validation_failed' && error.detailsFor('body').length > 0) {
         fail({ body: 'portal.case.replyInvalid' }, null);
       } else if (error instanceof ApiError && error.code === 'rule_violated') {
         fail({}, { key: 'portal.case.closedNoReplies' });

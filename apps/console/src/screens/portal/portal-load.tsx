@@ -6,20 +6,14 @@ import { usePortalToken, type LinkPurpose } from './portal-token.ts';
 
 /** What a page behind a private link has read so far. */
 export type PortalLoad<T> =
-  | { state: 'loading' }
-  | { state: 'ready'; value: T }
-  | { state: 'invalid' }
-  | { state: 'failed'; error: ErrorMessage };
+  { state: 'loading' } | { state: 'ready'; value: T } | { state: 'invalid' } | { state: 'failed'; error: ErrorMessage };
 
 /**
  * The link's token and what `read` returns for it, read again on `retry`. A link the server no
  * longer accepts (`link_invalid`) is forgotten and the load turns `invalid`; `invalidate` does the
  * same when a later call on the page hears it. `read` must be a stable function.
  */
-export const usePortalLoad = <T,>(
-  purpose: LinkPurpose,
-  read: (token: string, signal: AbortSignal) => Promise<T>,
-) => {
+export const usePortalLoad = <T,>(purpose: LinkPurpose, read: (token: string, signal: AbortSignal) => Promise<T>) => {
   const { token, forget } = usePortalToken(purpose);
   const [load, setLoad] = useState<PortalLoad<T>>({ state: 'loading' });
   const [reload, setReload] = useState(0);
