@@ -36,8 +36,9 @@ import {
   type IntakeChannel,
   type OwnIdentity,
 } from './inbound-mail.ts';
-import type { ImapLogin, InboundMailRepository, ProcessedEmail } from './inbound-mail.repository.ts';
+import type { InboundMailRepository, ProcessedEmail } from './inbound-mail.repository.ts';
 import { sanitizeEmailHtml, stripQuotedReply, textFromHtml } from './mail-text.ts';
+import { mailboxPoll, type MailboxReader } from './mailbox-poll.service.ts';
 
 type Port = {
   inboundMail: InboundMailRepository;
@@ -45,19 +46,6 @@ type Port = {
   customers: CustomerRepository;
   attachments: AttachmentsRepository;
 };
-
-/** One message of a mailbox as a reader hands it over. */
-export interface MailboxMessage {
-  readonly uidvalidity: string;
-  readonly uid: number;
-  readonly raw: Buffer;
-}
-
-/**
- * Reads new mail from an IMAP mailbox (`mail/imap-poller.ts`). Messages after `since.lastUid`
- * (every message when the mailbox's UIDVALIDITY is not `since.uidvalidity`) are handed to `take`
- * oldest first; each is marked `\Seen` once `take` resolved. A `take` that rejects stops the poll.
- */
 
 /** The HTML of a message shown to staff at most, in characters. */
 const HTML_MAX = 256 * 1024;
@@ -71,22 +59,6 @@ const MAX_REFERENCES = 50;
  */
 const storable = (text: string): string =>
   text.replace(/\u0000/gu, '').replace(/\S*\/portal\/(?:case|survey)#token=[^\s"'<>]*/gu, '[private link]');
-
-export interface MailboxReader {
-  takeNew(
-    login: ImapLogin,
-    since: {
-      readonly uidvalidity: string | null;
-      readonly lastUid: number;
-      /**
-       * When the UIDs cannot be trusted (the first poll, a new UIDVALIDITY): only unread messages
-       * that arrived on or after this day are taken, never the mailbox's whole history.
-       */
-      readonly notBefore: Date;
-    },
-    take: (message: MailboxMessage) => Promise<void>,
-  ): Promise<{ readonly taken: number }>;
-}
 
 export interface ReceiveInput {
   readonly channelId: string;
@@ -500,49 +472,7 @@ export const createInboundMailService = ({
     return (await store.read.inboundMail.enabledChannels('smtp')).find((c) => c.address === base);
   };
 
-  /**
-   * Polls every enabled IMAP channel once. A channel's failure (connection, login) is recorded in
-   * its `last_error` and the others still run; the next minute tries again.
-   */
-  const pollMailboxes = async (): Promise<{ channels: number; taken: number; failed: number }> => {
-    if (!mailbox) return { channels: 0, taken: 0, failed: 0 };
-    const channels = await store.read.inboundMail.enabledChannels('imap');
-    let taken = 0;
-    let failed = 0;
-    for (const channel of channels) {
-      const fresh = await store.read.inboundMail.findChannel(channel.id);
-      const login = await store.read.inboundMail.imapLogin(channel.id);
-      let error: string | null = null;
-      if (!fresh?.imap || !login) {
-        error = 'the IMAP settings are incomplete (host, user and password are needed)';
-      } else {
-        try {
-          const result = await mailbox.takeNew(
-            login,
-            {
-              uidvalidity: fresh.imap.uidvalidity,
-              lastUid: fresh.imap.lastUid,
-              notBefore: fresh.imap.lastPolledAt ?? fresh.createdAt,
-            },
-            async (message) => {
-              await receiveRaw({
-                channelId: channel.id,
-                raw: message.raw,
-                imap: { uidvalidity: message.uidvalidity, uid: message.uid },
-              });
-            },
-          );
-          taken += result.taken;
-        } catch (cause) {
-          error = clip(cause instanceof Error ? cause.message || cause.name : String(cause), 500);
-        }
-      }
-      if (error) failed += 1;
-      const at = clock.now();
-      await store.write(({ inboundMail }) => inboundMail.recordPoll(channel.id, at, error));
-    }
-    return { channels: channels.length, taken, failed };
-  };
+  const pollMailboxes = mailboxPoll({ store, clock, mailbox, receiveRaw });
 
   /**
    * Gives up on a message whose processing failed on every attempt: it is kept as `unparsed` with

@@ -2,11 +2,10 @@
 export {
   createInboundMailService,
   type InboundMailService,
-  type MailboxMessage,
-  type MailboxReader,
   type ProcessOutcome,
   type ReceiveInput,
 } from './inbound-mail.service.ts';
+export type { MailboxMessage, MailboxReader } from './mailbox-poll.service.ts';
 export { createIntakeChannelService, type IntakeChannelService } from './intake-channels.service.ts';
 export type {
   ChannelFields,
