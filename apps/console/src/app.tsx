@@ -4,7 +4,13 @@ import { I18nextProvider, useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
 import { SessionProvider, useSession } from './auth/session.tsx';
 import { PreferencesProvider } from './preferences-context.tsx';
-import { Home } from './screens/Home.tsx';
+import { LiveProvider } from './live/live-feed.tsx';
+import { Admin } from './screens/admin/Admin.tsx';
+import { LogCall } from './screens/agent/LogCall.tsx';
+import { Queues } from './screens/agent/Queues.tsx';
+import { CasePage } from './screens/case/CasePage.tsx';
+import { Board } from './screens/manager/Board.tsx';
+import { Reports } from './screens/manager/Reports.tsx';
 import { NotFound } from './screens/NotFound.tsx';
 import { Portal } from './screens/Portal.tsx';
 import { Shell } from './screens/Shell.tsx';
@@ -32,12 +38,20 @@ const ConsoleRoot = () => {
   }
   if (state.status === 'signedOut') return <SignIn />;
   return (
-    <Shell user={state.user}>
-      <Routes>
-        <Route index element={<Home />} />
-        <Route path="*" element={<NotFound />} />
-      </Routes>
-    </Shell>
+    <LiveProvider>
+      <Shell user={state.user}>
+        <Routes>
+          <Route index element={<Queues />} />
+          <Route path="queues/:queue" element={<Queues />} />
+          <Route path="calls/new" element={<LogCall />} />
+          <Route path="cases/:id" element={<CasePage />} />
+          <Route path="board" element={<Board />} />
+          <Route path="reports" element={<Reports />} />
+          <Route path="admin/*" element={<Admin />} />
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </Shell>
+    </LiveProvider>
   );
 };
 

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { QueueKeys } from './queues.ts';
 import { LocaleSchema } from './users.ts';
 
 /** Where a complaint arrived. */
@@ -230,6 +231,7 @@ export const CaseListQuery = Type.Object(
     categoryId: Type.Optional(Id),
     customerId: Type.Optional(Id),
     open: Type.Optional(Type.Boolean({ description: 'Only cases neither resolved nor closed.' })),
+    queue: Type.Optional(Type.Enum(QueueKeys, { description: 'One of the agent queues (see `GET /queues`).' })),
     cursor: Type.Optional(Type.String({ maxLength: 200 })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
     sort: Type.Optional(Type.Enum(CaseSorts)),
@@ -312,6 +314,11 @@ export const CaseSummaryDto = Type.Object({
   categoryId: Nullable(Type.String()),
   createdAt: DateTime,
   updatedAt: DateTime,
+  /** The earliest due time of the case's running clocks, for the queues' countdowns. */
+  nextDueAt: Type.Optional(Nullable(DateTime)),
+  /** The highest ladder rank the case is escalated to now; 0 when it is not escalated. */
+  escalationRank: Type.Optional(Type.Integer({ minimum: 0 })),
+  customerName: Type.Optional(Type.String()),
 });
 export type CaseSummaryDto = Static<typeof CaseSummaryDto>;
 

@@ -28,3 +28,7 @@ export * from './portal.ts';
 export * from './calls.ts';
 export * from './correspondence.ts';
 export * from './inbound-mail.ts';
+export * from './queues.ts';
+export * from './live.ts';
+export * from './knowledge.ts';
+export * from './reports.ts';

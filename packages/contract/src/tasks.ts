@@ -90,3 +90,7 @@ export const TaskQueue = Type.Object({
   nextCursor: Nullable(Type.String()),
 });
 export type TaskQueue = Static<typeof TaskQueue>;
+
+/** `GET /cases/{id}/tasks`: the case's internal tasks, open first, then by due time. */
+export const CaseTaskList = Type.Object({ items: Type.Array(TaskDto) });
+export type CaseTaskList = Static<typeof CaseTaskList>;

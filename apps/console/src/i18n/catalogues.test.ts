@@ -1,6 +1,6 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
-import { CATALOGUES, SUPPORTED_LOCALES, browserLocale, createI18n, matchLocale } from './i18n.ts';
+import { CATALOGUE_AREAS, CATALOGUES, SUPPORTED_LOCALES, browserLocale, createI18n, matchLocale } from './i18n.ts';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -24,6 +24,17 @@ describe('catalogues', () => {
   it('covers the four languages of the product', () => {
     expect([...SUPPORTED_LOCALES].sort()).toEqual(['en', 'th', 'zh-CN', 'zh-TW']);
     expect(Object.keys(CATALOGUES).sort()).toEqual(['en', 'th', 'zh-CN', 'zh-TW']);
+  });
+
+  it('keeps each top-level key in one area file, so merging the areas loses nothing', () => {
+    for (const locale of SUPPORTED_LOCALES) {
+      const owners = new Map<string, string[]>();
+      for (const [area, catalogue] of Object.entries(CATALOGUE_AREAS[locale])) {
+        for (const key of Object.keys(catalogue)) owners.set(key, [...(owners.get(key) ?? []), area]);
+      }
+      const shared = [...owners].filter(([, areas]) => areas.length > 1);
+      expect(shared, locale).toEqual([]);
+    }
   });
 
   for (const locale of SUPPORTED_LOCALES) {

@@ -2,10 +2,10 @@ import i18next, { type i18n as I18n } from 'i18next';
 import ICU from 'i18next-icu';
 import { initReactI18next } from 'react-i18next';
 import { Locales, type Locale } from '@redress/contract';
-import en from './locales/en.json';
-import zhTW from './locales/zh-TW.json';
-import zhCN from './locales/zh-CN.json';
-import th from './locales/th.json';
+import en, { AREAS as enAreas } from './locales/en/index.ts';
+import th, { AREAS as thAreas } from './locales/th/index.ts';
+import zhCN, { AREAS as zhCNAreas } from './locales/zh-CN/index.ts';
+import zhTW, { AREAS as zhTWAreas } from './locales/zh-TW/index.ts';
 
 export type { Locale };
 export const SUPPORTED_LOCALES: readonly Locale[] = Locales;
@@ -13,6 +13,14 @@ export const DEFAULT_LOCALE: Locale = 'en';
 
 /** Catalogues by locale. `en` is the reference: every other catalogue has exactly its keys (tested). */
 export const CATALOGUES = { en, 'zh-TW': zhTW, 'zh-CN': zhCN, th } as const satisfies Record<Locale, typeof en>;
+
+/** The same catalogues by area file (`locales/<locale>/<area>.json`), for the catalogue tests. */
+export const CATALOGUE_AREAS: Record<Locale, Record<string, object>> = {
+  en: enAreas,
+  'zh-TW': zhTWAreas,
+  'zh-CN': zhCNAreas,
+  th: thAreas,
+};
 
 /** Each language named in itself, so a reader finds their own language whatever is on screen. */
 export const LANGUAGE_NAMES: Record<Locale, string> = {

@@ -1,4 +1,4 @@
-import type en from './locales/en.json';
+import type en from './locales/en/index.ts';
 
 // Typed keys: `t('home.queuesPlaceholder')` is checked against the English catalogue.
 declare module 'i18next' {

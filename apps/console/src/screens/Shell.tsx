@@ -1,7 +1,8 @@
 import { isRole, type UserDto } from '@redress/contract';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, NavLink } from 'react-router';
+import { useCan } from '../auth/permissions.ts';
 import { useSession } from '../auth/session.tsx';
 import { CalendarSwitcher } from '../components/CalendarSwitcher.tsx';
 import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';
@@ -11,6 +12,14 @@ import { describeError, type ErrorMessage } from '../errors.ts';
 export const Shell = ({ user, children }: { user: UserDto; children: ReactNode }) => {
   const { t } = useTranslation();
   const { signOut } = useSession();
+  const can = useCan();
+  const links = [
+    { to: '/', label: t('nav.queues'), shown: can('case:read'), end: true },
+    { to: '/calls/new', label: t('nav.logCall'), shown: can('case:update') },
+    { to: '/board', label: t('nav.board'), shown: can('oversight:read') },
+    { to: '/reports', label: t('nav.reports'), shown: can('oversight:read') },
+    { to: '/admin', label: t('nav.admin'), shown: can('config:read') || can('org:read') || can('user:read') },
+  ].filter((link) => link.shown);
   const [error, setError] = useState<ErrorMessage | null>(null);
   const role = isRole(user.role) ? t(`roles.${user.role}`) : user.role;
 
@@ -28,6 +37,17 @@ export const Shell = ({ user, children }: { user: UserDto; children: ReactNode }
         <Link to="/" className="brand">
           Redress
         </Link>
+        <nav className="shell-nav" aria-label={t('nav.label')}>
+          <ul>
+            {links.map((link) => (
+              <li key={link.to}>
+                <NavLink to={link.to} end={link.end ?? false}>
+                  {link.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
         <div className="shell-tools">
           <p className="who">
             <span className="visually-hidden">{t('shell.signedInAs', { name: user.name, role })}</span>

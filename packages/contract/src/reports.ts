@@ -1,0 +1,59 @@
+import { Type, type Static } from 'typebox';
+import { Locales } from './users.ts';
+
+/**
+ * Reports for managers (pillar 8), counted over the cases at the caller's sites created (volume)
+ * or due (clocks, promises) within `[from, to)`. Defaults: the last 30 days up to now.
+ */
+const Id = Type.String({ minLength: 3, maxLength: 64, pattern: '^[a-z]+_[0-9A-Za-z]+$' });
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+const DateTime = Type.String({ format: 'date-time' });
+const Count = Type.Integer({ minimum: 0 });
+
+export const ReportQuery = Type.Object(
+  {
+    from: Type.Optional(DateTime),
+    to: Type.Optional(DateTime),
+    siteId: Type.Optional(Id),
+  },
+  { additionalProperties: false },
+);
+export type ReportQuery = Static<typeof ReportQuery>;
+
+export const ReportOverviewDto = Type.Object({
+  from: DateTime,
+  to: DateTime,
+  /** Cases opened in the range by category (top-level category when `rollUp`), most first. */
+  volumeByCategory: Type.Array(
+    Type.Object({
+      categoryId: Nullable(Type.String()),
+      names: Nullable(Type.Partial(Type.Record(Type.Enum(Locales), Type.String()))),
+      count: Count,
+    }),
+  ),
+  /** Cases opened per calendar day (UTC), oldest first, days without cases included. */
+  volumeByDay: Type.Array(Type.Object({ day: Type.String({ format: 'date' }), count: Count })),
+  /** Clocks due in the range per kind: met (stopped before due), breached, still running. */
+  clockCompliance: Type.Array(Type.Object({ kind: Type.String(), met: Count, breached: Count, running: Count })),
+  /** Promises due in the range by outcome; `overdue` are open and past due. */
+  promises: Type.Object({ kept: Count, broken: Count, renegotiated: Count, open: Count, overdue: Count }),
+});
+export type ReportOverviewDto = Static<typeof ReportOverviewDto>;
+
+/** Team workload: what each person at the caller's sites carries now. */
+export const WorkloadDto = Type.Object({
+  generatedAt: DateTime,
+  items: Type.Array(
+    Type.Object({
+      userId: Type.String(),
+      name: Type.String(),
+      role: Type.String(),
+      openCases: Count,
+      breachedClocks: Count,
+      openCommitments: Count,
+      overdueCommitments: Count,
+      openTasks: Type.Integer({ minimum: 0, description: 'Internal tasks assigned to this person.' }),
+    }),
+  ),
+});
+export type WorkloadDto = Static<typeof WorkloadDto>;
