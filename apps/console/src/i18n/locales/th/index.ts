@@ -5,10 +5,11 @@ import common from './common.json';
 import composer from './composer.json';
 import manager from './manager.json';
 import portal from './portal.json';
+import rules from './rules.json';
 
 /**
  * This language's catalogue, one file per area of the console so each area's strings sit
  * together. Areas never share a top-level key (tested), so the spread below loses nothing.
  */
-export const AREAS = { common, portal, agent, case: caseArea, composer, manager, admin };
-export default { ...common, ...portal, ...agent, ...caseArea, ...composer, ...manager, ...admin };
+export const AREAS = { common, portal, agent, case: caseArea, composer, manager, admin, rules };
+export default { ...common, ...portal, ...agent, ...caseArea, ...composer, ...manager, ...admin, ...rules };

@@ -1,0 +1,7 @@
+import { useTranslation } from 'react-i18next';
+
+/** Placeholder until this screen is built. */
+export const Teams = () => {
+  const { t } = useTranslation();
+  return <h2>{t('admin.title')}</h2>;
+};
