@@ -1,6 +1,4 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type {
@@ -17,10 +15,11 @@ import {
   launchBrowser,
   screenshot,
   seriousAxeViolations,
-  thaiRendering,
-  thaiRenderingProblem,
+  renderingProblem,
+  textRendering,
   type Browser,
 } from './support/browser.ts';
+import { catalogueFor } from './support/catalogue.ts';
 import { linkIn, recipientOf, startMailSink, type MailSink } from './support/mail-sink.ts';
 import {
   apiClient,
@@ -41,23 +40,8 @@ import {
  * waits up to a minute and a half for it.
  */
 
-const catalogue: unknown = JSON.parse(
-  readFileSync(join(import.meta.dirname, '..', 'apps', 'console', 'src', 'i18n', 'locales', 'th.json'), 'utf8'),
-);
-
-/**
- * The portal's Thai text by key (`portal.file.title`), with `{name}` placeholders filled: the
- * journey finds fields and headings by what a Thai reader sees. A missing key fails the test.
- */
-const th = (key: string, values: Record<string, string> = {}): string => {
-  let node: unknown = catalogue;
-  for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
-  if (typeof node !== 'string') throw new Error(`no Thai text for ${key}`);
-  return node.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
-};
-
-/** The words of a Thai message before its first placeholder (for a partial match). */
-const thBefore = (key: string, placeholder: string): string => th(key).split(`{${placeholder}}`)[0]!.trim();
+/** The portal's Thai words by key: the journey finds fields and headings by what a Thai reader sees. */
+const { text: th, before: thBefore } = catalogueFor('th');
 
 const CUSTOMER = {
   name: 'สมหญิง รักดี',
@@ -213,7 +197,7 @@ describe('portal journey in Thai: file, follow by the private link, answer the s
   };
 
   const expectThai = async (page: Page, selector: string) => {
-    const problem = thaiRenderingProblem(await thaiRendering(page, selector));
+    const problem = renderingProblem(await textRendering(page, selector), 'thai');
     assert.equal(problem, undefined, `Thai text in ${selector}: ${problem}`);
   };
 

@@ -122,6 +122,11 @@ const TLWG_FAMILIES = [
 ];
 
 const THAI = /[\u0E00-\u0E7F]/gu;
+/** CJK unified ideographs (and extension A): the characters of Traditional and Simplified Chinese. */
+const HAN = /[\u3400-\u4DBF\u4E00-\u9FFF]/gu;
+
+/** The Chinese families of Debian's fonts-wqy-microhei, used when fontconfig cannot be asked. */
+const WQY_FAMILIES = ['WenQuanYi Micro Hei', 'WenQuanYi Micro Hei Mono', '文泉驿微米黑', '文泉驛微米黑'];
 
 export interface ScriptRendering {
   readonly text: string;
@@ -132,10 +137,10 @@ export interface ScriptRendering {
 /**
  * How Chromium drew the text of the first element `selector` matches: the fonts that supplied its
  * glyphs (DevTools `CSS.getPlatformFontsForNode`) and its box. A character no installed font has
- * is drawn as a box by the default font, so "the Thai renders" means: every Thai character's glyph
- * came from a font that covers Thai, and the text has a visible box.
+ * is drawn as a box by the default font, so "the Thai (or Chinese) renders" means: every character
+ * of that script got its glyph from a font that covers the script, and the text has a visible box.
  */
-export const thaiRendering = async (page: Page, selector: string): Promise<ScriptRendering> => {
+export const textRendering = async (page: Page, selector: string): Promise<ScriptRendering> => {
   const element = page.locator(selector).first();
   const text = (await element.textContent()) ?? '';
   const box = await element.boundingBox();
@@ -152,23 +157,36 @@ export const thaiRendering = async (page: Page, selector: string): Promise<Scrip
   }
 };
 
-/** Why the Thai text of `rendering` did not render with Thai glyphs, or undefined when it did. */
-export const thaiRenderingProblem = (rendering: ScriptRendering): string | undefined => {
-  const thaiChars = rendering.text.match(THAI)?.length ?? 0;
-  if (thaiChars === 0) return `no Thai text in ${JSON.stringify(rendering.text)}`;
+interface Script {
+  readonly name: string;
+  readonly characters: RegExp;
+  readonly fontconfigLanguages: readonly string[];
+  readonly knownFamilies: readonly string[];
+}
+
+const SCRIPTS = {
+  thai: { name: 'Thai', characters: THAI, fontconfigLanguages: ['th'], knownFamilies: TLWG_FAMILIES },
+  chinese: { name: 'Chinese', characters: HAN, fontconfigLanguages: ['zh-tw', 'zh-cn'], knownFamilies: WQY_FAMILIES },
+} satisfies Record<string, Script>;
+
+/** Why the `script` text of `rendering` did not render with that script's glyphs, or undefined when it did. */
+export const renderingProblem = (rendering: ScriptRendering, scriptKey: keyof typeof SCRIPTS): string | undefined => {
+  const script: Script = SCRIPTS[scriptKey];
+  const scriptChars = rendering.text.match(script.characters)?.length ?? 0;
+  if (scriptChars === 0) return `no ${script.name} text in ${JSON.stringify(rendering.text)}`;
   if (!rendering.box || rendering.box.width <= 0 || rendering.box.height <= 0) return 'the text has no visible box';
-  const thaiFamilies = familiesFor('th');
-  for (const family of TLWG_FAMILIES) thaiFamilies.add(family);
-  const thaiGlyphs = rendering.fonts
-    .filter((font) => thaiFamilies.has(font.familyName))
+  const families = new Set(script.knownFamilies);
+  for (const language of script.fontconfigLanguages) for (const family of familiesFor(language)) families.add(family);
+  const scriptGlyphs = rendering.fonts
+    .filter((font) => families.has(font.familyName))
     .reduce((sum, font) => sum + font.glyphCount, 0);
   const otherGlyphs = rendering.fonts
-    .filter((font) => !thaiFamilies.has(font.familyName))
+    .filter((font) => !families.has(font.familyName))
     .reduce((sum, font) => sum + font.glyphCount, 0);
-  const otherChars = [...rendering.text.replace(THAI, '')].length;
+  const otherChars = [...rendering.text.replace(script.characters, '')].length;
   const used = rendering.fonts.map((f) => `${f.familyName} ×${f.glyphCount}`).join(', ');
-  if (thaiGlyphs === 0) return `no Thai font drew ${JSON.stringify(rendering.text)} (fonts: ${used})`;
-  // Each non-Thai character needs at most one glyph: more from other fonts means Thai drawn as boxes.
-  if (otherGlyphs > otherChars) return `Thai characters fell back to non-Thai fonts (fonts: ${used})`;
+  if (scriptGlyphs === 0) return `no ${script.name} font drew ${JSON.stringify(rendering.text)} (fonts: ${used})`;
+  // Each other character needs at most one glyph: more from other fonts means the script drawn as boxes.
+  if (otherGlyphs > otherChars) return `${script.name} characters fell back to other fonts (fonts: ${used})`;
   return undefined;
 };
