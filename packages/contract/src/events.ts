@@ -10,6 +10,8 @@ export const EventType = {
   ApiTokenCreated: 'api_token.created',
   ApiTokenRevoked: 'api_token.revoked',
   UserSiteChanged: 'user.site_changed',
+  /** An administrator changed a user's name, role, language or disabled them (or enabled again). */
+  UserUpdated: 'user.updated',
   SiteCreated: 'site.created',
   TeamCreated: 'team.created',
   TeamMemberAdded: 'team.member_added',

@@ -17,6 +17,9 @@ export const UserDto = Type.Object({
   locale: LocaleSchema,
   createdAt: Type.String({ format: 'date-time' }),
   disabled: Type.Boolean(),
+  siteId: Type.Optional(
+    Type.Union([Type.String(), Type.Null()], { description: 'Home site; null for brand-wide users.' }),
+  ),
 });
 export type UserDto = Static<typeof UserDto>;
 
@@ -31,6 +34,19 @@ export const CreateUserBody = Type.Object(
   { additionalProperties: false },
 );
 export type CreateUserBody = Static<typeof CreateUserBody>;
+
+/** `PATCH /users/:id`: what an administrator may change about a user (the site has its own route). */
+export const UpdateUserBody = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200, pattern: '\\S', description: 'Not blank.' })),
+    role: Type.Optional(RoleSchema),
+    locale: Type.Optional(LocaleSchema),
+    /** A disabled user cannot sign in; their sessions and API tokens stop working at once. */
+    disabled: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateUserBody = Static<typeof UpdateUserBody>;
 
 export const UserList = Type.Object({
   items: Type.Array(UserDto),

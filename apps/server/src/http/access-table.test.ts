@@ -77,6 +77,7 @@ test('every API route declares its access, and the table is what we expect', asy
       'PATCH /api/v1/customers/:id customer:write',
       'PATCH /api/v1/intake-channels/:id config:manage',
       'PATCH /api/v1/policies/:id config:manage',
+      'PATCH /api/v1/users/:id user:manage',
       'POST /api/v1/analyze case:read',
       'POST /api/v1/auth/login public',
       'POST /api/v1/auth/logout authenticated',

@@ -9,6 +9,7 @@ export const presentUser = (user: User): UserDto => ({
   locale: user.locale,
   createdAt: user.createdAt.toISOString(),
   disabled: user.disabledAt !== null,
+  siteId: user.siteId,
 });
 
 export const presentApiToken = (token: ApiToken): ApiTokenDto => ({

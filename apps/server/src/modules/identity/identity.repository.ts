@@ -1,3 +1,4 @@
+import type { Locale, Role } from '@redress/contract';
 import type { NewEvent } from '../../shared/unit-of-work.ts';
 import type { ApiToken, Session, User } from './identity.ts';
 
@@ -12,6 +13,14 @@ export interface NewUser {
   readonly createdAt: Date;
 }
 
+/** What an administrator may change about a user; `disabledAt` null enables them again. */
+export interface UserChanges {
+  readonly name?: string;
+  readonly role?: Role;
+  readonly locale?: Locale;
+  readonly disabledAt?: Date | null;
+}
+
 /** The identity module's port onto storage. Implemented in `storage/repositories/`. */
 export interface IdentityRepository {
   findUserByEmail(email: string): Promise<User | undefined>;
@@ -20,6 +29,8 @@ export interface IdentityRepository {
   listUsers(limit: number, cursor: string | undefined): Promise<User[]>;
   countUsers(): Promise<number>;
   insertUser(user: NewUser): Promise<void>;
+  /** Writes the given fields of a user (a field left out is kept); false when there is no such user. */
+  updateUser(id: string, changes: UserChanges, at: Date): Promise<boolean>;
   /** The teams a user belongs to, with each team's site (null for brand-wide departments). */
   teamsOf(userId: string): Promise<{ id: string; siteId: string | null }[]>;
 

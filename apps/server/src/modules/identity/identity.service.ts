@@ -34,6 +34,14 @@ export interface CreateUserInput {
   readonly password?: string | undefined;
 }
 
+/** What an administrator changes about a user; a field left out is kept. */
+export interface UpdateUserInput {
+  readonly name?: string | undefined;
+  readonly role?: string | undefined;
+  readonly locale?: string | undefined;
+  readonly disabled?: boolean | undefined;
+}
+
 /** How long a resolved bearer token or team list may be reused without reading it again. */
 export const AUTH_CACHE_MS = 5_000;
 
@@ -84,6 +92,71 @@ export const createIdentityService = ({ store, clock }: IdentityServiceDeps) => 
       });
       return { ...user, role: input.role as User['role'], siteId: null, disabledAt: null };
     });
+  };
+
+  /**
+   * Changes a user's name, role, language or whether they may sign in. Administrators may not
+   * change their own role or disable themselves, so nobody locks themselves out by mistake. A
+   * disabled user's sessions and tokens stop working on their next request.
+   */
+  const updateUser = async (ctx: Context, userId: string, input: UpdateUserInput): Promise<User> => {
+    requirePermission(ctx.actor, 'user:manage');
+    if (input.role !== undefined && !isRole(input.role)) {
+      throw new AppError(ErrorCode.ValidationFailed, `Unknown role "${input.role}"`, [
+        { field: '/body/role', message: 'Unknown role' },
+      ]);
+    }
+    if (input.locale !== undefined && !Locales.includes(input.locale as Locale)) {
+      throw new AppError(ErrorCode.ValidationFailed, `Unknown locale "${input.locale}"`, [
+        { field: '/body/locale', message: 'Unknown locale' },
+      ]);
+    }
+    const name = input.name?.trim();
+    if (name === '') {
+      throw new AppError(ErrorCode.ValidationFailed, 'The name is blank', [{ field: '/body/name', message: 'blank' }]);
+    }
+    const now = clock.now();
+    const updated = await store.write(async (repo) => {
+      const current = await repo.findUserById(userId);
+      if (!current) throw new AppError(ErrorCode.NotFound, 'No such user');
+      const self = ctx.actor.kind === 'user' && ctx.actor.userId === userId;
+      if (self && input.role !== undefined && input.role !== current.role) {
+        throw new AppError(ErrorCode.RuleViolated, 'You cannot change your own role', [
+          { field: '/body/role', message: 'is your own' },
+        ]);
+      }
+      if (self && input.disabled === true) {
+        throw new AppError(ErrorCode.RuleViolated, 'You cannot disable yourself', [
+          { field: '/body/disabled', message: 'is your own account' },
+        ]);
+      }
+      const changes = {
+        ...(name === undefined ? {} : { name }),
+        ...(input.role === undefined ? {} : { role: input.role as User['role'] }),
+        ...(input.locale === undefined ? {} : { locale: input.locale as Locale }),
+        // Disabling an already disabled user keeps when it first happened.
+        ...(input.disabled === undefined ? {} : { disabledAt: input.disabled ? (current.disabledAt ?? now) : null }),
+      };
+      await repo.updateUser(userId, changes, now);
+      await repo.appendEvent({
+        type: 'user.updated',
+        subjectType: 'user',
+        subjectId: userId,
+        actorId: actorId(ctx.actor),
+        requestId: ctx.requestId,
+        // The name is personal data: the log says only that it changed.
+        payload: {
+          ...(name === undefined ? {} : { nameChanged: true }),
+          ...(input.role === undefined ? {} : { role: input.role }),
+          ...(input.locale === undefined ? {} : { locale: input.locale }),
+          ...(input.disabled === undefined ? {} : { disabled: input.disabled }),
+        },
+        occurredAt: now,
+      });
+      return { ...current, ...changes };
+    });
+    forgetUser(userId);
+    return updated;
   };
 
   const listUsers = async (ctx: Context, limit: number, cursor: string | undefined) => {
@@ -287,6 +360,7 @@ export const createIdentityService = ({ store, clock }: IdentityServiceDeps) => 
     actorFor,
     forgetUser,
     createUser,
+    updateUser,
     listUsers,
     signIn,
     signOut,

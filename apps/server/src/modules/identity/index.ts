@@ -1,5 +1,10 @@
-export { createIdentityService, type IdentityService, type CreateUserInput } from './identity.service.ts';
-export type { IdentityRepository, NewUser } from './identity.repository.ts';
+export {
+  createIdentityService,
+  type IdentityService,
+  type CreateUserInput,
+  type UpdateUserInput,
+} from './identity.service.ts';
+export type { IdentityRepository, NewUser, UserChanges } from './identity.repository.ts';
 export type { User, Session, ApiToken } from './identity.ts';
 export { presentUser, presentApiToken } from './identity.presenter.ts';
 export { SESSION_TTL_MS } from './identity.ts';

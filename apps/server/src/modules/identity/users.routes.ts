@@ -1,5 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { CreateUserBody, ListQuery, UserDto, UserList, ErrorResponses } from '@redress/contract';
+import {
+  CreateUserBody,
+  ErrorResponses,
+  IdParams,
+  ListQuery,
+  UpdateUserBody,
+  UserDto,
+  UserList,
+} from '@redress/contract';
 import { presentUser } from './identity.presenter.ts';
 import type { IdentityService } from './identity.service.ts';
 
@@ -40,5 +48,20 @@ export const usersRoutes =
         const user = await identity.createUser(request.ctx, request.body);
         return reply.status(201).send(presentUser(user));
       },
+    );
+
+    app.patch(
+      '/users/:id',
+      {
+        config: { access: 'user:manage' },
+        schema: {
+          tags: ['users'],
+          summary: "Change a user's name, role or language, or disable them (not your own role or account)",
+          params: IdParams,
+          body: UpdateUserBody,
+          response: { 200: UserDto, ...errors },
+        },
+      },
+      async (request) => presentUser(await identity.updateUser(request.ctx, request.params.id, request.body)),
     );
   };

@@ -69,6 +69,22 @@ export const identityRepository = (tx: Tx): IdentityRepository => ({
       })
       .execute();
   },
+  async updateUser(id, changes, at) {
+    const result = await tx
+      .updateTable('users')
+      .set({
+        ...(changes.name === undefined ? {} : { name: changes.name }),
+        ...(changes.role === undefined ? {} : { role: changes.role }),
+        ...(changes.locale === undefined ? {} : { locale: changes.locale }),
+        ...(changes.disabledAt === undefined
+          ? {}
+          : { disabled_at: changes.disabledAt && toDbTime(changes.disabledAt) }),
+        updated_at: toDbTime(at),
+      })
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  },
 
   async insertSession(session) {
     await tx
