@@ -383,6 +383,10 @@ export type CreateCategoryBody = Static<typeof CreateCategoryBody>;
 
 export const CategoryList = Type.Object({ items: Type.Array(CategoryDto) });
 
+/** A category's names, replaced as a whole: a language left out or blank reads in English. */
+export const UpdateCategoryBody = Type.Object({ names: LocalizedNames }, { additionalProperties: false });
+export type UpdateCategoryBody = Static<typeof UpdateCategoryBody>;
+
 export const RootCauseDto = Type.Object({
   id: Type.String(),
   code: Type.String(),
@@ -401,3 +405,7 @@ export const CreateRootCauseBody = Type.Object(
 export type CreateRootCauseBody = Static<typeof CreateRootCauseBody>;
 
 export const RootCauseList = Type.Object({ items: Type.Array(RootCauseDto) });
+
+/** A root cause's names, replaced as a whole; its code never changes (reports and exports use it). */
+export const UpdateRootCauseBody = Type.Object({ names: LocalizedNames }, { additionalProperties: false });
+export type UpdateRootCauseBody = Static<typeof UpdateRootCauseBody>;

@@ -44,7 +44,9 @@ export const EventType = {
   CaseTaskAnswered: 'case.task_answered',
   CaseTaskReassigned: 'case.task_reassigned',
   CategoryCreated: 'category.created',
+  CategoryRenamed: 'category.renamed',
   RootCauseCreated: 'root_cause.created',
+  RootCauseRenamed: 'root_cause.renamed',
   // Calendars and service policies: subject is the calendar or policy.
   CalendarCreated: 'calendar.created',
   CalendarUpdated: 'calendar.updated',

@@ -7,13 +7,16 @@ import {
   RootCauseDto,
   RootCauseList,
   ErrorResponses,
+  IdParams,
+  UpdateCategoryBody,
+  UpdateRootCauseBody,
 } from '@redress/contract';
 import { presentCategory, presentRootCause } from './case.presenter.ts';
 import type { CaseService } from './case.service.ts';
 
 const errors = ErrorResponses;
 
-/** The category tree (flat, with parent ids) and the root-cause list. */
+/** The category tree (flat, with parent ids) and the root-cause list; names can be changed, codes and places not. */
 export const caseConfigRoutes =
   ({ cases }: { cases: CaseService }): FastifyPluginAsyncTypebox =>
   async (app) => {
@@ -43,6 +46,20 @@ export const caseConfigRoutes =
       async (request, reply) =>
         reply.status(201).send(presentCategory(await cases.createCategory(request.ctx, request.body))),
     );
+    app.patch(
+      '/categories/:id',
+      {
+        config: { access: 'config:manage' },
+        schema: {
+          tags: ['configuration'],
+          summary: 'Rename a category in any of the four languages (its parent and kind stay)',
+          params: IdParams,
+          body: UpdateCategoryBody,
+          response: { 200: CategoryDto, ...errors },
+        },
+      },
+      async (request) => presentCategory(await cases.renameCategory(request.ctx, request.params.id, request.body)),
+    );
     app.get(
       '/root-causes',
       {
@@ -68,5 +85,19 @@ export const caseConfigRoutes =
       },
       async (request, reply) =>
         reply.status(201).send(presentRootCause(await cases.createRootCause(request.ctx, request.body))),
+    );
+    app.patch(
+      '/root-causes/:id',
+      {
+        config: { access: 'config:manage' },
+        schema: {
+          tags: ['configuration'],
+          summary: 'Rename a root cause in any of the four languages (its code stays)',
+          params: IdParams,
+          body: UpdateRootCauseBody,
+          response: { 200: RootCauseDto, ...errors },
+        },
+      },
+      async (request) => presentRootCause(await cases.renameRootCause(request.ctx, request.params.id, request.body)),
     );
   };

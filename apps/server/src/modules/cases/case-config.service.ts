@@ -61,6 +61,29 @@ export const caseConfiguration = ({ store, clock }: { store: UnitOfWork<CaseStor
     });
   };
 
+  /** Replaces a category's names (its place in the tree and its kind stay); `not_found` when it is gone. */
+  const renameCategory = async (ctx: Context, id: string, input: { names: Names }): Promise<Category> => {
+    requirePermission(ctx.actor, 'config:manage');
+    const names = cleanNames(input.names);
+    const now = clock.now();
+    return store.write(async ({ cases }) => {
+      const existing = await cases.findCategory(id);
+      if (!existing || !(await cases.renameCategory(id, names))) {
+        throw new AppError(ErrorCode.NotFound, 'No such category');
+      }
+      await cases.appendEvent({
+        type: 'category.renamed',
+        subjectType: 'category',
+        subjectId: id,
+        actorId: actorId(ctx.actor),
+        requestId: ctx.requestId,
+        payload: { from: existing.names, names },
+        occurredAt: now,
+      });
+      return { ...existing, names };
+    });
+  };
+
   const listRootCauses = async (ctx: Context): Promise<RootCause[]> => {
     requirePermission(ctx.actor, 'case:read');
     return store.read.cases.listRootCauses();
@@ -91,5 +114,28 @@ export const caseConfiguration = ({ store, clock }: { store: UnitOfWork<CaseStor
     });
   };
 
-  return { listCategories, createCategory, listRootCauses, createRootCause };
+  /** Replaces a root cause's names; its code stays, since reports and exports refer to it. */
+  const renameRootCause = async (ctx: Context, id: string, input: { names: Names }): Promise<RootCause> => {
+    requirePermission(ctx.actor, 'config:manage');
+    const names = cleanNames(input.names);
+    const now = clock.now();
+    return store.write(async ({ cases }) => {
+      const existing = await cases.findRootCause(id);
+      if (!existing || !(await cases.renameRootCause(id, names))) {
+        throw new AppError(ErrorCode.NotFound, 'No such root cause');
+      }
+      await cases.appendEvent({
+        type: 'root_cause.renamed',
+        subjectType: 'root_cause',
+        subjectId: id,
+        actorId: actorId(ctx.actor),
+        requestId: ctx.requestId,
+        payload: { code: existing.code, from: existing.names, names },
+        occurredAt: now,
+      });
+      return { ...existing, names };
+    });
+  };
+
+  return { listCategories, createCategory, renameCategory, listRootCauses, createRootCause, renameRootCause };
 };

@@ -3,7 +3,7 @@ import type { NewEvent } from '../../shared/unit-of-work.ts';
 import type { ClockRepository } from '../clocks/index.ts';
 import type { CustomerRepository } from '../customers/index.ts';
 import type { Case } from './case.ts';
-import type { Category, RootCause } from './category.ts';
+import type { Category, Names, RootCause } from './category.ts';
 
 /**
  * Who may see which cases, as the repository applies it IN SQL: every case when `all`; otherwise
@@ -127,10 +127,14 @@ export interface CaseRepository {
   listCategories(): Promise<Category[]>;
   findCategory(id: string): Promise<Category | undefined>;
   insertCategory(category: Category): Promise<void>;
+  /** Replaces a live category's names; false when there is no such (unarchived) category. */
+  renameCategory(id: string, names: Names): Promise<boolean>;
   listRootCauses(): Promise<RootCause[]>;
   findRootCause(id: string): Promise<RootCause | undefined>;
   findRootCauseByCode(code: string): Promise<RootCause | undefined>;
   insertRootCause(rootCause: RootCause): Promise<void>;
+  /** Replaces a live root cause's names; false when there is no such (unarchived) root cause. */
+  renameRootCause(id: string, names: Names): Promise<boolean>;
 
   findUser(id: string): Promise<CaseUser | undefined>;
   /** Display names of these users (missing ones left out). */

@@ -24,10 +24,12 @@ type Lookups = Pick<
   | 'listCategories'
   | 'findCategory'
   | 'insertCategory'
+  | 'renameCategory'
   | 'listRootCauses'
   | 'findRootCause'
   | 'findRootCauseByCode'
   | 'insertRootCause'
+  | 'renameRootCause'
   | 'findUser'
   | 'userNames'
   | 'siteExists'
@@ -57,6 +59,15 @@ export const caseLookups = (tx: Tx): Lookups => ({
       })
       .execute();
   },
+  async renameCategory(id, names) {
+    const result = await tx
+      .updateTable('categories')
+      .set({ names: toDbJson(names) })
+      .where('id', '=', id)
+      .where('archived_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  },
   async listRootCauses() {
     const rows = await tx
       .selectFrom('root_causes')
@@ -85,6 +96,15 @@ export const caseLookups = (tx: Tx): Lookups => ({
         archived_at: null,
       })
       .execute();
+  },
+  async renameRootCause(id, names) {
+    const result = await tx
+      .updateTable('root_causes')
+      .set({ names: toDbJson(names) })
+      .where('id', '=', id)
+      .where('archived_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
   },
 
   async findUser(id) {
