@@ -26,6 +26,8 @@ import { oversightRoutes } from './modules/oversight/index.ts';
 import { coachRoutes } from './modules/coach/index.ts';
 import { recurrenceRoutes } from './modules/recurrence/index.ts';
 import { webhooksRoutes } from './modules/webhooks/index.ts';
+import { knowledgeRoutes } from './modules/knowledge/index.ts';
+import { reportsRoutes } from './modules/reports/index.ts';
 import { inboundMailRoutes } from './modules/inbound-mail/index.ts';
 import { followUpsRoutes } from './modules/followups/index.ts';
 import { correspondenceRoutes } from './modules/correspondence/index.ts';
@@ -121,6 +123,8 @@ export const buildApp = async (deps: Deps, options: AppOptions = {}): Promise<Re
       await api.register(coachRoutes({ coach: deps.coach }));
       await api.register(recurrenceRoutes({ recurrence: deps.recurrence }));
       await api.register(webhooksRoutes({ webhooks: deps.webhooks }));
+      await api.register(knowledgeRoutes({ knowledge: deps.knowledge }));
+      await api.register(reportsRoutes({ reports: deps.reports }));
       await api.register(inboundMailRoutes({ intakeChannels: deps.intakeChannels, inboundMail: deps.inboundMail }));
       await api.register(followUpsRoutes({ followups: deps.followups }));
       await api.register(correspondenceRoutes({ correspondence: deps.correspondence }));

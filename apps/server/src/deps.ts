@@ -18,6 +18,8 @@ import { createOversightService, type OversightService } from './modules/oversig
 import { createCoachService, type CoachService } from './modules/coach/index.ts';
 import { createRecurrenceService, type RecurrenceService } from './modules/recurrence/index.ts';
 import { createWebhookService, type WebhookService } from './modules/webhooks/index.ts';
+import { createKnowledgeService, type KnowledgeService } from './modules/knowledge/index.ts';
+import { createReportsService, type ReportsService } from './modules/reports/index.ts';
 import {
   createInboundMailService,
   createIntakeChannelService,
@@ -65,6 +67,8 @@ import { oversightRepository } from './storage/repositories/oversight.repository
 import { coachRepository } from './storage/repositories/coach.repository.ts';
 import { recurrenceRepository } from './storage/repositories/recurrence.repository.ts';
 import { webhooksRepository } from './storage/repositories/webhooks.repository.ts';
+import { knowledgeRepository } from './storage/repositories/knowledge.repository.ts';
+import { reportsRepository } from './storage/repositories/reports.repository.ts';
 import { inboundMailRepository } from './storage/repositories/inbound-mail.repository.ts';
 import { followUpStore } from './storage/repositories/followups.repository.ts';
 import { correspondenceRepository } from './storage/repositories/correspondence.repository.ts';
@@ -110,6 +114,10 @@ export interface Deps {
   readonly recurrence: RecurrenceService;
   /** Webhooks out: subscriptions, signed deliveries with retries, the delivery log. */
   readonly webhooks: WebhookService;
+  /** Best answers per category and language, offered in the composer. */
+  readonly knowledge: KnowledgeService;
+  /** Managers' reports: volume, clock compliance, promise outcomes, the team's workload. */
+  readonly reports: ReportsService;
   /** Where complaints arrive: SMTP addresses, IMAP mailboxes, portal entries. */
   readonly intakeChannels: IntakeChannelService;
   /** E-mail in: kept on receipt, parsed and threaded into cases by a job, IMAP polled. */
@@ -234,6 +242,8 @@ export const createDeps = (config: Config, store: Database, clock: Clock): Deps 
     requireVisibleCase: (ctx, caseId) => cases.requireVisibleCase(ctx, caseId),
   });
   const webhooks = createWebhookService({ store: unitOfWork(db, webhooksRepository), clock });
+  const knowledge = createKnowledgeService({ store: unitOfWork(db, knowledgeRepository), clock });
+  const reports = createReportsService({ store: unitOfWork(db, reportsRepository), clock });
   const inboundStore = unitOfWork(db, (tx) => ({
     ...inboundMailRepository(tx),
     cases: casesRepository(tx, clockConfig),
@@ -308,6 +318,8 @@ export const createDeps = (config: Config, store: Database, clock: Clock): Deps 
     coach,
     recurrence,
     webhooks,
+    knowledge,
+    reports,
     intakeChannels,
     inboundMail,
     correspondence,

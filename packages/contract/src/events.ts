@@ -103,6 +103,10 @@ export const EventType = {
   SurveyAnswered: 'survey.answered',
   // The customer portal: subject is the case.
   PortalLinkRequested: 'portal.link_requested',
+  // Best answers an administrator keeps per category and language: subject is the answer (`ans_…`).
+  BestAnswerCreated: 'best_answer.created',
+  BestAnswerUpdated: 'best_answer.updated',
+  BestAnswerDeleted: 'best_answer.deleted',
 } as const;
 
 export type EventType = (typeof EventType)[keyof typeof EventType];

@@ -15,6 +15,9 @@ export const ReportQuery = Type.Object(
     from: Type.Optional(DateTime),
     to: Type.Optional(DateTime),
     siteId: Type.Optional(Id),
+    rollUp: Type.Optional(
+      Type.Boolean({ default: false, description: 'Count each case under the top-level category of its branch.' }),
+    ),
   },
   { additionalProperties: false },
 );

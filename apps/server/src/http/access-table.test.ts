@@ -16,6 +16,7 @@ test('every API route declares its access, and the table is what we expect', asy
       .map((r) => `${r.method} ${r.url} ${r.access}`)
       .sort();
     assert.deepEqual(api, [
+      'DELETE /api/v1/best-answers/:id config:manage',
       'DELETE /api/v1/calendars/:id/days/:day config:manage',
       'DELETE /api/v1/customers/:id/contacts/:kind/:value customer:write',
       'DELETE /api/v1/email-templates/:kind/:language config:manage',
@@ -25,6 +26,7 @@ test('every API route declares its access, and the table is what we expect', asy
       'DELETE /api/v1/webhooks/:id config:manage',
       'GET /api/v1/attachments/:id/content attachment:read',
       'GET /api/v1/auth/me authenticated',
+      'GET /api/v1/best-answers case:read',
       'GET /api/v1/calendars config:read',
       'GET /api/v1/calendars/:id config:read',
       'GET /api/v1/calendars/:id/due config:read',
@@ -62,6 +64,8 @@ test('every API route declares its access, and the table is what we expect', asy
       'GET /api/v1/portal/case/attachments/:id public',
       'GET /api/v1/portal/config public',
       'GET /api/v1/portal/survey public',
+      'GET /api/v1/reports/overview oversight:read',
+      'GET /api/v1/reports/workload oversight:read',
       'GET /api/v1/root-causes case:read',
       'GET /api/v1/search case:read',
       'GET /api/v1/settings/followups config:read',
@@ -72,6 +76,7 @@ test('every API route declares its access, and the table is what we expect', asy
       'GET /api/v1/users user:read',
       'GET /api/v1/webhooks config:read',
       'GET /api/v1/webhooks/:id/deliveries config:read',
+      'PATCH /api/v1/best-answers/:id config:manage',
       'PATCH /api/v1/calendars/:id config:manage',
       'PATCH /api/v1/cases/:id case:update',
       'PATCH /api/v1/categories/:id config:manage',
@@ -83,6 +88,7 @@ test('every API route declares its access, and the table is what we expect', asy
       'POST /api/v1/analyze case:read',
       'POST /api/v1/auth/login public',
       'POST /api/v1/auth/logout authenticated',
+      'POST /api/v1/best-answers config:manage',
       'POST /api/v1/calendars config:manage',
       'POST /api/v1/calendars/:id/ical config:manage',
       'POST /api/v1/calls case:update',

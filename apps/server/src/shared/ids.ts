@@ -38,6 +38,7 @@ export const IdPrefix = {
   intakeChannel: 'chn',
   followUp: 'fup',
   survey: 'srv',
+  bestAnswer: 'ans',
   request: 'req',
 } as const;
 

@@ -8,6 +8,7 @@ import type { LanguageTables } from './schema/language.ts';
 import type { RecurrenceTables } from './schema/recurrence.ts';
 import type { WebhookTables } from './schema/webhooks.ts';
 import type { CustomerSideTables } from './schema/customer-side.ts';
+import type { KnowledgeTables } from './schema/knowledge.ts';
 
 export type { BigCount, Bool, Json, NullableTimestamp, Serial, Timestamp } from './schema/column-types.ts';
 import type { BigCount, Bool, Json, NullableTimestamp, Serial, Timestamp } from './schema/column-types.ts';
@@ -104,7 +105,8 @@ export interface Schema
     LanguageTables,
     RecurrenceTables,
     WebhookTables,
-    CustomerSideTables {
+    CustomerSideTables,
+    KnowledgeTables {
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

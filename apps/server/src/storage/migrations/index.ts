@@ -9,6 +9,7 @@ import { language } from './0008_language.ts';
 import { recurrence } from './0009_recurrence.ts';
 import { webhooks } from './0010_webhooks.ts';
 import { customerSide } from './0011_customer_side.ts';
+import { bestAnswers } from './0012_best_answers.ts';
 import type { Migration } from './types.ts';
 
 /** Every migration in the order it runs. Append only: a released migration is never edited. */
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   recurrence,
   webhooks,
   customerSide,
+  bestAnswers,
 ];
