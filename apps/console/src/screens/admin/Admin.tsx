@@ -17,6 +17,7 @@ import { Categories } from './rules/Categories.tsx';
 import { Causes } from './rules/Causes.tsx';
 import { Escalation } from './rules/Escalation.tsx';
 import { Policies } from './rules/Policies.tsx';
+import './admin.css';
 
 interface Section {
   path: string;

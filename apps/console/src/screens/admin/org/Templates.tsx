@@ -1,7 +1,101 @@
+import type { EmailTemplateDto } from '@redress/contract';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCan } from '../../../auth/permissions.ts';
+import { useLoad } from '../../../hooks/use-load.ts';
+import { LANGUAGE_NAMES } from '../../../i18n/i18n.ts';
+import { useFormatDate } from '../../../preferences-context.tsx';
+import { readTemplates } from './admin-api.ts';
+import { Announcer, Loaded, useAnnouncer } from './admin-ui.tsx';
+import { TemplateEditor } from './TemplateEditor.tsx';
 
-/** Placeholder until this screen is built. */
+const keyOf = (template: EmailTemplateDto) => `${template.kind}:${template.language}`;
+
+/** Customer e-mail templates per kind and language: shipped or changed here; edit, preview, reset. */
 export const Templates = () => {
   const { t } = useTranslation();
-  return <h2>{t('admin.title')}</h2>;
+  const formatDate = useFormatDate();
+  const can = useCan();
+  const { load, reload } = useLoad(readTemplates, 'email-templates');
+  const [announced, announce] = useAnnouncer();
+  const [open, setOpen] = useState<string | null>(null);
+  const headingId = useId();
+
+  return (
+    <div className="admin-page">
+      <h2 id={headingId}>{t('admin.templates.title')}</h2>
+      <p className="muted">{t('admin.templates.intro')}</p>
+      <Announcer message={announced} />
+      <Loaded load={load} retry={reload}>
+        {(templates) => {
+          const opened = templates.find((template) => keyOf(template) === open);
+          return (
+            <>
+              <div className="table-scroll">
+                <table className="admin-table" aria-labelledby={headingId}>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('admin.templates.kind')}</th>
+                      <th scope="col">{t('admin.templates.language')}</th>
+                      <th scope="col">{t('admin.templates.state')}</th>
+                      <th scope="col">{t('admin.common.actions')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {templates.map((template) => (
+                      <tr key={keyOf(template)}>
+                        <th scope="row">{t(`admin.templates.kinds.${template.kind}`)}</th>
+                        <td lang={template.language}>{LANGUAGE_NAMES[template.language]}</td>
+                        <td>
+                          <span className={`badge ${template.customised ? 'badge-wait' : 'badge-off'}`}>
+                            {template.customised ? t('admin.templates.customised') : t('admin.templates.shipped')}
+                          </span>
+                          {template.updatedAt && (
+                            <span className="cell-detail">
+                              {t('admin.templates.changedAt', {
+                                time: formatDate(template.updatedAt, { style: 'dateTime' }),
+                              })}
+                            </span>
+                          )}
+                        </td>
+                        <td>
+                          <button
+                            type="button"
+                            className="button-quiet"
+                            aria-expanded={open === keyOf(template)}
+                            onClick={() => setOpen(open === keyOf(template) ? null : keyOf(template))}
+                          >
+                            {t('admin.common.edit')}
+                            <span className="visually-hidden">
+                              {' '}
+                              {t('admin.templates.editTitle', {
+                                kind: t(`admin.templates.kinds.${template.kind}`),
+                                language: LANGUAGE_NAMES[template.language],
+                              })}
+                            </span>
+                          </button>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              {opened && (
+                <TemplateEditor
+                  key={keyOf(opened)}
+                  template={opened}
+                  manage={can('config:manage')}
+                  onClose={() => setOpen(null)}
+                  onChanged={(message) => {
+                    announce(message);
+                    reload();
+                  }}
+                />
+              )}
+            </>
+          );
+        }}
+      </Loaded>
+    </div>
+  );
 };
