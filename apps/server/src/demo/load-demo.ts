@@ -1,5 +1,6 @@
 import type { Deps } from '../deps.ts';
 import { systemContext } from '../shared/unit-of-work.ts';
+import { loadDemoAnswers } from './demo-answers.ts';
 import { loadDemoCases } from './demo-cases.ts';
 import { loadDemoPromises } from './demo-promises.ts';
 
@@ -211,9 +212,10 @@ export const loadDemo = async (deps: Deps): Promise<string> => {
   }
   await loadDemoPromises(deps, sites);
   const cases = await loadDemoCases(deps, sites);
+  const answers = await loadDemoAnswers(deps);
   const portals = await loadDemoChannels(deps, sites);
   const lines = [
-    `Demo organisation ready: ${DEMO_SITES.length} sites, ${created} new of ${DEMO_USERS.length} people, ${cases} new complaints.`,
+    `Demo organisation ready: ${DEMO_SITES.length} sites, ${created} new of ${DEMO_USERS.length} people, ${cases} new complaints, ${answers} new best answers.`,
     `Sign in as any of them with the password ${DEMO_PASSWORD}, e.g.:`,
     ...DEMO_USERS.map((u) => `  ${u.email.padEnd(38)} ${u.role.padEnd(18)} ${u.locale.padEnd(6)} ${u.name}`),
     'Customers file complaints through the portal of each site:',
