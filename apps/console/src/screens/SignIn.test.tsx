@@ -7,6 +7,16 @@ afterEach(() => vi.unstubAllGlobals());
 
 const healthy = () => json(200, { status: 'ok' });
 
+/** The queues page, home after signing in, with nothing in any queue. */
+const emptyQueues = {
+  'GET /api/v1/queues': () =>
+    json(200, {
+      generatedAt: '2026-03-10T08:00:00.000Z',
+      counts: { mine: 0, unassigned: 0, due_soon: 0, escalated: 0, waiting_internal: 0, waiting_customer: 0 },
+    }),
+  'GET /api/v1/cases?queue=mine&limit=50': () => json(200, { items: [], nextCursor: null }),
+};
+
 describe('sign-in', () => {
   it('posts the email and password as JSON, then shows the console', async () => {
     const user = userEvent.setup();
@@ -14,6 +24,7 @@ describe('sign-in', () => {
       'GET /api/v1/auth/me': unauthenticated,
       'POST /api/v1/auth/login': () => json(200, { user: buildUser({ name: 'Lin Mei', role: 'supervisor' }) }),
       'GET /healthz': healthy,
+      ...emptyQueues,
     });
     renderApp();
 
@@ -21,7 +32,7 @@ describe('sign-in', () => {
     await user.type(screen.getByLabelText('Password'), 'correct horse battery');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
 
-    expect(await screen.findByRole('heading', { name: 'Your queues arrive here' })).toBeDefined();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Queues' })).toBeDefined();
     const [[, init]] = callsTo('POST /api/v1/auth/login') as [[unknown, RequestInit]];
     expect(JSON.parse(init.body as string)).toEqual({ email: 'mei@example.com', password: 'correct horse battery' });
     expect(new Headers(init.headers).get('content-type')).toBe('application/json');
@@ -147,10 +158,11 @@ describe('signed-in shell', () => {
         json(200, { user: buildUser({ name: 'สมชาย ใจดี', role: 'agent', locale: 'th' }), permissions: [] }),
       'GET /healthz': healthy,
       'POST /api/v1/auth/logout': () => new Response(null, { status: 204 }),
+      ...emptyQueues,
     });
     renderApp({ locale: 'en' });
 
-    expect(await screen.findByRole('heading', { name: 'คิวงานของคุณจะแสดงที่นี่' })).toBeDefined();
+    expect(await screen.findByRole('heading', { level: 1, name: 'คิวงาน' })).toBeDefined();
     expect(screen.getByText('สมชาย ใจดี')).toBeDefined();
     expect(screen.getByText('เจ้าหน้าที่รับเรื่อง')).toBeDefined();
     const status = within(screen.getByRole('region', { name: 'สถานะระบบ' }));
@@ -172,6 +184,7 @@ describe('signed-in shell', () => {
     fakeServer({
       'GET /api/v1/auth/me': () => json(200, { user: buildUser(), permissions: [] }),
       'GET /healthz': () => (up ? json(200, { status: 'ok' }) : new Response('Bad gateway', { status: 502 })),
+      ...emptyQueues,
     });
     renderApp();
 
@@ -187,6 +200,7 @@ describe('signed-in shell', () => {
     fakeServer({
       'GET /api/v1/auth/me': () => json(200, { user: buildUser({ locale: 'th' }), permissions: [] }),
       'GET /healthz': healthy,
+      ...emptyQueues,
     });
     renderApp();
 
@@ -205,11 +219,12 @@ describe('signed-in shell', () => {
     fakeServer({
       'GET /api/v1/auth/me': () => json(200, { user: buildUser({ id: 'usr_A', locale: 'en' }), permissions: [] }),
       'GET /healthz': healthy,
+      ...emptyQueues,
     });
     renderApp();
 
     await user.selectOptions(await screen.findByLabelText('Language'), '简体中文');
-    expect(screen.getByRole('heading', { name: '您的工作队列将显示在这里' })).toBeDefined();
+    expect(screen.getByRole('heading', { level: 1, name: '案件队列' })).toBeDefined();
     expect(localStorage.getItem('redress.locale.usr_A')).toBe('zh-CN');
     expect(localStorage.getItem('redress.locale')).toBeNull();
   });
