@@ -5,7 +5,15 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeServer, json } from '../../../test/harness.tsx';
 import { Categories } from './Categories.tsx';
 import { Causes } from './Causes.tsx';
-import { bodyOf, describedErrorOf, renderSection, signedInAs, validationFailed } from './rules-test-util.tsx';
+import {
+  FORM_TEST,
+  bodyOf,
+  fill,
+  describedErrorOf,
+  renderSection,
+  signedInAs,
+  validationFailed,
+} from './rules-test-util.tsx';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -25,7 +33,7 @@ const categories: CategoryDto[] = [
   category('cat_svcrude', 'cat_svc', { en: 'Rude staff', 'zh-TW': '服務態度差' }),
 ];
 
-describe('categories', () => {
+describe('categories', FORM_TEST, () => {
   it('shows the tree as nested lists in the reader’s language, with each kind and the languages still missing', async () => {
     fakeServer({
       'GET /api/v1/auth/me': signedInAs(undefined, 'zh-TW'),
@@ -53,7 +61,7 @@ describe('categories', () => {
   });
 
   it('adds a top-level category with names in four languages and its kind, then a subcategory under it', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     let items = categories.slice(0, 2);
     const created = category('cat_delivery', null, {
       en: 'Delivery',
@@ -73,10 +81,10 @@ describe('categories', () => {
 
     await user.click(await screen.findByRole('button', { name: 'Add a top-level category' }));
     const form = screen.getByRole('form', { name: 'New top-level category' });
-    await user.type(within(form).getByLabelText('Name in English'), ' Delivery ');
-    await user.type(within(form).getByLabelText('Name in 繁體中文'), '配送');
-    await user.type(within(form).getByLabelText('Name in 简体中文'), '配送服务');
-    await user.type(within(form).getByLabelText('Name in ไทย'), 'การจัดส่ง');
+    await fill(user, within(form).getByLabelText('Name in English'), ' Delivery ');
+    await fill(user, within(form).getByLabelText('Name in 繁體中文'), '配送');
+    await fill(user, within(form).getByLabelText('Name in 简体中文'), '配送服务');
+    await fill(user, within(form).getByLabelText('Name in ไทย'), 'การจัดส่ง');
     await user.selectOptions(within(form).getByLabelText('Kind'), 'Service process');
     await user.click(within(form).getByRole('button', { name: 'Add category' }));
 
@@ -92,7 +100,7 @@ describe('categories', () => {
     const child = screen.getByRole('form', { name: 'New subcategory of Product quality' });
     expect(within(child).queryByLabelText('Kind')).toBeNull();
     expect(within(child).getByText('Kind: Product quality, like its parent.')).toBeDefined();
-    await user.type(within(child).getByLabelText('Name in English'), 'Wrong size');
+    await fill(user, within(child).getByLabelText('Name in English'), 'Wrong size');
     await user.click(within(child).getByRole('button', { name: 'Add category' }));
     await waitFor(() => expect(callsTo('POST /api/v1/categories')).toHaveLength(2));
     expect(bodyOf(callsTo('POST /api/v1/categories'), 1)).toEqual({
@@ -102,7 +110,7 @@ describe('categories', () => {
   });
 
   it('shows a validation error next to the field the server names, and keeps what was typed', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     fakeServer({
       'GET /api/v1/auth/me': signedInAs(),
       'GET /api/v1/categories': () => json(200, { items: categories }),
@@ -112,7 +120,7 @@ describe('categories', () => {
 
     await user.click(await screen.findByRole('button', { name: 'Add a top-level category' }));
     const form = screen.getByRole('form', { name: 'New top-level category' });
-    await user.type(within(form).getByLabelText('Name in English'), 'Billing');
+    await fill(user, within(form).getByLabelText('Name in English'), 'Billing');
     await user.click(within(form).getByRole('button', { name: 'Add category' }));
 
     const kind = within(form).getByLabelText('Kind');
@@ -126,7 +134,7 @@ describe('categories', () => {
   });
 
   it('renames a category: the form shows every language’s name and sends all of them', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const { callsTo } = fakeServer({
       'GET /api/v1/auth/me': signedInAs(),
       'GET /api/v1/categories': () => json(200, { items: categories }),
@@ -140,7 +148,7 @@ describe('categories', () => {
     expect(within(form).getByLabelText<HTMLInputElement>('Name in 繁體中文').value).toBe('商品腐壞');
     const english = within(form).getByLabelText('Name in English');
     await user.clear(english);
-    await user.type(english, 'Spoiled food');
+    await fill(user, english, 'Spoiled food');
     await user.click(within(form).getByRole('button', { name: 'Save names' }));
 
     expect(await screen.findByText('Category “Spoiled food” renamed.')).toBeDefined();
@@ -170,7 +178,7 @@ const causes: RootCauseDto[] = [
   { id: 'rc_staff', code: 'staff_training', names: { en: 'Staff training' }, createdAt: at },
 ];
 
-describe('root causes', () => {
+describe('root causes', FORM_TEST, () => {
   it('lists each cause with its code, its name in the reader’s language and the languages missing', async () => {
     fakeServer({
       'GET /api/v1/auth/me': signedInAs(undefined, 'th'),
@@ -189,7 +197,7 @@ describe('root causes', () => {
   });
 
   it('adds a cause with its code and names, and shows a taken code next to the code field', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     let first = true;
     const { callsTo } = fakeServer({
       'GET /api/v1/auth/me': signedInAs(),
@@ -208,9 +216,9 @@ describe('root causes', () => {
 
     await user.click(await screen.findByRole('button', { name: 'Add a root cause' }));
     const form = screen.getByRole('form', { name: 'Add a root cause' });
-    await user.type(within(form).getByLabelText('Code'), 'cold_chain_break');
-    await user.type(within(form).getByLabelText('Name in English'), 'Packaging');
-    await user.type(within(form).getByLabelText('Name in ไทย'), 'บรรจุภัณฑ์');
+    await fill(user, within(form).getByLabelText('Code'), 'cold_chain_break');
+    await fill(user, within(form).getByLabelText('Name in English'), 'Packaging');
+    await fill(user, within(form).getByLabelText('Name in ไทย'), 'บรรจุภัณฑ์');
     await user.click(within(form).getByRole('button', { name: 'Add root cause' }));
 
     const code = within(form).getByLabelText('Code');
@@ -223,13 +231,13 @@ describe('root causes', () => {
     });
 
     await user.clear(code);
-    await user.type(code, 'packaging');
+    await fill(user, code, 'packaging');
     await user.click(within(form).getByRole('button', { name: 'Add root cause' }));
     expect(await screen.findByText('Root cause “Packaging” added.')).toBeDefined();
   });
 
   it('renames a cause without sending its code', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const { callsTo } = fakeServer({
       'GET /api/v1/auth/me': signedInAs(),
       'GET /api/v1/root-causes': () => json(200, { items: causes }),
@@ -240,7 +248,7 @@ describe('root causes', () => {
     await user.click(await screen.findByRole('button', { name: 'Edit names Staff training' }));
     const form = screen.getByRole('form', { name: 'Names of Staff training' });
     expect(within(form).queryByLabelText('Code')).toBeNull();
-    await user.type(within(form).getByLabelText('Name in 简体中文'), '员工培训');
+    await fill(user, within(form).getByLabelText('Name in 简体中文'), '员工培训');
     await user.click(within(form).getByRole('button', { name: 'Save names' }));
     expect(await screen.findByText('Root cause “Staff training” renamed.')).toBeDefined();
     expect(bodyOf(callsTo('PATCH /api/v1/root-causes/rc_staff'))).toEqual({

@@ -1,4 +1,5 @@
 import { render } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { expect } from 'vitest';
@@ -64,3 +65,12 @@ export const describedErrorOf = (input: HTMLElement): string =>
     .filter((node) => node?.classList.contains('field-error'))
     .map((node) => node!.textContent)
     .join(' ');
+
+/** Time for a test that fills in a long form on a busy machine. */
+export const FORM_TEST = { timeout: 30_000 };
+
+/** Replaces an input's text in one paste, as fast as the screen allows (typing key by key is slow). */
+export const fill = async (user: UserEvent, input: HTMLElement, value: string) => {
+  await user.clear(input);
+  if (value !== '') await user.paste(value);
+};

@@ -61,7 +61,7 @@ export const useSubmit = () => {
       setTimeout(() => {
         const form = formRef.current;
         const target =
-          form?.querySelector<HTMLElement>('[aria-invalid="true"]') ??
+          form?.querySelector<HTMLElement>('[aria-invalid="true"], .field-invalid input') ??
           form?.querySelector<HTMLElement>('.rules-problem');
         target?.focus();
       });
@@ -257,4 +257,61 @@ export const ConfirmInline = ({
       </button>
     </div>
   );
+};
+
+/** A group of checkboxes choosing some of `options`; the legend names the group. */
+export const CheckList = ({
+  idPrefix,
+  legend,
+  hint,
+  options,
+  selected,
+  onChange,
+  error,
+}: {
+  idPrefix: string;
+  legend: string;
+  hint?: string;
+  options: readonly { value: string; label: string }[];
+  selected: readonly string[];
+  onChange: (selected: string[]) => void;
+  error?: string | undefined;
+}) => {
+  const errorId = `${idPrefix}-error`;
+  const hintId = `${idPrefix}-hint`;
+  const describedBy = [hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ');
+  return (
+    <fieldset className={`rules-checks${error ? ' field-invalid' : ''}`} aria-describedby={describedBy || undefined}>
+      <legend>{legend}</legend>
+      {hint && (
+        <p id={hintId} className="rules-hint rules-checks-hint">
+          {hint}
+        </p>
+      )}
+      <FieldError id={errorId} message={error} />
+      {options.map((option) => (
+        <label key={option.value} htmlFor={`${idPrefix}-${option.value}`}>
+          <input
+            id={`${idPrefix}-${option.value}`}
+            type="checkbox"
+            checked={selected.includes(option.value)}
+            onChange={(event) =>
+              onChange(
+                event.target.checked ? [...selected, option.value] : selected.filter((value) => value !== option.value),
+              )
+            }
+          />
+          {option.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+};
+
+/** A plain translate function for helpers outside components (the typed `t` is too deep to pass around). */
+export type Translate = (key: ParseKeys, values?: Record<string, number | string>) => string;
+
+export const useTranslate = (): Translate => {
+  const { t } = useTranslation();
+  return useCallback((key, values) => String(t(key, values)), [t]);
 };
