@@ -1,6 +1,6 @@
 import type en from './locales/en/index.ts';
 
-// Typed keys: `t('home.queuesPlaceholder')` is checked against the English catalogue.
+// Typed keys: `t('nav.queues')` is checked against the English catalogue.
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';

@@ -1,7 +1,7 @@
 import { isRole, type UserDto } from '@redress/contract';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink } from 'react-router';
+import { Link, NavLink, useLocation } from 'react-router';
 import { useCan } from '../auth/permissions.ts';
 import { useSession } from '../auth/session.tsx';
 import { CalendarSwitcher } from '../components/CalendarSwitcher.tsx';
@@ -13,6 +13,9 @@ export const Shell = ({ user, children }: { user: UserDto; children: ReactNode }
   const { t } = useTranslation();
   const { signOut } = useSession();
   const can = useCan();
+  const { pathname } = useLocation();
+  // The queues are home: `/` and every `/queues/<key>` light the same link.
+  const onQueues = pathname === '/' || pathname.startsWith('/queues/');
   const links = [
     { to: '/', label: t('nav.queues'), shown: can('case:read'), end: true },
     { to: '/calls/new', label: t('nav.logCall'), shown: can('case:update') },
@@ -41,7 +44,11 @@ export const Shell = ({ user, children }: { user: UserDto; children: ReactNode }
           <ul>
             {links.map((link) => (
               <li key={link.to}>
-                <NavLink to={link.to} end={link.end ?? false}>
+                <NavLink
+                  to={link.to}
+                  end={link.end ?? false}
+                  {...(link.to === '/' && onQueues ? { 'aria-current': 'page' as const } : {})}
+                >
                   {link.label}
                 </NavLink>
               </li>
