@@ -114,7 +114,7 @@ describe('changing the case', { timeout: 20_000 }, () => {
     const panel = await screen.findByRole('region', { name: 'Status and resolution' });
     await user.click(within(panel).getByRole('button', { name: 'Wait on the customer' }));
 
-    await waitFor(() => expect(within(panel).getByText('Waiting on the customer')).toBeDefined());
+    await waitFor(() => expect(within(panel).getByText('Waiting on customer')).toBeDefined());
     expect(bodyAt(callsTo(`POST /api/v1/cases/${CASE_ID}/transitions`))).toEqual({ action: 'wait_on_customer' });
   });
 

@@ -1,6 +1,7 @@
 import type { CaseDto } from '@redress/contract';
 import { useTranslation } from 'react-i18next';
 import { useFormatDate, useLocale } from '../../preferences-context.tsx';
+import { useCaseVocabulary } from '../agent/vocabulary.ts';
 import { currentRank, levelName, localName } from './case-words.ts';
 import type { CaseData } from './use-case-data.ts';
 
@@ -9,6 +10,7 @@ export const CaseHeader = ({ caseDto, data }: { caseDto: CaseDto; data: CaseData
   const { t } = useTranslation();
   const locale = useLocale();
   const formatDate = useFormatDate();
+  const vocab = useCaseVocabulary();
   const categories = data.categories.load.state === 'ready' ? data.categories.load.value.items : [];
   const category = categories.find((candidate) => candidate.id === caseDto.categoryId);
   const escalations = data.escalations.load.state === 'ready' ? data.escalations.load.value.items : null;
@@ -25,7 +27,7 @@ export const CaseHeader = ({ caseDto, data }: { caseDto: CaseDto; data: CaseData
       <dl className="case-facts">
         <div>
           <dt>{t('case.facts.status')}</dt>
-          <dd className={`case-status case-status-${caseDto.status}`}>{t(`case.status.${caseDto.status}`)}</dd>
+          <dd className={`case-status case-status-${caseDto.status}`}>{vocab.status(caseDto.status)}</dd>
         </div>
         <div>
           <dt>{t('case.facts.category')}</dt>
@@ -40,13 +42,13 @@ export const CaseHeader = ({ caseDto, data }: { caseDto: CaseDto; data: CaseData
         <div>
           <dt>{t('case.facts.severity')}</dt>
           <dd className={`case-severity case-severity-${caseDto.severity}`}>
-            {t(`case.severity.${caseDto.severity}`)}
-            {caseDto.safety && <strong className="case-safety"> · {t('case.facts.safety')}</strong>}
+            {vocab.severity(caseDto.severity)}
+            {caseDto.safety && <strong className="case-safety"> · {vocab.safety()}</strong>}
           </dd>
         </div>
         <div>
           <dt>{t('case.facts.channel')}</dt>
-          <dd>{t(`case.channel.${caseDto.channel}`)}</dd>
+          <dd>{vocab.channel(caseDto.channel)}</dd>
         </div>
         <div>
           <dt>{t('case.facts.owner')}</dt>
@@ -61,7 +63,7 @@ export const CaseHeader = ({ caseDto, data }: { caseDto: CaseDto; data: CaseData
         {caseDto.expectedRemedy && (
           <div>
             <dt>{t('case.facts.expects')}</dt>
-            <dd>{t(`case.remedy.${caseDto.expectedRemedy}`)}</dd>
+            <dd>{vocab.remedy(caseDto.expectedRemedy)}</dd>
           </div>
         )}
         {rank !== null && (

@@ -36,7 +36,7 @@ describe('the case page', { timeout: 20_000 }, () => {
     expect(await within(facts).findByText('Delivery')).toBeDefined();
     expect(within(facts).getByText('High')).toBeDefined();
     expect(within(facts).getByText('Phone')).toBeDefined();
-    expect(within(facts).getByText('A replacement')).toBeDefined();
+    expect(within(facts).getByText('Replacement')).toBeDefined();
 
     const clocks = region('Clocks');
     expect(await within(clocks).findByText(/due in 1 day/)).toBeDefined();

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { Load } from '../../hooks/use-load.ts';
 import { isLocale, LANGUAGE_NAMES } from '../../i18n/i18n.ts';
 import { useFormatDate } from '../../preferences-context.tsx';
+import { useCaseVocabulary } from '../agent/vocabulary.ts';
 import { LoadView, Panel } from './case-ui.tsx';
 
 const languageName = (language: string | null) =>
@@ -74,6 +75,7 @@ const CustomerRecord = ({ customer }: { customer: CustomerDto }) => {
 /** The customer's earlier (and other open) cases, so nobody asks what happened last time. */
 const History = ({ caseId, list }: { caseId: string; list: CaseList }) => {
   const { t } = useTranslation();
+  const vocab = useCaseVocabulary();
   const formatDate = useFormatDate();
   const others = list.items.filter((item) => item.id !== caseId);
   if (others.length === 0) return <p className="muted">{t('case.customer.firstCase')}</p>;
@@ -84,7 +86,7 @@ const History = ({ caseId, list }: { caseId: string; list: CaseList }) => {
           <Link to={`/cases/${encodeURIComponent(item.id)}`}>{item.ref}</Link> {item.subject ?? t('case.noSubject')}
           <span className="muted">
             {' · '}
-            {t(`case.status.${item.status}`)} · {formatDate(item.createdAt)}
+            {vocab.status(item.status)} · {formatDate(item.createdAt)}
           </span>
         </li>
       ))}

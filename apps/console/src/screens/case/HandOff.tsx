@@ -4,6 +4,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../auth/permissions.ts';
 import { useFormatDate } from '../../preferences-context.tsx';
+import { useCaseVocabulary } from '../agent/vocabulary.ts';
 import { caseApi } from './case-api.ts';
 import { ErrorText, Panel, useAction } from './case-ui.tsx';
 import type { Person } from './KeyPeople.tsx';
@@ -15,12 +16,14 @@ import type { Person } from './KeyPeople.tsx';
 export const draftSummary = ({
   t,
   caseDto,
+  statusWord,
   commitments,
   tasks,
   formatDateTime,
   assigneeOf,
 }: {
   t: TFunction;
+  statusWord: string;
   caseDto: CaseDto;
   commitments: readonly CommitmentDto[];
   tasks: readonly TaskDto[];
@@ -32,7 +35,7 @@ export const draftSummary = ({
   const lines = [
     t('case.handoff.draftIntro', {
       name: caseDto.customer.preferredName ?? caseDto.customer.name,
-      status: t(`case.status.${caseDto.status}`),
+      status: statusWord,
     }),
     '',
     t('case.handoff.draftPromised'),
@@ -66,6 +69,7 @@ export const HandOff = ({ caseDto, colleagues, commitments, tasks, assigneeOf, o
   const { t } = useTranslation();
   const can = useCan();
   const formatDate = useFormatDate();
+  const vocab = useCaseVocabulary();
   const id = useId();
   const [open, setOpen] = useState(false);
   const [toUserId, setToUserId] = useState('');
@@ -80,6 +84,7 @@ export const HandOff = ({ caseDto, colleagues, commitments, tasks, assigneeOf, o
       draftSummary({
         t,
         caseDto,
+        statusWord: vocab.status(caseDto.status),
         commitments,
         tasks,
         assigneeOf,

@@ -4,12 +4,14 @@ import { Link } from 'react-router';
 import { formatNumber } from '../../format.ts';
 import type { Load } from '../../hooks/use-load.ts';
 import { useFormatDate, useLocale } from '../../preferences-context.tsx';
+import { useCaseVocabulary } from '../agent/vocabulary.ts';
 import { LoadView, Panel } from './case-ui.tsx';
 
 const Similar = ({ value }: { value: SimilarCasesDto }) => {
   const { t } = useTranslation();
   const locale = useLocale();
   const formatDate = useFormatDate();
+  const vocab = useCaseVocabulary();
   if (!value.comparable) return <p className="muted">{t('case.similar.tooShort')}</p>;
   if (value.total === 0) return <p className="muted">{t('case.similar.none', { days: value.windowDays })}</p>;
   return (
@@ -31,7 +33,7 @@ const Similar = ({ value }: { value: SimilarCasesDto }) => {
                 percent: formatNumber(item.similarity, locale, { style: 'percent', maximumFractionDigits: 0 }),
               })}
               {' · '}
-              {t(`case.status.${item.status}`)} · {formatDate(item.createdAt)}
+              {vocab.status(item.status)} · {formatDate(item.createdAt)}
             </span>
           </li>
         ))}

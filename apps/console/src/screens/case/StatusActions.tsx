@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../auth/permissions.ts';
 import { useFormatDate, useLocale } from '../../preferences-context.tsx';
+import { useCaseVocabulary } from '../agent/vocabulary.ts';
 import { caseApi } from './case-api.ts';
 import { localName } from './case-words.ts';
 import { ErrorText, Panel, useAction } from './case-ui.tsx';
@@ -54,6 +55,7 @@ export const StatusActions = ({
 }) => {
   const { t } = useTranslation();
   const can = useCan();
+  const vocab = useCaseVocabulary();
   const [form, setForm] = useState<FormMode>('closed');
   const action = useAction(onChanged);
   const allowed = caseDto.allowedActions ?? [];
@@ -74,7 +76,7 @@ export const StatusActions = ({
     <Panel id="case-status" title={t('case.statusPanel.title')}>
       <p>
         {t('case.statusPanel.now')}{' '}
-        <strong className={`case-status case-status-${caseDto.status}`}>{t(`case.status.${caseDto.status}`)}</strong>
+        <strong className={`case-status case-status-${caseDto.status}`}>{vocab.status(caseDto.status)}</strong>
       </p>
       {mayTransition && allowed.length > 0 && (
         <div className="case-row-actions" role="group" aria-label={t('case.statusPanel.actions')}>

@@ -2,6 +2,7 @@ import type { CaseSignalDto, TimelineEntryDto } from '@redress/contract';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatDate } from '../../preferences-context.tsx';
+import { useCaseVocabulary } from '../agent/vocabulary.ts';
 import { signalSpans } from './CustomerWords.tsx';
 import { Panel } from './case-ui.tsx';
 import { Highlighted } from './highlight.tsx';
@@ -20,11 +21,13 @@ interface TimelineProps {
 export const Timeline = ({ entries, signals, nameOf, levelLabel }: TimelineProps) => {
   const { t } = useTranslation();
   const formatDate = useFormatDate();
+  const vocab = useCaseVocabulary();
   const [showAll, setShowAll] = useState(false);
   const ordered = [...entries].sort((a, b) => b.seq - a.seq);
   const shown = showAll ? ordered : ordered.slice(0, SHOWN_AT_FIRST);
   const context = {
     t,
+    vocab,
     nameOf,
     levelLabel,
     formatDateTime: (iso: string) => formatDate(iso, { style: 'dateTime' }),

@@ -7,6 +7,7 @@ import {
   type TimelineEntryDto,
 } from '@redress/contract';
 import type { TFunction } from 'i18next';
+import type { CaseVocabulary } from '../agent/vocabulary.ts';
 
 /** What an event says on the timeline: one sentence, and the words it carries (a note, a message…). */
 export interface EventWords {
@@ -18,6 +19,7 @@ export interface EventWords {
 
 export interface EventContext {
   t: TFunction;
+  vocab: CaseVocabulary;
   nameOf: (userId: string) => string;
   formatDateTime: (iso: string) => string;
   levelLabel: (rank: number) => string;
@@ -53,7 +55,7 @@ const FIELDS = [
  */
 export const describeEvent = (
   entry: TimelineEntryDto,
-  { t, nameOf, formatDateTime, levelLabel }: EventContext,
+  { t, vocab, nameOf, formatDateTime, levelLabel }: EventContext,
 ): EventWords => {
   const d = entry.data;
   const words = (sentence: string, body: string | null = null, customerWords = false): EventWords => ({
@@ -62,10 +64,10 @@ export const describeEvent = (
     customerWords,
   });
   const channel = oneOf(CaseChannels, str(d, 'channel'));
-  const channelWord = channel ? t(`case.channel.${channel}`) : '';
+  const channelWord = channel ? vocab.channel(channel) : '';
   const status = (key: string) => {
     const value = oneOf(CaseStatuses, str(d, key));
-    return value ? t(`case.status.${value}`) : (str(d, key) ?? '');
+    return value ? vocab.status(value) : (str(d, key) ?? '');
   };
   const clockKind = oneOf(ClockKinds, str(d, 'kind'));
   const clock = clockKind ? t(`case.clocks.kind.${clockKind}`) : '';
