@@ -58,7 +58,7 @@ export const Admin = () => {
           <ul>
             {sections.map((section) => (
               <li key={section.path}>
-                <NavLink to={section.path}>{section.label}</NavLink>
+                <NavLink to={`/admin/${section.path}`}>{section.label}</NavLink>
               </li>
             ))}
           </ul>

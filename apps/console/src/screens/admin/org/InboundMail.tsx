@@ -169,8 +169,7 @@ const MailTable = ({
               <td>
                 {email.caseId ? (
                   <Link to={`/cases/${email.caseId}`}>
-                    {t('admin.inbound.openCase')}
-                    <span className="visually-hidden"> {email.caseId}</span>
+                    {t('admin.inbound.openCase')} <span className="visually-hidden">{email.caseId}</span>
                   </Link>
                 ) : (
                   t('admin.common.none')
@@ -193,8 +192,8 @@ const MailTable = ({
                 <td>
                   {(email.status === 'ignored' || email.status === 'unparsed') && (
                     <button type="button" className="button-quiet" onClick={() => onReprocess(email)}>
-                      {t('admin.inbound.reprocess')}
-                      <span className="visually-hidden"> {formatDate(email.createdAt, { style: 'dateTime' })}</span>
+                      {t('admin.inbound.reprocess')}{' '}
+                      <span className="visually-hidden">{formatDate(email.createdAt, { style: 'dateTime' })}</span>
                     </button>
                   )}
                 </td>

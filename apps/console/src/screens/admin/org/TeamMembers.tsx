@@ -72,8 +72,7 @@ export const TeamMembers = ({
                   <ConfirmButton
                     label={
                       <>
-                        {t('admin.teams.remove')}
-                        <span className="visually-hidden"> {name}</span>
+                        {t('admin.teams.remove')} <span className="visually-hidden">{name}</span>
                       </>
                     }
                     question={t('admin.teams.confirmRemove', { name, team: team.name })}

@@ -113,8 +113,8 @@ const TeamTable = ({
                     aria-expanded={open === team.id}
                     onClick={() => setOpen(open === team.id ? null : team.id)}
                   >
-                    {open === team.id ? t('admin.teams.hideMembers') : t('admin.teams.showMembers')}
-                    <span className="visually-hidden"> {team.name}</span>
+                    {open === team.id ? t('admin.teams.hideMembers') : t('admin.teams.showMembers')}{' '}
+                    <span className="visually-hidden">{team.name}</span>
                   </button>
                 </td>
               </tr>

@@ -65,9 +65,8 @@ export const Templates = () => {
                             aria-expanded={open === keyOf(template)}
                             onClick={() => setOpen(open === keyOf(template) ? null : keyOf(template))}
                           >
-                            {t('admin.common.edit')}
+                            {t('admin.common.edit')}{' '}
                             <span className="visually-hidden">
-                              {' '}
                               {t('admin.templates.editTitle', {
                                 kind: t(`admin.templates.kinds.${template.kind}`),
                                 language: LANGUAGE_NAMES[template.language],

@@ -94,7 +94,7 @@ export const WebhookDeliveries = ({
                           {delivery.lastStatusCode !== null &&
                             t('admin.webhooks.httpStatus', { code: String(delivery.lastStatusCode) })}
                           {/* The receiving side's or the network's own words, as recorded. */}
-                          {delivery.lastError && (
+                          {delivery.lastError && delivery.lastError !== `HTTP ${delivery.lastStatusCode}` && (
                             <span className="cell-detail reason" lang="en">
                               {delivery.lastError}
                             </span>
@@ -105,9 +105,8 @@ export const WebhookDeliveries = ({
                           <td>
                             {delivery.status !== 'pending' && (
                               <button type="button" className="button-quiet" onClick={() => void redeliver(delivery)}>
-                                {t('admin.webhooks.redeliver')}
+                                {t('admin.webhooks.redeliver')}{' '}
                                 <span className="visually-hidden">
-                                  {' '}
                                   {delivery.eventType} {formatDate(delivery.createdAt, { style: 'dateTime' })}
                                 </span>
                               </button>

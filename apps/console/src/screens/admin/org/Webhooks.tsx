@@ -132,15 +132,14 @@ const WebhookTable = ({
                     aria-expanded={open === hook.id}
                     onClick={() => onToggle(hook.id)}
                   >
-                    {open === hook.id ? t('admin.webhooks.hideDeliveries') : t('admin.webhooks.deliveries')}
-                    <span className="visually-hidden"> {hook.url}</span>
+                    {open === hook.id ? t('admin.webhooks.hideDeliveries') : t('admin.webhooks.deliveries')}{' '}
+                    <span className="visually-hidden">{hook.url}</span>
                   </button>
                   {manage && (
                     <ConfirmButton
                       label={
                         <>
-                          {t('admin.common.delete')}
-                          <span className="visually-hidden"> {hook.url}</span>
+                          {t('admin.common.delete')} <span className="visually-hidden">{hook.url}</span>
                         </>
                       }
                       question={t('admin.webhooks.confirmDelete', { url: hook.url })}
