@@ -23,5 +23,8 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
     restoreMocks: true,
+    // Screen tests drive whole forms through Testing Library; on a loaded two-core machine one can
+    // take several seconds, so the default 5 s limit would fail tests that are only slow.
+    testTimeout: 20_000,
   },
 });

@@ -8,6 +8,11 @@ const KNOWN_CODES = [
   'unauthenticated',
   'csrf_rejected',
   'network',
+  'not_found',
+  'forbidden',
+  'conflict',
+  'invalid_transition',
+  'rule_violated',
 ] as const;
 type KnownCode = (typeof KNOWN_CODES)[number];
 
@@ -17,6 +22,8 @@ export type ErrorMessageKey = `errors.${KnownCode}` | 'errors.rate_limited_wait'
 export interface ErrorMessage {
   key: ErrorMessageKey;
   values?: Record<string, number | string>;
+  /** The server's error code (`not_found`…), `network`, or `unknown`: for screens that react to one. */
+  code?: string;
 }
 
 const isKnownCode = (code: string): code is KnownCode => (KNOWN_CODES as readonly string[]).includes(code);
@@ -26,9 +33,10 @@ const isKnownCode = (code: string): code is KnownCode => (KNOWN_CODES as readonl
  * so the reader gets it in their language. Kept as a key so a language switch re-translates it.
  */
 export const describeError = (error: unknown): ErrorMessage => {
-  if (!(error instanceof ApiError) || !isKnownCode(error.code)) return { key: 'errors.unknown' };
+  if (!(error instanceof ApiError)) return { key: 'errors.unknown', code: 'unknown' };
+  if (!isKnownCode(error.code)) return { key: 'errors.unknown', code: error.code };
   if (error.code === 'rate_limited' && error.retryAfterSeconds !== undefined && error.retryAfterSeconds > 0) {
-    return { key: 'errors.rate_limited_wait', values: { seconds: error.retryAfterSeconds } };
+    return { key: 'errors.rate_limited_wait', values: { seconds: error.retryAfterSeconds }, code: error.code };
   }
-  return { key: `errors.${error.code}` };
+  return { key: `errors.${error.code}`, code: error.code };
 };
