@@ -3,7 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { json } from '../../../test/harness.tsx';
-import { bodyOf, describedText, invalid, renderAdmin } from './admin-test-kit.tsx';
+import { bodyOf, describedText, renderAdmin } from './admin-test-kit.tsx';
 
 afterEach(() => vi.unstubAllGlobals());
 
