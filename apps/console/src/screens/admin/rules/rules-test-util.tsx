@@ -74,3 +74,10 @@ export const fill = async (user: UserEvent, input: HTMLElement, value: string) =
   await user.clear(input);
   if (value !== '') await user.paste(value);
 };
+
+/** What the section's status line (the `role="status"` announcer) says now. */
+export const announced = (): string | null | undefined => {
+  const node = document.querySelector('.rules-announce');
+  expect(node?.getAttribute('role')).toBe('status');
+  return node?.textContent;
+};
