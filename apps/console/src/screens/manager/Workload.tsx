@@ -26,7 +26,8 @@ export const WorkloadSection = ({ load }: { load: Load<WorkloadDto> }) => {
         (load.value.items.length === 0 ? (
           <p className="muted">{t('manager.workload.none')}</p>
         ) : (
-          <div className="table-scroll">
+          // Focusable, so a keyboard can scroll it sideways on a narrow screen.
+          <div className="table-scroll" tabIndex={0} role="group" aria-labelledby="board-workload">
             <table className="board-table">
               <caption className="visually-hidden">{t('manager.workload.caption')}</caption>
               <thead>
