@@ -79,7 +79,7 @@ describe('the reply coach inline', SLOW_TEST, () => {
 
     const items = within(list).getAllByRole('listitem');
     expect(items.map((item) => item.querySelector('.coach-message')?.textContent)).toEqual([
-      'Fix “有关部门” passes the customer on to “the relevant department”. Say who does what, by when.',
+      'Fix “有关部门” passes the customer on to someone unnamed. Say who does what, by when.',
       'Consider Address the customer by name (陳美玲).',
       'Consider Restate the problem in the customer’s own words.',
       'Note The draft reads as Simplified Chinese; the customer’s language is Traditional Chinese.',
@@ -89,7 +89,7 @@ describe('the reply coach inline', SLOW_TEST, () => {
     expect(within(items[3]!).getByText('Write the reply in Traditional Chinese.')).toBeDefined();
 
     // "Show in the draft" selects the words in the text area.
-    await user.click(within(items[0]!).getByRole('button', { name: 'Show “有关部门” in the draft' }));
+    await user.click(within(items[0]!).getByRole('button', { name: 'Show in the draft: “有关部门”' }));
     const area = draftArea();
     expect(area.value.slice(area.selectionStart, area.selectionEnd)).toBe('有关部门');
   });
