@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { RoleSchema } from './users.ts';
 
 export const TeamKinds = ['frontline', 'department'] as const;
 export type TeamKind = (typeof TeamKinds)[number];
@@ -69,3 +70,37 @@ export const TeamsQuery = Type.Object(
   { additionalProperties: false },
 );
 export type TeamsQuery = Static<typeof TeamsQuery>;
+
+/**
+ * `GET /colleagues`: a colleague as the case page sees them — someone to hand a case over to, name
+ * as a key person or ask a question. Never an e-mail address or anything else about the person.
+ */
+export const ColleagueDto = Type.Object({
+  id: Type.String({ description: 'Prefixed id, `usr_…`.' }),
+  name: Type.String(),
+  role: RoleSchema,
+  siteId: Type.Union([Type.String(), Type.Null()], { description: 'Home site; null for brand-wide users.' }),
+  teamIds: Type.Array(Type.String(), { description: 'The teams and departments they belong to.' }),
+});
+export type ColleagueDto = Static<typeof ColleagueDto>;
+
+export const ColleagueList = Type.Object({ items: Type.Array(ColleagueDto) });
+export type ColleagueList = Static<typeof ColleagueList>;
+
+export const ColleagueQuery = Type.Object(
+  {
+    siteId: Type.Optional(
+      Type.String({
+        minLength: 3,
+        maxLength: 64,
+        pattern: '^[a-z]+_[0-9A-Za-z]+$',
+        description:
+          'Only colleagues at this site (home site or a team there); a site outside your scope lists nobody.',
+      }),
+    ),
+    q: Type.Optional(Type.String({ maxLength: 200, description: 'Part of the name, in any case.' })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 200 })),
+  },
+  { additionalProperties: false },
+);
+export type ColleagueQuery = Static<typeof ColleagueQuery>;

@@ -44,6 +44,7 @@ test('every API route declares its access, and the table is what we expect', asy
       'GET /api/v1/cases/:id/similar case:read',
       'GET /api/v1/cases/:id/surveys case:read',
       'GET /api/v1/categories case:read',
+      'GET /api/v1/colleagues case:read',
       'GET /api/v1/commitments/:id/draft commitment:write',
       'GET /api/v1/commitments/stats oversight:read',
       'GET /api/v1/customers customer:read',

@@ -1,5 +1,5 @@
 import type { NewEvent } from '../../shared/unit-of-work.ts';
-import type { Site, Team } from './org.ts';
+import type { Colleague, ColleagueFilter, Site, Team } from './org.ts';
 
 /** The organisation module's port onto storage. */
 export interface OrgRepository {
@@ -18,6 +18,11 @@ export interface OrgRepository {
 
   userExists(userId: string): Promise<boolean>;
   setUserSite(userId: string, siteId: string | null, at: Date): Promise<void>;
+  /**
+   * Active (not disabled) users whose home site, or one of whose teams' sites, is among the
+   * filter's sites; by name, then id.
+   */
+  listColleagues(filter: ColleagueFilter): Promise<Colleague[]>;
 
   appendEvent(event: NewEvent): Promise<void>;
 }

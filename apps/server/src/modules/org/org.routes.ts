@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
+  ColleagueList,
+  ColleagueQuery,
   CreateSiteBody,
   CreateTeamBody,
   IdParams,
@@ -12,7 +14,7 @@ import {
   ErrorResponses,
 } from '@redress/contract';
 import { Type } from 'typebox';
-import { presentSite, presentTeam } from './org.presenter.ts';
+import { presentColleague, presentSite, presentTeam } from './org.presenter.ts';
 import type { OrgService } from './org.service.ts';
 
 const errors = ErrorResponses;
@@ -101,6 +103,23 @@ export const orgRoutes =
         await org.removeMember(request.ctx, request.params.id, request.params.userId);
         return reply.status(204).send(null);
       },
+    );
+    app.get(
+      '/colleagues',
+      {
+        config: { access: 'case:read' },
+        schema: {
+          tags: ['organisation'],
+          summary: 'List colleagues at your sites',
+          description:
+            'Active people whose home site, or one of whose teams, is at one of your sites (brand-wide roles: ' +
+            'everyone), by name: whom a case can be handed to, named as a key person or asked a question. ' +
+            'Names, roles, sites and teams only — never e-mail addresses.',
+          querystring: ColleagueQuery,
+          response: { 200: ColleagueList, ...errors },
+        },
+      },
+      async (request) => ({ items: (await org.listColleagues(request.ctx, request.query)).map(presentColleague) }),
     );
     app.put(
       '/users/:id/site',

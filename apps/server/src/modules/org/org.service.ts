@@ -2,9 +2,9 @@ import type { CreateSiteBody, CreateTeamBody } from '@redress/contract';
 import type { Clock } from '../../shared/clock.ts';
 import { AppError, ErrorCode } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
-import { actorId, type Context, type UnitOfWork } from '../../shared/unit-of-work.ts';
-import { requirePermission } from '../access/index.ts';
-import { assertTimeZone, normalizeSiteCode, type Site, type Team } from './org.ts';
+import { actorId, scopeOf, type Context, type UnitOfWork } from '../../shared/unit-of-work.ts';
+import { requirePermission, scopeCoversSite } from '../access/index.ts';
+import { assertTimeZone, normalizeSiteCode, type Colleague, type Site, type Team } from './org.ts';
 import type { OrgRepository } from './org.repository.ts';
 
 export interface OrgServiceDeps {
@@ -13,6 +13,10 @@ export interface OrgServiceDeps {
   /** Told after a user's teams or home site change, so cached scopes are dropped. */
   readonly onUserScopeChanged?: (userId: string) => void;
 }
+
+/** How many colleagues one read lists unless asked for fewer, and at most. */
+const COLLEAGUE_LIMIT = 200;
+const COLLEAGUE_LIMIT_MAX = 500;
 
 const notFound = (what: string, field?: string) =>
   new AppError(ErrorCode.NotFound, `No such ${what}`, field ? [{ field, message: 'does not exist' }] : []);
@@ -126,7 +130,26 @@ export const createOrgService = ({ store, clock, onUserScopeChanged = () => {} }
     onUserScopeChanged(userId);
   };
 
-  return { listSites, createSite, listTeams, createTeam, addMember, removeMember, setUserSite };
+  /**
+   * The colleague directory: active people at the caller's sites (home site or a team there), for
+   * anyone who works cases — not the administrator's user list, so no e-mail addresses. Brand-wide
+   * roles see everyone; a `siteId` outside the caller's scope lists nobody.
+   */
+  const listColleagues = async (
+    ctx: Context,
+    query: { siteId?: string | undefined; q?: string | undefined; limit?: number | undefined },
+  ): Promise<Colleague[]> => {
+    requirePermission(ctx.actor, 'case:read');
+    const scope = scopeOf(ctx.actor);
+    const limit = Math.min(Math.max(query.limit ?? COLLEAGUE_LIMIT, 1), COLLEAGUE_LIMIT_MAX);
+    if (query.siteId !== undefined) {
+      if (!scopeCoversSite(scope, query.siteId)) return [];
+      return store.read.listColleagues({ allSites: false, siteIds: [query.siteId], q: query.q, limit });
+    }
+    return store.read.listColleagues({ allSites: scope.allSites, siteIds: scope.siteIds, q: query.q, limit });
+  };
+
+  return { listSites, createSite, listTeams, createTeam, addMember, removeMember, setUserSite, listColleagues };
 };
 
 export type OrgService = ReturnType<typeof createOrgService>;

@@ -1,4 +1,4 @@
-import type { TeamKind } from '@redress/contract';
+import type { Role, TeamKind } from '@redress/contract';
 import { AppError, ErrorCode } from '../../shared/errors.ts';
 
 /** A branch, dealer or franchisee: where cases are handled, with its own time zone. */
@@ -18,6 +18,28 @@ export interface Team {
   readonly siteId: string | null;
   readonly memberIds: readonly string[];
   readonly createdAt: Date;
+}
+
+/**
+ * A colleague as the directory shows them: who they are and where they work, nothing more (no
+ * e-mail address). What agents choose from to hand over a case, name a key person or ask a question.
+ */
+export interface Colleague {
+  readonly id: string;
+  readonly name: string;
+  readonly role: Role;
+  /** Home site; null for brand-wide users. */
+  readonly siteId: string | null;
+  readonly teamIds: readonly string[];
+}
+
+/** Which colleagues to list: at every site, or at these (none lists nobody); active users only. */
+export interface ColleagueFilter {
+  readonly allSites: boolean;
+  readonly siteIds: readonly string[];
+  /** Part of the name, compared case-insensitively. */
+  readonly q?: string | undefined;
+  readonly limit: number;
 }
 
 /** True for a time zone the runtime knows (IANA names such as `Asia/Bangkok`). */

@@ -1,5 +1,6 @@
-import type { TeamKind } from '@redress/contract';
-import type { OrgRepository, Site, Team } from '../../modules/org/index.ts';
+import type { Role, TeamKind } from '@redress/contract';
+import { sql, type SqlBool } from 'kysely';
+import type { Colleague, OrgRepository, Site, Team } from '../../modules/org/index.ts';
 import { readTime, toDbTime } from '../codec.ts';
 import type { Tx } from '../database.ts';
 import { appendEvent } from '../events.ts';
@@ -11,6 +12,9 @@ const toSite = (row: { id: string; name: string; code: string; time_zone: string
   timeZone: row.time_zone,
   createdAt: readTime(row.created_at),
 });
+
+/** A LIKE pattern matching `q` anywhere, lower-cased, with LIKE's own characters taken literally. */
+const containsPattern = (q: string): string => `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** The organisation port over Kysely. */
 export const orgRepository = (tx: Tx): OrgRepository => {
@@ -40,6 +44,64 @@ export const orgRepository = (tx: Tx): OrgRepository => {
       siteId: row.site_id,
       memberIds: members.get(row.id) ?? [],
       createdAt: readTime(row.created_at),
+    }));
+  };
+
+  /**
+   * The site scope is one condition in the query: a user at one of the sites, or in a team at one
+   * of them (an uncorrelated `IN (SELECT …)`, read once per query). Archived teams place no one.
+   */
+  const listColleagues: OrgRepository['listColleagues'] = async (filter) => {
+    if (!filter.allSites && filter.siteIds.length === 0) return [];
+    const siteIds = [...filter.siteIds];
+    let query = tx
+      .selectFrom('users')
+      .select(['users.id', 'users.name', 'users.role', 'users.site_id'])
+      .where('users.disabled_at', 'is', null)
+      .orderBy('users.name')
+      .orderBy('users.id')
+      .limit(filter.limit);
+    if (!filter.allSites) {
+      query = query.where((eb) =>
+        eb.or([
+          eb('users.site_id', 'in', siteIds),
+          eb(
+            'users.id',
+            'in',
+            eb
+              .selectFrom('team_members as st')
+              .innerJoin('teams as steam', 'steam.id', 'st.team_id')
+              .select('st.user_id')
+              .where('steam.archived_at', 'is', null)
+              .where('steam.site_id', 'in', siteIds),
+          ),
+        ]),
+      );
+    }
+    const q = filter.q?.trim();
+    if (q) query = query.where(sql<SqlBool>`lower(${sql.ref('users.name')}) like ${containsPattern(q)} escape '\\'`);
+    const rows = await query.execute();
+    if (rows.length === 0) return [];
+    const memberships = await tx
+      .selectFrom('team_members')
+      .innerJoin('teams', 'teams.id', 'team_members.team_id')
+      .select(['team_members.user_id', 'team_members.team_id'])
+      .where('teams.archived_at', 'is', null)
+      .where(
+        'team_members.user_id',
+        'in',
+        rows.map((row) => row.id),
+      )
+      .orderBy('team_members.team_id')
+      .execute();
+    const teamsOf = new Map<string, string[]>();
+    for (const row of memberships) teamsOf.set(row.user_id, [...(teamsOf.get(row.user_id) ?? []), row.team_id]);
+    return rows.map((row): Colleague => ({
+      id: row.id,
+      name: row.name,
+      role: row.role as Role,
+      siteId: row.site_id,
+      teamIds: teamsOf.get(row.id) ?? [],
     }));
   };
 
@@ -120,6 +182,7 @@ export const orgRepository = (tx: Tx): OrgRepository => {
     async userExists(userId) {
       return (await tx.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst()) !== undefined;
     },
+    listColleagues,
     async setUserSite(userId, siteId, at) {
       await tx
         .updateTable('users')
