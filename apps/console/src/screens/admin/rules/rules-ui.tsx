@@ -188,7 +188,9 @@ export const NamesFields = ({
           onChange={(value) => onChange({ ...names, [locale]: value })}
           required={requireAll || locale === 'en'}
           maxLength={200}
-          error={invalid(`names/${locale}`) ? t('rules.names.invalid') : undefined}
+          error={
+            invalid(`names/${locale}`) ? t('rules.names.invalid', { language: LANGUAGE_NAMES[locale] }) : undefined
+          }
         />
       ))}
     </fieldset>
