@@ -17,6 +17,8 @@ import { commitmentsRoutes } from './modules/commitments/index.ts';
 import { compensationRoutes } from './modules/compensation/index.ts';
 import { escalationRoutes } from './modules/escalation/index.ts';
 import { tasksRoutes } from './modules/tasks/index.ts';
+import { queuesRoutes } from './modules/queues/index.ts';
+import { liveRoutes } from './modules/live/index.ts';
 import { customersRoutes } from './modules/customers/index.ts';
 import { attachmentsRoutes } from './modules/attachments/index.ts';
 import { authRoutes, tokensRoutes, usersRoutes } from './modules/identity/index.ts';
@@ -112,6 +114,8 @@ export const buildApp = async (deps: Deps, options: AppOptions = {}): Promise<Re
       await api.register(callsRoutes({ calls: deps.calls }));
       await api.register(portalRoutes({ portal: deps.portal, clock: deps.clock }));
       await api.register(tasksRoutes({ tasks: deps.tasks }));
+      await api.register(queuesRoutes({ queues: deps.queues }));
+      await api.register(liveRoutes({ live: deps.live }));
       await api.register(commitmentsRoutes({ commitments: deps.commitments }));
       await api.register(escalationRoutes({ escalation: deps.escalation }));
       await api.register(compensationRoutes({ compensation: deps.compensation }));

@@ -18,6 +18,8 @@ import { createOversightService, type OversightService } from './modules/oversig
 import { createCoachService, type CoachService } from './modules/coach/index.ts';
 import { createRecurrenceService, type RecurrenceService } from './modules/recurrence/index.ts';
 import { createWebhookService, type WebhookService } from './modules/webhooks/index.ts';
+import { createQueueService, type QueueService } from './modules/queues/index.ts';
+import { createLiveHub, type LiveHub } from './modules/live/index.ts';
 import { createKnowledgeService, type KnowledgeService } from './modules/knowledge/index.ts';
 import { createReportsService, type ReportsService } from './modules/reports/index.ts';
 import {
@@ -67,6 +69,8 @@ import { oversightRepository } from './storage/repositories/oversight.repository
 import { coachRepository } from './storage/repositories/coach.repository.ts';
 import { recurrenceRepository } from './storage/repositories/recurrence.repository.ts';
 import { webhooksRepository } from './storage/repositories/webhooks.repository.ts';
+import { queuesRepository } from './storage/repositories/queues.repository.ts';
+import { liveRepository } from './storage/repositories/live.repository.ts';
 import { knowledgeRepository } from './storage/repositories/knowledge.repository.ts';
 import { reportsRepository } from './storage/repositories/reports.repository.ts';
 import { inboundMailRepository } from './storage/repositories/inbound-mail.repository.ts';
@@ -91,6 +95,10 @@ export interface Deps {
   readonly attachments: AttachmentService;
   readonly cases: CaseService;
   readonly tasks: TaskService;
+  /** The agent's queue counts (`GET /queues`). */
+  readonly queues: QueueService;
+  /** Live updates: one poller of the event log per process, fanned out to open streams (`GET /live`). */
+  readonly live: LiveHub;
   /** Log a call: the caller matched by number, the call on their case or a new one. */
   readonly calls: CallService;
   /** The customer portal: the complaint form, private links, the case seen by its customer, surveys. */
@@ -173,6 +181,8 @@ export const createDeps = (config: Config, store: Database, clock: Clock): Deps 
     store: unitOfWork(db, (tx) => ({ cases: casesRepository(tx, clockConfig), tasks: tasksRepository(tx) })),
     clock,
   });
+  const queues = createQueueService({ store: unitOfWork(db, (tx) => ({ queues: queuesRepository(tx) })), clock });
+  const live = createLiveHub({ store: { read: liveRepository(db.read) } });
   const commitments = createCommitmentService({
     store: unitOfWork(db, (tx) => ({
       cases: casesRepository(tx, clockConfig),
@@ -306,6 +316,8 @@ export const createDeps = (config: Config, store: Database, clock: Clock): Deps 
     calls,
     portal,
     tasks,
+    queues,
+    live,
     commitments,
     escalation,
     compensation,

@@ -232,6 +232,13 @@ export const CaseListQuery = Type.Object(
     customerId: Type.Optional(Id),
     open: Type.Optional(Type.Boolean({ description: 'Only cases neither resolved nor closed.' })),
     queue: Type.Optional(Type.Enum(QueueKeys, { description: 'One of the agent queues (see `GET /queues`).' })),
+    hours: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 720,
+        description: 'With `queue=due_soon`: the look-ahead in hours (24 unless given), as in `GET /queues`.',
+      }),
+    ),
     cursor: Type.Optional(Type.String({ maxLength: 200 })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
     sort: Type.Optional(Type.Enum(CaseSorts)),

@@ -20,3 +20,14 @@ export type LiveChangeDto = Static<typeof LiveChangeDto>;
 export const LIVE_EVENT_CHANGE = 'change';
 export const LIVE_EVENT_RESET = 'reset';
 export const LIVE_REPLAY_LIMIT = 500;
+
+/** `GET /live`: `lastEventId` stands in for the `Last-Event-ID` header where a client cannot send it. */
+export const LiveQuery = Type.Object(
+  {
+    lastEventId: Type.Optional(
+      Type.String({ pattern: '^[0-9]{1,15}$', description: 'The `id` of the last message received.' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type LiveQuery = Static<typeof LiveQuery>;

@@ -9,7 +9,7 @@ import type {
 } from '@redress/contract';
 import type { Customer, MatchedBy } from '../customers/index.ts';
 import type { Case } from './case.ts';
-import type { KeyPerson, LinkedCase, TimelineEvent } from './case.repository.ts';
+import type { CaseListItem, KeyPerson, LinkedCase, TimelineEvent } from './case.repository.ts';
 import type { Category, RootCause } from './category.ts';
 
 /** A case with what its detail view shows, as the service assembles it. */
@@ -59,7 +59,8 @@ export const presentTimelineEntry = (event: TimelineEvent, showContacts = true):
     : Object.fromEntries(Object.entries(event.payload).filter(([key]) => !CONTACT_FIELDS.includes(key))),
 });
 
-export const presentCaseSummary = (record: Case): CaseSummaryDto => ({
+/** A case in a list; the queue fields (next due time, escalation rank, customer) when the list read them. */
+export const presentCaseSummary = (record: Case | CaseListItem): CaseSummaryDto => ({
   id: record.id,
   ref: record.ref,
   status: record.status,
@@ -74,6 +75,13 @@ export const presentCaseSummary = (record: Case): CaseSummaryDto => ({
   categoryId: record.categoryId,
   createdAt: record.createdAt.toISOString(),
   updatedAt: record.updatedAt.toISOString(),
+  ...('escalationRank' in record
+    ? {
+        nextDueAt: iso(record.nextDueAt),
+        escalationRank: record.escalationRank,
+        customerName: record.customerName,
+      }
+    : {}),
 });
 
 export const presentCase = (view: CaseView): CaseDto => {

@@ -1,4 +1,4 @@
-import type { CaseLinkKind, CaseStatus, InfluencerRelationship, KeyPersonRole } from '@redress/contract';
+import type { CaseLinkKind, CaseStatus, InfluencerRelationship, KeyPersonRole, QueueKey } from '@redress/contract';
 import type { NewEvent } from '../../shared/unit-of-work.ts';
 import type { ClockRepository } from '../clocks/index.ts';
 import type { CustomerRepository } from '../customers/index.ts';
@@ -18,6 +18,15 @@ export interface CaseVisibility {
 
 export type CaseSort = 'created_desc' | 'created_asc' | 'updated_desc';
 
+/** One of the agent's queues, as the repository applies it in SQL (definitions in the contract's `queues.ts`). */
+export interface CaseQueueFilter {
+  readonly key: QueueKey;
+  /** Whose cases `mine` holds; null (no user) holds none. */
+  readonly userId: string | null;
+  /** `due_soon` holds cases with a running clock due at or before this instant (past due included). */
+  readonly dueBefore: Date;
+}
+
 export interface CaseListFilter {
   readonly q?: string | undefined;
   readonly status?: CaseStatus | undefined;
@@ -30,10 +39,22 @@ export interface CaseListFilter {
   readonly openOnly?: boolean | undefined;
   /** Leave closed cases out (resolved ones stay: the customer may still be talking about them). */
   readonly notClosed?: boolean | undefined;
+  /** Only the cases of one queue; `due_soon` is ordered by the earliest running clock instead of `sort`. */
+  readonly queue?: CaseQueueFilter | undefined;
   /** Opaque position from the previous page (see the repository). */
   readonly cursor?: string | undefined;
   readonly sort: CaseSort;
   readonly limit: number;
+}
+
+/** A listed case with what the queues show beside it, read in one batched query per page. */
+export interface CaseListItem extends Case {
+  /** The earliest due time of the case's running clocks; null when none runs. */
+  readonly nextDueAt: Date | null;
+  /** The escalation ladder rank the case stands at; 0 is the front line. */
+  readonly escalationRank: number;
+  /** The customer's name (the surviving record's, when the customer was merged). */
+  readonly customerName: string;
 }
 
 export interface KeyPerson {
@@ -112,7 +133,10 @@ export interface CaseRepository {
    * for the rest of the unit of work (the embedded store's single writer needs no lock).
    */
   findVisibleCase(id: string, visibility: CaseVisibility, forUpdate?: boolean): Promise<Case | undefined>;
-  listCases(visibility: CaseVisibility, filter: CaseListFilter): Promise<{ items: Case[]; nextCursor: string | null }>;
+  listCases(
+    visibility: CaseVisibility,
+    filter: CaseListFilter,
+  ): Promise<{ items: CaseListItem[]; nextCursor: string | null }>;
 
   /** Events of these cases (a survivor and its merged duplicates), in log order, with actor names. */
   timeline(caseIds: readonly string[], limit: number): Promise<TimelineEvent[]>;

@@ -11,6 +11,7 @@ import { caseCommands } from './case-commands.service.ts';
 import { openCaseWithin, type OpenCaseInput } from './case-open.service.ts';
 import { loadVisibleCase, requirePermission, TIMELINE_LIMIT } from './case-support.service.ts';
 import { caseConfiguration } from './case-config.service.ts';
+import { queueFilterFor } from './case-queues.ts';
 
 export interface CaseServiceDeps {
   readonly store: UnitOfWork<CaseStore>;
@@ -78,10 +79,15 @@ export const createCaseService = ({ store, clock }: CaseServiceDeps) => {
     };
   };
 
-  /** Cases the caller may see, narrowed in SQL; newest first unless `sort` says otherwise. */
+  /**
+   * Cases the caller may see, narrowed in SQL; newest first unless `sort` says otherwise. `queue`
+   * keeps one of the agent's queues (`due_soon` soonest due first); each item carries its next due
+   * time, escalation rank and customer's name.
+   */
   const listCases = async (ctx: Context, query: CaseListQuery) => {
     requirePermission(ctx.actor, 'case:read');
     return store.read.cases.listCases(visibilityFor(ctx.actor), {
+      queue: query.queue ? queueFilterFor(ctx.actor, query.queue, clock.now(), query.hours) : undefined,
       q: query.q,
       status: query.status,
       siteId: query.siteId,

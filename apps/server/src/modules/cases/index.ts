@@ -8,6 +8,8 @@ export {
 export type {
   CaseLink,
   CaseListFilter,
+  CaseListItem,
+  CaseQueueFilter,
   CaseRepository,
   CaseSort,
   CaseStore,
@@ -20,6 +22,7 @@ export type {
 } from './case.repository.ts';
 export type { Case, CaseChange, CasePatch, CustomerDecision, Resolution } from './case.ts';
 export { formatCaseRef, parseCaseRef } from './case.ts';
+export { DUE_SOON_HOURS, queueFilterFor } from './case-queues.ts';
 export { allowedActions, transition, TRANSITIONS } from './case.lifecycle.ts';
 export { mayActAsOwner, visibilityFor, SUPERVISING_ROLES } from './case.policy.ts';
 export type { Category, Names, RootCause } from './category.ts';

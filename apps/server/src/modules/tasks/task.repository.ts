@@ -31,6 +31,8 @@ export interface TaskRepository {
   saveTask(task: Task): Promise<void>;
   findTask(id: string): Promise<Task | undefined>;
   countOpenTasks(caseId: string): Promise<number>;
+  /** Every task on the case: open ones first, then by due time (then as asked). */
+  listCaseTasks(caseId: string): Promise<Task[]>;
   /**
    * A queue page: tasks matching `filter` whose case `visibility` reaches OR that are assigned to
    * the viewer (narrowed in SQL), each with its case summary.

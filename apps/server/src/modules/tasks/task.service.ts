@@ -206,7 +206,18 @@ export const createTaskService = ({ store, clock }: TaskServiceDeps) => {
     return { items, nextCursor: rows.length > limit ? (items.at(-1)?.task.id ?? null) : null };
   };
 
-  return { createTask, answerTask, reassignTask, listTasks };
+  /**
+   * The internal tasks of a case the caller may read, open ones first; a case outside their scope
+   * is not found, as `GET /cases/:id` answers.
+   */
+  const listCaseTasks = async (ctx: Context, caseId: string): Promise<Task[]> => {
+    requirePermission(ctx.actor, 'case:read');
+    const { cases, tasks } = store.read;
+    const visible = await loadVisibleCase(cases, ctx, caseId);
+    return tasks.listCaseTasks(visible.id);
+  };
+
+  return { createTask, answerTask, reassignTask, listTasks, listCaseTasks };
 };
 
 export type TaskService = ReturnType<typeof createTaskService>;

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   AnswerTaskBody,
   CaseParams,
+  CaseTaskList,
   CreateTaskBody,
   ReassignTaskBody,
   TaskDto,
@@ -33,6 +34,19 @@ export const tasksRoutes =
       },
       async (request, reply) =>
         reply.status(201).send(presentTask(await tasks.createTask(request.ctx, request.params.id, request.body))),
+    );
+    app.get(
+      '/cases/:id/tasks',
+      {
+        config: { access: 'case:read' },
+        schema: {
+          tags: ['tasks'],
+          summary: "The case's internal tasks, open ones first, then by due time",
+          params: CaseParams,
+          response: { 200: CaseTaskList, ...errors },
+        },
+      },
+      async (request) => ({ items: (await tasks.listCaseTasks(request.ctx, request.params.id)).map(presentTask) }),
     );
     app.get(
       '/tasks',

@@ -10,12 +10,20 @@ import type {
   ResolutionKind,
   Severity,
 } from '@redress/contract';
-import type { Case, CaseRepository, CustomerDecision, KeyPerson, Resolution } from '../../modules/cases/index.ts';
+import type {
+  Case,
+  CaseListItem,
+  CaseRepository,
+  CustomerDecision,
+  KeyPerson,
+  Resolution,
+} from '../../modules/cases/index.ts';
 import { readBool, readInt, readJson, readOptionalTime, readTime, toDbJson, toDbTime } from '../codec.ts';
 import type { Tx } from '../database.ts';
 import { appendEvent } from '../events.ts';
 import { caseLookups } from './case-lookups.repository.ts';
 import { clocksRepository, type ClockConfigCache } from './clocks.repository.ts';
+import { caseInQueue, nextRunningDue } from './queues.repository.ts';
 import { caseVisibleTo } from './scope-sql.ts';
 import type { Schema } from '../schema.ts';
 
@@ -144,6 +152,40 @@ export const casesRepository = (tx: Tx, clockConfig?: ClockConfigCache): CaseRep
     const tags = await tagsOf(rows.map((r) => r.id));
     return rows.map((row) => toCase(row, tags.get(row.id) ?? []));
   };
+  /**
+   * What a listed case shows beside its own columns, for a whole page in one query: its next
+   * running clock's due time and its customer's name (the surviving record's after a merge).
+   */
+  const withListExtras = async (rows: readonly CaseRow[]): Promise<CaseListItem[]> => {
+    const items = await withTags(rows);
+    if (rows.length === 0) return [];
+    const extras = await tx
+      .selectFrom('cases')
+      .leftJoin('customers as cu', 'cu.id', 'cases.customer_id')
+      .leftJoin('customers as survivor', 'survivor.id', 'cu.merged_into')
+      .select((eb) => [
+        'cases.id',
+        'cu.name as customer_name',
+        'survivor.name as survivor_name',
+        nextRunningDue(eb).as('next_due'),
+      ])
+      .where(
+        'cases.id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .execute();
+    const byId = new Map(extras.map((row) => [row.id, row]));
+    return items.map((item, i) => {
+      const extra = byId.get(item.id);
+      return {
+        ...item,
+        nextDueAt: readOptionalTime(extra?.next_due),
+        escalationRank: readInt(rows[i]?.escalation_level ?? 0),
+        customerName: extra?.survivor_name ?? extra?.customer_name ?? '',
+      };
+    });
+  };
   const writeTags = async (caseId: string, tags: readonly string[]) => {
     await tx.deleteFrom('case_tags').where('case_id', '=', caseId).execute();
     if (tags.length > 0) {
@@ -223,9 +265,24 @@ export const casesRepository = (tx: Tx, clockConfig?: ClockConfigCache): CaseRep
             sql<boolean>`(lower(${eb.ref('cases.ref')}) like ${pattern} escape '\\' or lower(coalesce(${eb.ref('cases.subject')}, '')) like ${pattern} escape '\\' or lower(${eb.ref('cases.description')}) like ${pattern} escape '\\')`,
         );
       }
+      const queue = filter.queue;
+      if (queue) query = query.where((eb) => caseInQueue(eb, queue));
       const cursor = filter.cursor ? decodeCursor(filter.cursor) : undefined;
-      // Ids are time-ordered (creation millisecond first), so ordering by id orders by creation.
-      if (filter.sort === 'updated_desc') {
+      // Due soon: the soonest running clock first (then by id), whatever `sort` says.
+      const byDue = queue?.key === 'due_soon';
+      if (byDue) {
+        if (cursor?.[0] && cursor[1]) {
+          const [at, id] = cursor;
+          query = query.where((eb) =>
+            eb.or([
+              eb(nextRunningDue(eb), '>', at),
+              eb.and([eb(nextRunningDue(eb), '=', at), eb('cases.id', '>', id)]),
+            ]),
+          );
+        }
+        query = query.orderBy((eb) => nextRunningDue(eb), 'asc').orderBy('cases.id', 'asc');
+        // Ids are time-ordered (creation millisecond first), so ordering by id orders by creation.
+      } else if (filter.sort === 'updated_desc') {
         if (cursor?.[0] && cursor[1]) {
           const [at, id] = cursor;
           query = query.where((eb) =>
@@ -242,12 +299,13 @@ export const casesRepository = (tx: Tx, clockConfig?: ClockConfigCache): CaseRep
         query = query.orderBy('cases.id', ascending ? 'asc' : 'desc');
       }
       const rows = await query.limit(filter.limit + 1).execute();
-      const items = await withTags(rows.slice(0, filter.limit));
+      const items = await withListExtras(rows.slice(0, filter.limit));
       const last = items.at(-1);
-      const nextCursor =
-        rows.length > filter.limit && last
-          ? encodeCursor(filter.sort === 'updated_desc' ? [toDbTime(last.updatedAt), last.id] : [last.id])
-          : null;
+      const position = (item: CaseListItem): string[] => {
+        if (byDue) return [item.nextDueAt ? toDbTime(item.nextDueAt) : '', item.id];
+        return filter.sort === 'updated_desc' ? [toDbTime(item.updatedAt), item.id] : [item.id];
+      };
+      const nextCursor = rows.length > filter.limit && last ? encodeCursor(position(last)) : null;
       return { items, nextCursor };
     },
 

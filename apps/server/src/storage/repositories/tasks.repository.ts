@@ -61,6 +61,17 @@ export const tasksRepository = (tx: Tx): TaskRepository => ({
       .executeTakeFirstOrThrow();
     return readInt(row.n);
   },
+  async listCaseTasks(caseId) {
+    const rows = await tx
+      .selectFrom('internal_tasks')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .orderBy((eb) => eb.case().when('status', '=', 'open').then(0).else(1).end())
+      .orderBy('due_at')
+      .orderBy('id')
+      .execute();
+    return rows.map(toTask);
+  },
   async listTasks(filter, visibility) {
     const { userId, teamIds } = filter.assignees;
     let query = tx

@@ -1,0 +1,163 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { LiveChangeDto } from '@redress/contract';
+import { buildTestApp } from '../../../test/factories.ts';
+import { complaintFixtures, createTestOrg, openCaseAs, type OrgUser } from '../../../test/factories/cases.ts';
+import { describeBothBackends } from '../../../test/pg-util.ts';
+
+interface ErrorJson {
+  error: { code: string };
+}
+
+interface Message {
+  id?: string;
+  event?: string;
+  data?: string;
+  comments: string[];
+}
+
+const parseBlock = (block: string): Message => {
+  const message: Message = { comments: [] };
+  for (const line of block.split('\n')) {
+    if (line.startsWith(':')) message.comments.push(line.slice(1).trim());
+    const [field, ...rest] = line.split(': ');
+    const value = rest.join(': ');
+    if (field === 'id') message.id = value;
+    if (field === 'event') message.event = value;
+    if (field === 'data') message.data = value;
+  }
+  return message;
+};
+
+/** An SSE stream read with fetch, as a browser's EventSource would read it. */
+const openStream = async (url: string, headers: Record<string, string>) => {
+  const controller = new AbortController();
+  const response = await fetch(url, { headers, signal: controller.signal });
+  const messages: Message[] = [];
+  let ended = false;
+  const body = response.body;
+  if (response.status === 200 && body) {
+    void (async () => {
+      const decoder = new TextDecoder();
+      let buffer = '';
+      try {
+        for await (const chunk of body) {
+          buffer += decoder.decode(chunk as Uint8Array, { stream: true });
+          for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+            messages.push(parseBlock(buffer.slice(0, end)));
+            buffer = buffer.slice(end + 2);
+          }
+        }
+      } catch {
+        // Aborted by the test.
+      } finally {
+        ended = true;
+      }
+    })();
+  }
+  const changes = () =>
+    messages.filter((m) => m.event === 'change').map((m) => JSON.parse(m.data ?? '{}') as LiveChangeDto);
+  return {
+    response,
+    messages,
+    changes,
+    ended: () => ended,
+    /** The last `id` the stream gave: what the browser sends back as `Last-Event-ID`. */
+    lastId: () => messages.findLast((m) => m.id !== undefined)?.id,
+    close: () => controller.abort(),
+  };
+};
+
+const waitFor = async (what: string, check: () => boolean, timeoutMs = 8_000): Promise<void> => {
+  const until = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+};
+
+describeBothBackends('GET /live', (backend) => {
+  test('streams the changes I may read, replays what I missed, and ends when the app closes', async (ctx) => {
+    const t = await buildTestApp({ db: await backend.open(ctx) });
+    let closed = false;
+    ctx.after(async () => {
+      if (!closed) await t.app.close();
+    });
+    const org = await createTestOrg(t);
+    const caseA = (await openCaseAs(t, org.agentA, complaintFixtures.mango)).id;
+    const caseB = (await openCaseAs(t, org.agentB, complaintFixtures.parcel)).id;
+    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const url = `${address}/api/v1/live`;
+    const rename = async (as: OrgUser, caseId: string, subject: string) => {
+      const response = await t.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/cases/${caseId}`,
+        headers: as.headers,
+        payload: { subject },
+      });
+      assert.equal(response.statusCode, 200, response.body);
+    };
+
+    const anonymous = await fetch(url);
+    assert.equal(anonymous.status, 401);
+    assert.equal(((await anonymous.json()) as ErrorJson).error.code, 'unauthenticated');
+
+    const stream = await openStream(url, org.agentA.headers);
+    assert.equal(stream.response.status, 200);
+    assert.match(stream.response.headers.get('content-type') ?? '', /^text\/event-stream/);
+    assert.equal(stream.response.headers.get('cache-control'), 'no-cache');
+    assert.equal(stream.response.headers.get('x-accel-buffering'), 'no');
+    await waitFor('the starting position', () => stream.lastId() !== undefined);
+
+    // Site B's change is not sent to site A's agent; site A's is, naming the case and nothing more.
+    await rename(org.agentB, caseB, 'Parcel lost');
+    await rename(org.agentA, caseA, 'Mangoes rotten');
+    await waitFor('the change on case A', () => stream.changes().some((c) => c.caseId === caseA));
+    const [change] = stream.changes();
+    assert.equal(change?.caseId, caseA);
+    assert.equal(change?.type, 'case.field_changed');
+    assert.deepEqual(Object.keys(change ?? {}).sort(), ['caseId', 'occurredAt', 'seq', 'type']);
+    assert.ok(
+      stream.changes().every((c) => c.caseId === caseA),
+      'nothing from site B',
+    );
+    assert.equal(stream.messages.find((m) => m.event === 'change')?.id, String(change?.seq));
+
+    // Offline for a while: the change made meanwhile arrives on reconnecting with Last-Event-ID.
+    const lastSeen = stream.lastId() ?? '';
+    stream.close();
+    await waitFor('the server to let the stream go', () => t.deps.live.clientCount() === 0);
+    await rename(org.agentA, caseA, 'Mangoes rotten, all of them');
+    await rename(org.agentB, caseB, 'Parcel still lost');
+    const back = await openStream(url, { ...org.agentA.headers, 'last-event-id': lastSeen });
+    await waitFor('the missed change', () => back.changes().length > 0);
+    assert.ok(back.changes().every((c) => c.caseId === caseA && c.seq > Number(lastSeen)));
+    back.close();
+
+    // The same through the query string, for clients that cannot set the header; a bad one is refused.
+    const byQuery = await openStream(`${url}?lastEventId=${lastSeen}`, org.agentA.headers);
+    await waitFor('the missed change again', () => byQuery.changes().length > 0);
+    assert.equal(byQuery.changes()[0]?.caseId, caseA);
+    byQuery.close();
+    const badId = await fetch(`${url}?lastEventId=abc`, { headers: org.agentA.headers });
+    assert.equal(badId.status, 400);
+    assert.equal(((await badId.json()) as ErrorJson).error.code, 'validation_failed');
+
+    // An unknown position: one reset, so the console reads everything again.
+    const lost = await openStream(url, { ...org.agentA.headers, 'last-event-id': 'yesterday' });
+    await waitFor('a reset', () => lost.messages.some((m) => m.event === 'reset'));
+    lost.close();
+
+    // Closing the app ends open streams instead of waiting for their clients.
+    const open = await openStream(url, org.agentA.headers);
+    await waitFor('the stream to start', () => open.lastId() !== undefined);
+    const closing = t.app.close();
+    closed = true;
+    await waitFor('the stream to end', () => open.ended(), 3_000);
+    // The ended stream's socket closes with it, so the server's close does not wait for it to
+    // time out (72 s) as an idle keep-alive connection would.
+    let finished = false;
+    void closing.then(() => (finished = true));
+    await waitFor('the app to close', () => finished, 15_000);
+  });
+});
