@@ -1,8 +1,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { buildUser, fakeServer, json, renderApp } from '../../test/harness.tsx';
-import { AGENT_PERMISSIONS, CASE_ID, caseDto, commitment, escalation, task } from './case-fixtures.test-util.ts';
+import { fakeServer, json, renderApp } from '../../test/harness.tsx';
+import { CASE_ID, caseDto, commitment, escalation, task } from './case-fixtures.test-util.ts';
 import { caseServer } from './case-server.test-util.ts';
 
 afterEach(() => vi.unstubAllGlobals());
@@ -173,21 +173,10 @@ describe('working the case', { timeout: 20_000 }, () => {
     });
   });
 
-  it('hands over with a summary drafted from the open promises and tasks', async () => {
+  it('hands over to a colleague from the directory, with a summary drafted from the open promises and tasks', async () => {
     const user = userEvent.setup();
-    const supervisor = buildUser({ id: 'usr_SUP', name: 'Wang Wei', role: 'supervisor' });
-    const { callsTo } = fakeServer(
+    const { callsTo, fetchMock } = fakeServer(
       caseServer({
-        'GET /api/v1/auth/me': () => json(200, { user: supervisor, permissions: [...AGENT_PERMISSIONS, 'user:read'] }),
-        'GET /api/v1/users?limit=200': () =>
-          json(200, {
-            items: [
-              supervisor,
-              buildUser({ id: 'usr_MEI', name: 'Lin Mei' }),
-              buildUser({ id: 'usr_KAI', name: 'Kai Chen' }),
-            ],
-            nextCursor: null,
-          }),
         [`POST /api/v1/cases/${CASE_ID}/handoff`]: () =>
           json(200, caseDto({ owner: { id: 'usr_KAI', name: 'Kai Chen' } })),
       }),
@@ -201,9 +190,14 @@ describe('working the case', { timeout: 20_000 }, () => {
     const summary = within(panel).getByLabelText<HTMLTextAreaElement>('Summary for the new owner');
     expect(summary.value).toContain('"We will send you the inspection report by Friday" by');
     expect(summary.value).toContain('Was the sofa damaged before it left the warehouse? (Warehouse, answer due');
-    // The current owner is not offered.
+    // Colleagues who work at the case's site (at home or in a team there); not the owner, not another
+    // site's agent, not a department member.
     const to = within(panel).getByLabelText('New owner');
-    expect(within(to).queryByRole('option', { name: 'Lin Mei' })).toBeNull();
+    expect(
+      within(to)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['Choose…', 'Kai Chen', 'Nok Srisuk']);
     await user.selectOptions(to, 'Kai Chen');
     await user.click(within(panel).getByRole('button', { name: 'Hand over' }));
 
@@ -212,5 +206,9 @@ describe('working the case', { timeout: 20_000 }, () => {
       toUserId: 'usr_KAI',
       summary: summary.value.trim(),
     });
+    // An agent never asks for the administrator's user list.
+    const paths = fetchMock.mock.calls.map(([input]) => (typeof input === 'string' ? input : 'not a path'));
+    expect(paths).toContain('/api/v1/colleagues?limit=500');
+    expect(paths.filter((path) => path === 'not a path' || path.startsWith('/api/v1/users'))).toEqual([]);
   });
 });

@@ -1,7 +1,6 @@
 import type { CaseDto, ClockDto, TaskDto } from '@redress/contract';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useCurrentUser } from '../../auth/permissions.ts';
 import { useLiveReload } from '../../live/live-feed.tsx';
 import { useLocale } from '../../preferences-context.tsx';
 import { Composer } from '../composer/Composer.tsx';
@@ -14,7 +13,7 @@ import { CustomerCard } from './CustomerCard.tsx';
 import { CustomerWords } from './CustomerWords.tsx';
 import { EscalationPanel } from './EscalationPanel.tsx';
 import { HandOff } from './HandOff.tsx';
-import { KeyPeople, type Person } from './KeyPeople.tsx';
+import { KeyPeople } from './KeyPeople.tsx';
 import { RiskPanel } from './RiskPanel.tsx';
 import { SimilarPanel } from './SimilarPanel.tsx';
 import { StatusActions } from './StatusActions.tsx';
@@ -22,43 +21,19 @@ import { assigneeOf, TasksPanel } from './TasksPanel.tsx';
 import { Timeline } from './Timeline.tsx';
 import { ErrorText } from './case-ui.tsx';
 import { levelName } from './case-words.ts';
+import { usePeople } from './people.ts';
 import { useCaseData, type CaseData } from './use-case-data.ts';
 import './case.css';
 
 const ready = <T,>(load: { state: string; value?: T }): T | undefined =>
   load.state === 'ready' ? load.value : undefined;
 
-/** Names for the people the page mentions: the user list when readable, else who the case itself names. */
-const usePeople = (caseDto: CaseDto, data: CaseData) => {
-  const { t } = useTranslation();
-  const me = useCurrentUser();
-  const users = ready(data.users.load)?.items ?? [];
-  const names = new Map<string, string>();
-  for (const entry of caseDto.timeline ?? [])
-    if (entry.actorId && entry.actorName) names.set(entry.actorId, entry.actorName);
-  if (caseDto.owner.name) names.set(caseDto.owner.id, caseDto.owner.name);
-  names.set(me.id, me.name);
-  for (const user of users) names.set(user.id, user.name);
-  const nameOf = (userId: string) => names.get(userId) ?? t('case.unknownPerson');
-  const staff: Person[] = users
-    .filter((user) => !user.disabled && user.role !== 'department_member')
-    .map((user) => ({ id: user.id, name: user.name }));
-  const everyone: Person[] = users.filter((user) => !user.disabled).map((user) => ({ id: user.id, name: user.name }));
-  const fallback: Person[] = [
-    ...new Map([
-      [me.id, me.name],
-      [caseDto.owner.id, nameOf(caseDto.owner.id)],
-    ]),
-  ].map(([id, name]) => ({ id, name }));
-  return { nameOf, staff, everyone: everyone.length > 0 ? everyone : fallback };
-};
-
 /** The case page once the case is read: conversation on the left, facts on the right. */
 const CaseView = ({ caseDto, data }: { caseDto: CaseDto; data: CaseData }) => {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { nameOf, staff, everyone } = usePeople(caseDto, data);
   const teams = ready(data.teams.load)?.items ?? [];
+  const { nameOf, candidates, everyone } = usePeople(caseDto, data, teams);
   const levels = ready(data.ladder.load)?.levels ?? [];
   const rootCauses = ready(data.rootCauses.load)?.items ?? [];
   const tasks = ready(data.tasks.load)?.items ?? [];
@@ -87,7 +62,8 @@ const CaseView = ({ caseDto, data }: { caseDto: CaseDto; data: CaseData }) => {
           <StatusActions caseDto={caseDto} rootCauses={rootCauses} onChanged={reloadAll} />
           <HandOff
             caseDto={caseDto}
-            colleagues={staff}
+            candidates={candidates}
+            onRetryCandidates={data.colleagues.reload}
             commitments={commitments}
             tasks={tasks}
             assigneeOf={taskAssignee}

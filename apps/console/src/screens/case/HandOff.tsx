@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../auth/permissions.ts';
+import type { Load } from '../../hooks/use-load.ts';
 import { useFormatDate } from '../../preferences-context.tsx';
 import { useCaseVocabulary } from '../agent/vocabulary.ts';
 import { caseApi } from './case-api.ts';
@@ -56,8 +57,9 @@ export const draftSummary = ({
 
 interface HandOffProps {
   caseDto: CaseDto;
-  /** Who may take the case; empty when the reader cannot list colleagues. */
-  colleagues: readonly Person[];
+  /** Who may take the case (colleagues who work at its site, not its owner), as read. */
+  candidates: Load<readonly Person[]>;
+  onRetryCandidates: () => void;
   commitments: readonly CommitmentDto[];
   tasks: readonly TaskDto[];
   assigneeOf: (task: TaskDto) => string;
@@ -65,7 +67,15 @@ interface HandOffProps {
 }
 
 /** Hand the case to a colleague with a summary of what was promised and what is pending. */
-export const HandOff = ({ caseDto, colleagues, commitments, tasks, assigneeOf, onChanged }: HandOffProps) => {
+export const HandOff = ({
+  caseDto,
+  candidates,
+  onRetryCandidates,
+  commitments,
+  tasks,
+  assigneeOf,
+  onChanged,
+}: HandOffProps) => {
   const { t } = useTranslation();
   const can = useCan();
   const formatDate = useFormatDate();
@@ -77,7 +87,6 @@ export const HandOff = ({ caseDto, colleagues, commitments, tasks, assigneeOf, o
   const [errors, setErrors] = useState<{ to?: string; summary?: string }>({});
   const action = useAction(onChanged);
   if (!can('case:assign') || caseDto.status === 'closed') return null;
-  const candidates = colleagues.filter((person) => person.id !== caseDto.owner.id);
 
   const start = () => {
     setSummary(
@@ -108,8 +117,21 @@ export const HandOff = ({ caseDto, colleagues, commitments, tasks, assigneeOf, o
 
   return (
     <Panel id="case-handoff" title={t('case.handoff.title')}>
-      {candidates.length === 0 ? (
-        <p className="muted">{t('case.handoff.noDirectory')}</p>
+      {candidates.state === 'loading' ? (
+        <p className="muted" role="status">
+          {t('app.loading')}
+        </p>
+      ) : candidates.state === 'failed' ? (
+        // Without the list, a supervisor can still hand the case over.
+        <div className="case-panel-error">
+          <ErrorText error={candidates.error} />
+          <p className="muted">{t('case.handoff.directoryFailed')}</p>
+          <button type="button" className="button-quiet" onClick={onRetryCandidates}>
+            {t('common.retry')}
+          </button>
+        </div>
+      ) : candidates.value.length === 0 ? (
+        <p className="muted">{t('case.handoff.noColleague')}</p>
       ) : !open ? (
         <button type="button" className="button-quiet" onClick={start}>
           {t('case.handoff.start')}
@@ -130,7 +152,7 @@ export const HandOff = ({ caseDto, colleagues, commitments, tasks, assigneeOf, o
             aria-describedby={errors.to ? `${id}-to-error` : undefined}
           >
             <option value="">{t('case.form.choose')}</option>
-            {candidates.map((person) => (
+            {candidates.value.map((person) => (
               <option key={person.id} value={person.id}>
                 {person.name}
               </option>

@@ -6,6 +6,7 @@ import type {
   CaseRiskDto,
   CaseTaskList,
   CategoryDto,
+  ColleagueList,
   ClockList,
   CommitmentChangeDto,
   CommitmentDto,
@@ -33,7 +34,6 @@ import type {
   TaskDto,
   TeamDto,
   TransitionBody,
-  UserList,
 } from '@redress/contract';
 import { api } from '../../api.ts';
 
@@ -62,7 +62,8 @@ export const caseApi = {
   rootCauses: (signal?: AbortSignal) => api.get<{ items: RootCauseDto[] }>(`${BASE}/root-causes`, signal),
   categories: (signal?: AbortSignal) => api.get<{ items: CategoryDto[] }>(`${BASE}/categories`, signal),
   teams: (signal?: AbortSignal) => api.get<{ items: TeamDto[] }>(`${BASE}/teams`, signal),
-  users: (signal?: AbortSignal) => api.get<UserList>(`${BASE}/users?limit=200`, signal),
+  /** The people at the reader's sites (not the administrator's user list): names, roles, sites, teams. */
+  colleagues: (signal?: AbortSignal) => api.get<ColleagueList>(`${BASE}/colleagues?limit=500`, signal),
 
   transition: (id: string, body: TransitionBody) => api.post<CaseDto>(at('cases', id, 'transitions'), body),
   recordResolution: (id: string, body: ResolutionBody) => api.post<CaseDto>(at('cases', id, 'resolution'), body),

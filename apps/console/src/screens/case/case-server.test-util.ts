@@ -1,4 +1,4 @@
-import type { CustomerDto, SimilarCasesDto } from '@redress/contract';
+import type { ColleagueDto, CustomerDto, SimilarCasesDto } from '@redress/contract';
 import { json } from '../../test/harness.tsx';
 import {
   agent,
@@ -52,6 +52,21 @@ const similar: SimilarCasesDto = {
   thisWeek: 2,
   lastWeek: 0,
 };
+
+/**
+ * The reader's colleagues (`GET /colleagues`): Kai works at the case's site; Nok lives in Bangkok but
+ * is in the Taipei frontline team; Ann is only in Bangkok; Chen answers for the warehouse.
+ */
+export const colleagues: ColleagueDto[] = [
+  { id: 'usr_ANN', name: 'Ann Wu', role: 'agent', siteId: 'site_BKK', teamIds: [] },
+  { id: 'usr_WEI', name: 'Chen Wei', role: 'department_member', siteId: 'site_TPE', teamIds: ['team_WH'] },
+  { id: 'usr_KAI', name: 'Kai Chen', role: 'agent', siteId: 'site_TPE', teamIds: [] },
+  { id: 'usr_MEI', name: 'Lin Mei', role: 'agent', siteId: 'site_TPE', teamIds: ['team_FL'] },
+  { id: 'usr_NOK', name: 'Nok Srisuk', role: 'agent', siteId: 'site_BKK', teamIds: ['team_FL'] },
+];
+
+/** The colleague directory request the case page makes. */
+export const COLLEAGUES = 'GET /api/v1/colleagues?limit=500';
 
 type Handler = (init: RequestInit) => Response | Promise<Response>;
 
@@ -121,11 +136,20 @@ export const caseServer = (overrides: Record<string, Handler> = {}): Record<stri
             name: 'Warehouse',
             kind: 'department',
             siteId: null,
-            memberIds: [],
+            memberIds: ['usr_WEI'],
+            createdAt: '2026-01-01T00:00:00.000Z',
+          },
+          {
+            id: 'team_FL',
+            name: 'Frontline Taipei',
+            kind: 'frontline',
+            siteId: 'site_TPE',
+            memberIds: ['usr_MEI', 'usr_NOK'],
             createdAt: '2026-01-01T00:00:00.000Z',
           },
         ],
       }),
+    [COLLEAGUES]: () => json(200, { items: colleagues }),
     ...overrides,
   };
 };

@@ -25,7 +25,6 @@ const readCase = async (id: string, signal: AbortSignal): Promise<CaseDto | null
 export const useCaseData = (id: string) => {
   const can = useCan();
   const mayReadCustomer = can('customer:read');
-  const mayReadUsers = can('user:read');
   const mayReadOrg = can('org:read');
   const mayReadConfig = can('config:read');
 
@@ -63,10 +62,8 @@ export const useCaseData = (id: string) => {
     (signal) => (mayReadOrg ? caseApi.teams(signal) : Promise.resolve({ items: [] })),
     String(mayReadOrg),
   );
-  const users = useLoad(
-    (signal) => (mayReadUsers ? caseApi.users(signal) : Promise.resolve({ items: [], nextCursor: null })),
-    String(mayReadUsers),
-  );
+  // Everyone who may read a case may list their colleagues (`GET /colleagues`, case:read).
+  const colleagues = useLoad((signal) => caseApi.colleagues(signal), 'colleagues');
 
   // Every `reload` is stable (a callback without dependencies), so one list serves every render.
   const reloads = useRef<(() => void)[]>([]);
@@ -106,7 +103,7 @@ export const useCaseData = (id: string) => {
     rootCauses,
     categories,
     teams,
-    users,
+    colleagues,
     reloadAll,
   };
 };
