@@ -7,7 +7,8 @@ import { Type, type Static } from 'typebox';
  * contact details stay behind their own routes and permissions). A reconnecting client sends
  * `Last-Event-ID` and receives what it missed, up to 500 changes; past that it gets one
  * `event: reset` and reads everything again. A comment line is sent every 25 s to keep proxies
- * from closing the stream.
+ * from closing the stream. The server ends a stream after about 10 minutes; the browser reconnects
+ * and resumes without loss, and the caller's sign-in and scope are checked again.
  */
 export const LiveChangeDto = Type.Object({
   seq: Type.Integer({ description: 'Position in the event log; also the SSE `id`.' }),

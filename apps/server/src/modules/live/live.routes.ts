@@ -32,7 +32,8 @@ export const liveRoutes =
             'Each message is `event: change` with `id: <seq>` and a `LiveChangeDto` as data: which case changed ' +
             'and how, never the change itself. Reconnect with `Last-Event-ID` (or `?lastEventId=`) to receive ' +
             `what you missed, up to ${LIVE_REPLAY_LIMIT} changes; past that, or for an unknown id, one ` +
-            '`event: reset` says to read everything again. A comment line arrives at least every 25 s.',
+            '`event: reset` says to read everything again. A comment line arrives at least every 25 s. ' +
+            'The server ends a stream after about 10 minutes; reconnect and resume.',
           querystring: LiveQuery,
           response: {
             200: {

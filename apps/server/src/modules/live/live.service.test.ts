@@ -171,7 +171,7 @@ describeBothBackends('the live hub', (backend) => {
   });
 
   test('quiet streams hear a heartbeat with their position; the poller runs only while someone listens; close ends every stream', async (ctx) => {
-    const { hub, caseA, as, touch } = await setUp(ctx);
+    const { t, hub, caseA, as, touch } = await setUp(ctx);
     assert.equal(hub.isPolling(), false);
     const quiet = recorder();
     const subscription = hub.subscribe(as('agentB'), quiet.connection);
@@ -190,6 +190,14 @@ describeBothBackends('the live hub', (backend) => {
     assert.equal(hub.clientCount(), 0);
     assert.equal(hub.isPolling(), false, 'the last client leaving stops the poller');
     assert.equal(quiet.ended(), false, 'a client that left is not written to');
+
+    // A stream lives a limited time: the browser reconnects, and its sign-in is checked again.
+    const aging = liveHubFor(t, { pollMs: 20, maxAgeMs: 100 });
+    ctx.after(() => aging.close());
+    const old = recorder();
+    await aging.subscribe(as('agentA'), old.connection).ready;
+    await waitFor('the stream to grow old', () => old.ended());
+    assert.equal(aging.clientCount(), 0);
 
     // A client too far behind is let go (it reconnects and replays).
     const slow = recorder({ backlogOk: () => false });

@@ -37,6 +37,12 @@ export interface LiveHubDeps {
   readonly heartbeatMs?: number;
   /** Events read per poll (500); a full batch polls again at once. */
   readonly batch?: number;
+  /**
+   * A stream is ended after this long, in ms (10 min); the browser reconnects at once with
+   * `Last-Event-ID` and loses nothing, and the sign-in and scope are checked again — so a caller
+   * signed out, disabled or moved to another site stops hearing about cases it can no longer read.
+   */
+  readonly maxAgeMs?: number;
   /** How long a missing position is waited for (10 s); see `advanceTail`. */
   readonly gapWaitMs?: number;
   /** A monotonic clock in ms, for heartbeats and gaps (not the business clock: this is transport). */
@@ -51,6 +57,7 @@ interface Client {
   /** While the replay is read, live changes wait here; null once it is written. */
   pending: { seq: number; late: boolean; text: string }[] | null;
   lastWriteMs: number;
+  readonly connectedMs: number;
   gone: boolean;
 }
 
@@ -66,6 +73,7 @@ export const createLiveHub = ({
   heartbeatMs = 25_000,
   batch = 500,
   gapWaitMs = 10_000,
+  maxAgeMs = 600_000,
   nowMs = () => performance.now(),
 }: LiveHubDeps) => {
   const repo = store.read;
@@ -130,7 +138,12 @@ export const createLiveHub = ({
   const heartbeat = () => {
     const now = nowMs();
     for (const client of [...clients]) {
-      if (client.pending || now - client.lastWriteMs < heartbeatMs) continue;
+      if (client.pending) continue;
+      if (now - client.connectedMs >= maxAgeMs) {
+        drop(client, true);
+        continue;
+      }
+      if (now - client.lastWriteMs < heartbeatMs) continue;
       send(client, positionMessage(Math.max(tail.cursor, client.after), 'keep-alive'));
     }
   };
@@ -204,6 +217,7 @@ export const createLiveHub = ({
       after: 0,
       pending: [],
       lastWriteMs: nowMs(),
+      connectedMs: nowMs(),
       gone: false,
     };
     const ready = (async () => {
