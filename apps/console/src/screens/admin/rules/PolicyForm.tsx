@@ -12,15 +12,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiRequest } from '../../../api.ts';
 import { useLocale } from '../../../preferences-context.tsx';
-import {
-  FORM_UNITS,
-  TARGET_KEYS,
-  inputToTarget,
-  targetToInput,
-  type FormUnit,
-  type TargetInput,
-  type TargetKey,
-} from './policy-words.ts';
+import { TARGET_KEYS, inputToTarget, targetToInput, type TargetInput, type TargetKey } from './policy-words.ts';
+import { TargetField } from './TargetField.tsx';
 import { CheckList, FieldError, FormProblem, TextField, localName, useSubmit } from './rules-ui.tsx';
 
 export interface PolicyChoices {
@@ -34,60 +27,6 @@ const listFromText = (text: string): string[] =>
     .split(/[,，、\s]+/)
     .map((part) => part.trim())
     .filter(Boolean);
-
-/** One target: how much and in which unit, or none. */
-const TargetField = ({
-  id,
-  label,
-  value,
-  onChange,
-  error,
-}: {
-  id: string;
-  label: string;
-  value: TargetInput;
-  onChange: (value: TargetInput) => void;
-  error: string | undefined;
-}) => {
-  const { t } = useTranslation();
-  const errorId = `${id}-error`;
-  return (
-    <fieldset className={`rules-target${error ? ' field-invalid' : ''}`} aria-describedby={error ? errorId : undefined}>
-      <legend>{label}</legend>
-      <FieldError id={errorId} message={error} />
-      <div className="rules-inline">
-        <div className="field">
-          <label htmlFor={`${id}-amount`}>{t('rules.targets.amount')}</label>
-          <input
-            id={`${id}-amount`}
-            type="number"
-            min={0}
-            step="any"
-            inputMode="decimal"
-            value={value.amount}
-            disabled={value.unit === 'off'}
-            aria-invalid={error ? true : undefined}
-            onChange={(event) => onChange({ ...value, amount: event.target.value })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-unit`}>{t('rules.targets.unit')}</label>
-          <select
-            id={`${id}-unit`}
-            value={value.unit}
-            onChange={(event) => onChange({ ...value, unit: event.target.value as FormUnit })}
-          >
-            {FORM_UNITS.map((unit) => (
-              <option key={unit} value={unit}>
-                {t(`rules.targets.units.${unit}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
-    </fieldset>
-  );
-};
 
 /** Creates a service policy or, given `policy`, changes it; the whole policy is sent either way. */
 export const PolicyForm = ({
