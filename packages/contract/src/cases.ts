@@ -71,10 +71,10 @@ export const MessageDirections = ['inbound', 'outbound'] as const;
 export type MessageDirection = (typeof MessageDirections)[number];
 
 const Id = Type.String({ minLength: 3, maxLength: 64, pattern: '^[a-z]+_[0-9A-Za-z]+$' });
-const NullableId = Type.Union([Id, Type.Null()]);
+const NullableId = Type.Union([Type.Null(), Id]);
 const Text = (maxLength: number, description?: string) =>
   Type.String({ minLength: 1, maxLength, ...(description ? { description } : {}) });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([Type.Null(), schema]);
 const DateTime = Type.String({ format: 'date-time' });
 const Tag = Type.String({ minLength: 1, maxLength: 40, pattern: '^[^\\s,][^,]*$' });
 const Tags = Type.Array(Tag, { maxItems: 20, uniqueItems: true });

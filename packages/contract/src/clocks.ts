@@ -17,7 +17,7 @@ export type ClockKind = (typeof ClockKinds)[number];
 export const ClockStates = ['running', 'paused', 'met', 'cancelled'] as const;
 export type ClockState = (typeof ClockStates)[number];
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([Type.Null(), schema]);
 const DateTime = Type.String({ format: 'date-time' });
 
 /** One service clock of a case: a promise with a due time, and how much of its allowed time is used. */

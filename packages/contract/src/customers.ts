@@ -49,7 +49,7 @@ export type WhatMattersDto = Static<typeof WhatMattersDto>;
 export const WhatMattersInput = Type.Object(
   {
     priorities: Type.Array(Type.Enum(Priorities), { maxItems: 3, uniqueItems: true }),
-    text: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()])),
+    text: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 2000 })])),
   },
   { additionalProperties: false },
 );
@@ -155,8 +155,8 @@ export type CreateCustomerBody = Static<typeof CreateCustomerBody>;
 export const UpdateCustomerBody = Type.Object(
   {
     name: Type.Optional(Name),
-    preferredName: Type.Optional(Type.Union([ShortText, Type.Null()])),
-    language: Type.Optional(Type.Union([CustomerLanguage, Type.Null()])),
+    preferredName: Type.Optional(Type.Union([Type.Null(), ShortText])),
+    language: Type.Optional(Type.Union([Type.Null(), CustomerLanguage])),
     whatMatters: Type.Optional(WhatMattersInput),
     consent: Type.Optional(ConsentInput),
   },

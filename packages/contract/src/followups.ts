@@ -6,7 +6,7 @@ import { Type, type Static } from 'typebox';
  * and cancelled when the customer writes first. It sends the survey.
  */
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([Type.Null(), schema]);
 const DateTime = Type.String({ format: 'date-time' });
 
 export const FollowUpStatuses = ['waiting_remedy', 'scheduled', 'sent', 'cancelled'] as const;

@@ -37,7 +37,7 @@ export const CreateTeamBody = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 200 }),
     kind: Type.Enum(TeamKinds),
-    siteId: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()])),
+    siteId: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 64 })])),
   },
   { additionalProperties: false },
 );

@@ -9,7 +9,7 @@ import { Locales } from './users.ts';
  * Only cases at the caller's sites are counted.
  */
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([Type.Null(), schema]);
 const DateTime = Type.String({ format: 'date-time' });
 
 export const EarlyWarningQuery = Type.Object(
