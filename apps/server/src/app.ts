@@ -2,6 +2,7 @@ import cookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Deps } from './deps.ts';
+import { validationOptions } from './http/validation.ts';
 import { registerAuth, type RouteAccessEntry } from './http/auth.ts';
 import { frameworkErrorHandler, registerErrorHandling } from './http/errors.ts';
 import { registerIdempotency } from './http/idempotency.ts';
@@ -81,7 +82,7 @@ export const buildApp = async (deps: Deps, options: AppOptions = {}): Promise<Re
               hop < hops
           )(deps.config.trustProxy)
         : deps.config.trustProxy,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+    ...validationOptions,
     return503OnClosing: true,
     frameworkErrors: frameworkErrorHandler,
     forceCloseConnections: 'idle',

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { Nullable } from './nullable.ts';
 import { QueueKeys } from './queues.ts';
 import { LocaleSchema } from './users.ts';
 
@@ -74,7 +75,6 @@ const Id = Type.String({ minLength: 3, maxLength: 64, pattern: '^[a-z]+_[0-9A-Za
 const NullableId = Type.Union([Type.Null(), Id]);
 const Text = (maxLength: number, description?: string) =>
   Type.String({ minLength: 1, maxLength, ...(description ? { description } : {}) });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([Type.Null(), schema]);
 const DateTime = Type.String({ format: 'date-time' });
 const Tag = Type.String({ minLength: 1, maxLength: 40, pattern: '^[^\\s,][^,]*$' });
 const Tags = Type.Array(Tag, { maxItems: 20, uniqueItems: true });

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { Nullable } from './nullable.ts';
 
 /** What a service clock times. Task, commitment and escalation clocks have one per subject. */
 export const ClockKinds = [
@@ -17,7 +18,6 @@ export type ClockKind = (typeof ClockKinds)[number];
 export const ClockStates = ['running', 'paused', 'met', 'cancelled'] as const;
 export type ClockState = (typeof ClockStates)[number];
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([Type.Null(), schema]);
 const DateTime = Type.String({ format: 'date-time' });
 
 /** One service clock of a case: a promise with a due time, and how much of its allowed time is used. */

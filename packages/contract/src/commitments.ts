@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { Nullable } from './nullable.ts';
 import { CompensationKinds } from './compensation.ts';
 import { Locales } from './users.ts';
 
@@ -28,7 +29,6 @@ export const CommitmentFlagCodes = [
 export type CommitmentFlagCode = (typeof CommitmentFlagCodes)[number];
 
 const Id = Type.String({ minLength: 3, maxLength: 64, pattern: '^[a-z]+_[0-9A-Za-z]+$' });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([Type.Null(), schema]);
 const DateTime = Type.String({ format: 'date-time' });
 const Currency = Type.String({ pattern: '^[A-Z]{3}$', description: 'ISO 4217, e.g. `TWD`.' });
 

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { Nullable } from './nullable.ts';
 
 /** Remedies a case can offer (article 003). */
 export const CompensationKinds = ['refund', 'replacement', 'repair', 'voucher', 'money', 'goodwill'] as const;
@@ -9,8 +10,6 @@ export const CompensationStatuses = ['proposed', 'approved', 'rejected', 'accept
 export type CompensationStatus = (typeof CompensationStatuses)[number];
 
 const Id = Type.String({ minLength: 3, maxLength: 64, pattern: '^[a-z]+_[0-9A-Za-z]+$' });
-// Null first: with type coercion on, a number or string branch tried first would turn null into 0 or ''.
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([Type.Null(), schema]);
 const DateTime = Type.String({ format: 'date-time' });
 
 export const ProposeCompensationBody = Type.Object(

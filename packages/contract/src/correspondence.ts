@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { Nullable } from './nullable.ts';
 import { LocaleSchema } from './users.ts';
 
 /**
@@ -6,7 +7,6 @@ import { LocaleSchema } from './users.ts';
  * replace), the case's e-mails both ways, and an agent's e-mail to the customer.
  */
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([Type.Null(), schema]);
 const DateTime = Type.String({ format: 'date-time' });
 
 /** What a customer e-mail is for; each has its own template in every language. */

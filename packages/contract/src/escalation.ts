@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { Nullable } from './nullable.ts';
 import { CaseChannels, CaseStatuses, ExpectedRemedies, Severities } from './cases.ts';
 import { ClockKinds } from './clocks.ts';
 import { CompensationKinds, CompensationStatuses } from './compensation.ts';
@@ -46,8 +47,6 @@ export const EscalationDirections = ['up', 'down'] as const;
 export type EscalationDirection = (typeof EscalationDirections)[number];
 
 const Id = Type.String({ minLength: 3, maxLength: 64, pattern: '^[a-z]+_[0-9A-Za-z]+$' });
-// Null first: with type coercion on, a number or string branch tried first would turn null into 0 or ''.
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([Type.Null(), schema]);
 const DateTime = Type.String({ format: 'date-time' });
 const Rank = Type.Integer({ minimum: 0, maximum: 20 });
 /** Minor units (cents, fen, satang); at most a trillion minor units. */

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { Nullable } from './nullable.ts';
 
 /**
  * Follow-ups and surveys after resolution (articles 001 and 003). A follow-up is scheduled when a
@@ -6,7 +7,6 @@ import { Type, type Static } from 'typebox';
  * and cancelled when the customer writes first. It sends the survey.
  */
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([Type.Null(), schema]);
 const DateTime = Type.String({ format: 'date-time' });
 
 export const FollowUpStatuses = ['waiting_remedy', 'scheduled', 'sent', 'cancelled'] as const;

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { Nullable } from './nullable.ts';
 import { LocaleSchema } from './users.ts';
 
 /**
@@ -9,7 +10,6 @@ import { LocaleSchema } from './users.ts';
  * - `portal`: the web form of a site, with the owner its cases go to.
  */
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([Type.Null(), schema]);
 const DateTime = Type.String({ format: 'date-time' });
 
 export const IntakeChannelKinds = ['smtp', 'imap', 'portal'] as const;

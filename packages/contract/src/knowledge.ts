@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { Nullable } from './nullable.ts';
 import { Locales } from './users.ts';
 
 /**
@@ -7,7 +8,6 @@ import { Locales } from './users.ts';
  * (`categoryId: null`). Administrators keep them in all four languages.
  */
 const Id = Type.String({ minLength: 3, maxLength: 64, pattern: '^[a-z]+_[0-9A-Za-z]+$' });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([Type.Null(), schema]);
 const DateTime = Type.String({ format: 'date-time' });
 
 export const BestAnswerDto = Type.Object({

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { Nullable } from './nullable.ts';
 
 /**
  * Notifications: in-app (a list per user, read/unread) and by e-mail (immediately, in an hourly
@@ -26,7 +27,6 @@ export const EmailModes = ['immediate', 'digest', 'off'] as const;
 export type EmailMode = (typeof EmailModes)[number];
 
 const Id = Type.String({ minLength: 3, maxLength: 64, pattern: '^[a-z]+_[0-9A-Za-z]+$' });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([Type.Null(), schema]);
 const DateTime = Type.String({ format: 'date-time' });
 
 export const NotificationParams = Type.Object({ id: Id }, { additionalProperties: false });

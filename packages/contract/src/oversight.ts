@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { Nullable } from './nullable.ts';
 import { ClockKinds } from './clocks.ts';
 import { SpikeDto } from './recurrence.ts';
 import { Locales } from './users.ts';
@@ -9,7 +10,6 @@ import { Locales } from './users.ts';
  * Only cases at the caller's sites are counted.
  */
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([Type.Null(), schema]);
 const DateTime = Type.String({ format: 'date-time' });
 
 export const EarlyWarningQuery = Type.Object(

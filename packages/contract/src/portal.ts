@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { Nullable } from './nullable.ts';
 import { LocaleSchema } from './users.ts';
 import { CaseStatuses, ExpectedRemedies, LocalizedNames } from './cases.ts';
 import { SurveyAnswerBody, SurveyStatuses } from './followups.ts';
@@ -12,7 +13,6 @@ import { SurveyAnswerBody, SurveyStatuses } from './followups.ts';
 
 export const PORTAL_TOKEN_HEADER = 'x-portal-token';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([Type.Null(), schema]);
 const DateTime = Type.String({ format: 'date-time' });
 const Id = Type.String({ minLength: 3, maxLength: 64, pattern: '^[a-z]+_[0-9A-Za-z]+$' });
 

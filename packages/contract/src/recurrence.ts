@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { Nullable } from './nullable.ts';
 import { CaseStatuses } from './cases.ts';
 
 /**
@@ -7,7 +8,6 @@ import { CaseStatuses } from './cases.ts';
  * characters, in any of the four languages and either Chinese script.
  */
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([Type.Null(), schema]);
 const DateTime = Type.String({ format: 'date-time' });
 
 /**

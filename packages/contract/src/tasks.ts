@@ -1,11 +1,11 @@
 import { Type, type Static } from 'typebox';
+import { Nullable } from './nullable.ts';
 import { CaseChannels, CaseStatuses, ExpectedRemedies } from './cases.ts';
 
 export const TaskStatuses = ['open', 'answered'] as const;
 export type TaskStatus = (typeof TaskStatuses)[number];
 
 const Id = Type.String({ minLength: 3, maxLength: 64, pattern: '^[a-z]+_[0-9A-Za-z]+$' });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([Type.Null(), schema]);
 const DateTime = Type.String({ format: 'date-time' });
 
 /** An internal task goes to a team or a person — never "the relevant department" in general. */

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { Nullable } from './nullable.ts';
 
 /**
  * Webhooks out: an administrator subscribes a URL to event types from the catalogue (`events.ts`)
@@ -6,7 +7,6 @@ import { Type, type Static } from 'typebox';
  * (`webhook-id`, `webhook-timestamp`, `webhook-signature`), retried with backoff, logged.
  */
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([Type.Null(), schema]);
 const DateTime = Type.String({ format: 'date-time' });
 
 /** Subscribes to every event type, including ones added later. */
