@@ -22,7 +22,7 @@ export const validationOptions: Pick<FastifyServerOptions, 'schemaController'> =
         type Compile = (route: AjvCompiler.RouteDefinition) => ReturnType<typeof forBody>;
         const [body, text] = [forBody, forText] as unknown as [Compile, Compile];
         return ((route: AjvCompiler.RouteDefinition) =>
-          route.httpPart === 'body' ? body(route) : text(route)) as unknown as typeof forBody;
+          (route.httpPart as string) === 'body' ? body(route) : text(route)) as unknown as typeof forBody;
       },
     },
   },
