@@ -17,7 +17,7 @@ import { caseAtSites } from './scope-sql.ts';
  */
 
 /** Events after which a model may be out of date: a case closes or reopens, changes category; a category is added. */
-const RELEVANT_EVENTS = ['case.status_changed', 'case.field_changed', 'category.created'] as const;
+const RELEVANT_EVENTS = ['case.status_changed', 'case.field_changed', 'category.created', 'category.renamed'] as const;
 
 const TRAINING_STATUSES = ['resolved', 'closed'];
 

@@ -19,7 +19,7 @@ describe('category model stale job', () => {
   it('marks the models stale only when a case enters or leaves the training set, or a category is added', async () => {
     let marked = 0;
     const job = categoryModelStaleJob({ markStale: () => (marked += 1) });
-    assert.deepEqual(job.subscribesTo, ['case.status_changed', 'category.created']);
+    assert.deepEqual(job.subscribesTo, ['case.status_changed', 'category.created', 'category.renamed']);
     const run = (e: EventJobPayload) => job.handler(e, {} as Parameters<typeof job.handler>[1]);
     await run(event('case.status_changed', { from: 'new', to: 'acknowledged' }));
     assert.equal(marked, 0);

@@ -15,7 +15,7 @@ export const categoryModelStaleJob = (models: { markStale(): void }): JobDefinit
   defineJob({
     name: CATEGORY_MODEL_STALE_JOB,
     schema: EventJobPayload,
-    subscribesTo: ['case.status_changed', 'category.created'],
+    subscribesTo: ['case.status_changed', 'category.created', 'category.renamed'],
     handler: async (event) => {
       const payload = (event.payload ?? {}) as { from?: unknown; to?: unknown };
       if (
