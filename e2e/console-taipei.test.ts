@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import type { CaseDto, CategoryDto, CompensationDto, SiteDto, TeamDto, UserDto } from '@redress/contract';
+import type {
+  CaseDto,
+  CategoryDto,
+  CompensationDto,
+  LadderLevelDto,
+  SiteDto,
+  TeamDto,
+  UserDto,
+} from '@redress/contract';
 import {
   launchBrowser,
   renderingProblem,
@@ -108,30 +116,18 @@ describe('console journeys in Traditional Chinese: an agent logs a call and prom
     });
     team = await admin.post<TeamDto>('/teams', { name: '物流部', kind: 'department', siteId: null });
     await admin.post(`/teams/${team.id}/members`, { userId: logistics.id });
-    const names = (en: string, tw: string, cn: string, th: string) => ({ en, 'zh-TW': tw, 'zh-CN': cn, th });
+    // The shipped ladder, with its first two levels given Taiwan-dollar authority: agents up to
+    // NT$1,000, store managers up to NT$50,000 (amounts in minor units).
+    const ladder = await admin.get<{ levels: (LadderLevelDto & Record<string, unknown>)[] }>('/escalation/levels');
+    const authority: Record<number, { roles: string[]; maxCompensation: number }> = {
+      0: { roles: ['agent'], maxCompensation: 100_000 },
+      1: { roles: ['manager', 'supervisor'], maxCompensation: 5_000_000 },
+    };
     await admin.put('/escalation/levels', {
-      levels: [
-        {
-          rank: 0,
-          names: names('Front line', '第一線', '第一线', 'ด่านหน้า'),
-          roles: ['agent'],
-          teamId: null,
-          maxCompensation: 100_000,
-          currency: 'TWD',
-          remedies: ['refund', 'voucher', 'goodwill'],
-          responseMinutes: 60,
-        },
-        {
-          rank: 1,
-          names: names('Store manager', '店經理', '店经理', 'ผู้จัดการสาขา'),
-          roles: ['manager', 'supervisor'],
-          teamId: null,
-          maxCompensation: 5_000_000,
-          currency: 'TWD',
-          remedies: ['refund', 'replacement', 'repair', 'voucher', 'goodwill', 'money'],
-          responseMinutes: 240,
-        },
-      ],
+      levels: ladder.levels.map(({ id: _id, ...level }) => ({
+        ...level,
+        ...(authority[level.rank] ? { ...authority[level.rank], currency: 'TWD' } : {}),
+      })),
     });
 
     // The customer we already know: an earlier, resolved-long-ago case by phone.
