@@ -245,7 +245,7 @@ describe('routes', () => {
     });
     renderApp({ path: '/portal', locale: 'zh-TW' });
 
-    expect(screen.getByRole('link', { name: '客戶服務專區' })).toBeDefined();
+    expect(await screen.findByRole('link', { name: '客戶服務專區' })).toBeDefined();
     expect(await screen.findByRole('heading', { name: '告訴我們發生了什麼事' })).toBeDefined();
     expect(callsTo('GET /api/v1/auth/me')).toHaveLength(0);
   });
