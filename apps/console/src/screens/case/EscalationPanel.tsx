@@ -6,6 +6,7 @@ import type { Load } from '../../hooks/use-load.ts';
 import { useFormatDate, useLocale } from '../../preferences-context.tsx';
 import { caseApi } from './case-api.ts';
 import { currentRank, levelName } from './case-words.ts';
+import { heardWords, writtenReason } from './escalation-words.ts';
 import { ErrorText, LoadView, Panel, useAction } from './case-ui.tsx';
 
 interface EscalationPanelProps {
@@ -29,6 +30,9 @@ const useLevelLabel = (levels: readonly LadderLevelDto[]) => {
 const HistoryRow = ({ item, label }: { item: EscalationDto; label: (rank: number) => string }) => {
   const { t } = useTranslation();
   const formatDate = useFormatDate();
+  // A person's reason as written; a trigger in the reader's words, with the customer's words behind it.
+  const reason = writtenReason(item);
+  const heard = heardWords(item);
   return (
     <li>
       {item.direction === 'up'
@@ -38,7 +42,16 @@ const HistoryRow = ({ item, label }: { item: EscalationDto; label: (rank: number
       {t(`case.escalation.trigger.${item.trigger}`)}
       {' · '}
       <time dateTime={item.createdAt}>{formatDate(item.createdAt, { style: 'dateTime' })}</time>
-      {item.reason && <p className="case-note">{item.reason}</p>}
+      {reason && <p className="case-note">{reason}</p>}
+      {heard.length > 0 && (
+        <ul className="case-heard">
+          {heard.map((match) => (
+            <li key={`${match.signal}-${match.cue}`}>
+              {t('case.escalation.heard', { signal: t(`case.signal.${match.signal}`), words: match.cue })}
+            </li>
+          ))}
+        </ul>
+      )}
       {item.direction === 'up' && (
         <p className="muted">
           {item.acknowledgedAt

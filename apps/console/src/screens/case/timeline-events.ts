@@ -3,6 +3,7 @@ import {
   CaseStatuses,
   ClockKinds,
   CompensationKinds,
+  EscalationTriggers,
   ResolutionKinds,
   type TimelineEntryDto,
 } from '@redress/contract';
@@ -50,6 +51,31 @@ const FIELDS = [
 ] as const;
 
 /**
+ * Reasons the server writes itself, in English, when it moves a case on its own (an internal task
+ * sent, every task answered, a poor survey answer), by the words' key in `case.timeline.statusReason`.
+ */
+const SYSTEM_REASONS: Readonly<Record<string, 'waitingOnTask' | 'tasksAnswered' | 'poorSurvey'>> = {
+  'internal task': 'waitingOnTask',
+  'internal tasks answered': 'tasksAnswered',
+  'poor survey answer': 'poorSurvey',
+};
+
+/**
+ * Why the status changed, for the reader: a reason the server wrote in words of the reader's
+ * language; a reason typed by a member of staff as written; any other text from no staff member
+ * (the system, a customer) not at all, since it is the server's English.
+ */
+const statusReason = (entry: TimelineEntryDto, reason: string | null, t: TFunction): string | null => {
+  if (reason === null) return null;
+  const known = Object.hasOwn(SYSTEM_REASONS, reason) ? SYSTEM_REASONS[reason] : undefined;
+  if (known) return t(`case.timeline.statusReason.${known}`);
+  return entry.actorId ? reason : null;
+};
+
+/** The value the server writes as a call's counterpart when the caller gave no other name. */
+const CUSTOMER_COUNTERPART = 'customer';
+
+/**
  * Each event type in a sentence in the reader's language. A type this console does not know yet
  * (the catalogue only grows) reads as a generic "recorded: <type>", so nothing is hidden.
  */
@@ -81,7 +107,10 @@ export const describeEvent = (
     case 'case.created':
       return words(t('case.timeline.created', { channel: channelWord }));
     case 'case.status_changed':
-      return words(t('case.timeline.statusChanged', { from: status('from'), to: status('to') }), str(d, 'reason'));
+      return words(
+        t('case.timeline.statusChanged', { from: status('from'), to: status('to') }),
+        statusReason(entry, str(d, 'reason'), t),
+      );
     case 'case.field_changed': {
       const field = oneOf(FIELDS, str(d, 'field'));
       return words(
@@ -101,9 +130,12 @@ export const describeEvent = (
     case 'case.call_logged': {
       const minutes = Math.max(1, Math.round((num(d, 'durationSeconds') ?? 0) / 60));
       const counterpart = str(d, 'counterpart');
-      const sentence = counterpart
-        ? t('case.timeline.callWith', { name: counterpart, minutes })
-        : t('case.timeline.call', { minutes });
+      const sentence =
+        counterpart === CUSTOMER_COUNTERPART
+          ? t('case.timeline.callWithCustomer', { minutes })
+          : counterpart
+            ? t('case.timeline.callWith', { name: counterpart, minutes })
+            : t('case.timeline.call', { minutes });
       return words(sentence, [str(d, 'outcome'), str(d, 'summary')].filter(Boolean).join('\n') || null);
     }
     case 'case.key_person_added':
@@ -160,8 +192,15 @@ export const describeEvent = (
       );
     case 'commitment.renegotiated':
       return words(t('case.timeline.commitmentRenegotiated', { due: due('newDueAt') }), str(d, 'reason'));
-    case 'case.escalated':
-      return words(t('case.timeline.escalated', { level: levelLabel(num(d, 'toRank') ?? 0) }));
+    case 'case.escalated': {
+      const level = levelLabel(num(d, 'toRank') ?? 0);
+      const trigger = oneOf(EscalationTriggers, str(d, 'trigger'));
+      return words(
+        trigger
+          ? t('case.timeline.escalatedBy', { level, trigger: t(`case.escalation.trigger.${trigger}`) })
+          : t('case.timeline.escalated', { level }),
+      );
+    }
     case 'case.de_escalated':
       return words(t('case.timeline.deEscalated', { level: levelLabel(num(d, 'toRank') ?? 0) }));
     case 'escalation.acknowledged':
