@@ -9,7 +9,7 @@ afterEach(() => vi.unstubAllGlobals());
 describe('administration frame', { timeout: 20_000 }, () => {
   it('links each section by its full address, whichever section is open, and marks the open one', async () => {
     const user = userEvent.setup({ delay: null });
-    renderAdmin(
+    await renderAdmin(
       'sites',
       {
         'GET /api/v1/sites': () => json(200, { items: [site()] }),

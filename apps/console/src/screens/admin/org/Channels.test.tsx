@@ -60,7 +60,7 @@ const expectPasswordNowhere = () => {
 
 describe('intake channels', { timeout: 20_000 }, () => {
   it('lists channels with kind, site, owner, language and whether a mailbox password is set', async () => {
-    renderAdmin('channels', handlers());
+    await renderAdmin('channels', handlers());
 
     const rows = within(await screen.findByRole('table', { name: 'Intake channels' })).getAllByRole('row');
     expect(within(rows[1]!).getByRole('rowheader').textContent).toBe('Support mailboxsupport@example.com');
@@ -84,7 +84,7 @@ describe('intake channels', { timeout: 20_000 }, () => {
 
   it('adds an IMAP channel with the body the API takes, then forgets the password typed', async () => {
     const user = userEvent.setup({ delay: null });
-    const { callsTo } = renderAdmin('channels', {
+    const { callsTo } = await renderAdmin('channels', {
       ...handlers([]),
       'POST /api/v1/intake-channels': () => json(201, mailbox()),
     });
@@ -120,7 +120,7 @@ describe('intake channels', { timeout: 20_000 }, () => {
   it('never fills the stored password in: it says one is set, and keeps it unless a new one is typed', async () => {
     const user = userEvent.setup({ delay: null });
     let saved = 0;
-    const { callsTo } = renderAdmin('channels', {
+    const { callsTo } = await renderAdmin('channels', {
       ...handlers(),
       'PATCH /api/v1/intake-channels/chn_01IMAP': () => json(200, mailbox({ name: `Support ${++saved}` })),
     });
@@ -153,7 +153,7 @@ describe('intake channels', { timeout: 20_000 }, () => {
 
   it('shows an owner who cannot work at the site next to the owner', async () => {
     const user = userEvent.setup({ delay: null });
-    renderAdmin('channels', {
+    await renderAdmin('channels', {
       ...handlers([]),
       'POST /api/v1/intake-channels': () => invalid('/body/ownerId', 'cannot own cases at this site'),
     });

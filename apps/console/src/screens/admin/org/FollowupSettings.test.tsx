@@ -11,7 +11,7 @@ const settings = () =>
 
 describe('follow-up settings', { timeout: 20_000 }, () => {
   it('shows the settings in hours and days', async () => {
-    renderAdmin('followups', { 'GET /api/v1/settings/followups': settings });
+    await renderAdmin('followups', { 'GET /api/v1/settings/followups': settings });
 
     expect((await screen.findByLabelText<HTMLInputElement>('After an instant fix, wait (hours)')).value).toBe('24');
     expect(screen.getByLabelText<HTMLInputElement>('After a remedy is delivered, wait (hours)').value).toBe('1.5');
@@ -22,7 +22,7 @@ describe('follow-up settings', { timeout: 20_000 }, () => {
 
   it('saves in the minutes and days the API takes', async () => {
     const user = userEvent.setup({ delay: null });
-    const { callsTo } = renderAdmin('followups', {
+    const { callsTo } = await renderAdmin('followups', {
       'GET /api/v1/settings/followups': settings,
       'PUT /api/v1/settings/followups': () => json(200, {}),
     });
@@ -45,7 +45,7 @@ describe('follow-up settings', { timeout: 20_000 }, () => {
 
   it('asks for a number in range before sending, and shows the server’s objection next to its field', async () => {
     const user = userEvent.setup({ delay: null });
-    const { callsTo } = renderAdmin('followups', {
+    const { callsTo } = await renderAdmin('followups', {
       'GET /api/v1/settings/followups': settings,
       'PUT /api/v1/settings/followups': () => invalid('/body/surveyValidDays', 'must be <= 365'),
     });

@@ -35,7 +35,7 @@ const channels = () => json(200, { items: [{ id: 'chn_01IMAP', name: 'Support ma
 
 describe('incoming mail', { timeout: 20_000 }, () => {
   it('lists mail with its status in words, the reason, channel and case', async () => {
-    renderAdmin('inbound-mail', {
+    await renderAdmin('inbound-mail', {
       'GET /api/v1/inbound-mail?limit=50': () => json(200, { items: [email(), ignored], nextCursor: null }),
       'GET /api/v1/intake-channels': channels,
     });
@@ -62,7 +62,7 @@ describe('incoming mail', { timeout: 20_000 }, () => {
 
   it('reprocesses an ignored e-mail and shows its new status', async () => {
     const user = userEvent.setup({ delay: null });
-    const { callsTo } = renderAdmin('inbound-mail', {
+    const { callsTo } = await renderAdmin('inbound-mail', {
       'GET /api/v1/inbound-mail?limit=50': () => json(200, { items: [ignored], nextCursor: null }),
       'GET /api/v1/intake-channels': channels,
       'POST /api/v1/inbound-mail/eml_01B/reprocess': () => json(202, { ...ignored, status: 'received', reason: null }),
@@ -78,7 +78,7 @@ describe('incoming mail', { timeout: 20_000 }, () => {
 
   it('says in words when mail cannot be processed again', async () => {
     const user = userEvent.setup({ delay: null });
-    renderAdmin(
+    await renderAdmin(
       'inbound-mail',
       {
         'GET /api/v1/inbound-mail?limit=50': () => json(200, { items: [ignored], nextCursor: null }),
@@ -97,7 +97,7 @@ describe('incoming mail', { timeout: 20_000 }, () => {
 
   it('filters by status and pages on with the cursor', async () => {
     const user = userEvent.setup({ delay: null });
-    const { callsTo } = renderAdmin('inbound-mail', {
+    const { callsTo } = await renderAdmin('inbound-mail', {
       'GET /api/v1/inbound-mail?limit=50': () => json(200, { items: [email()], nextCursor: null }),
       'GET /api/v1/inbound-mail?limit=50&status=ignored': () => json(200, { items: [ignored], nextCursor: 'eml_01B' }),
       'GET /api/v1/inbound-mail?limit=50&status=ignored&cursor=eml_01B': () =>
@@ -105,7 +105,7 @@ describe('incoming mail', { timeout: 20_000 }, () => {
       'GET /api/v1/intake-channels': channels,
     });
 
-    await screen.findByText('Filed on a case');
+    await screen.findByRole('table', { name: 'Incoming mail' });
     await user.selectOptions(screen.getByLabelText('Show'), 'Ignored');
     expect(await screen.findByText('auto-reply (Auto-Submitted: auto-replied)')).toBeDefined();
     await user.click(screen.getByRole('button', { name: 'Show more' }));

@@ -13,7 +13,7 @@ const sites = () =>
 
 describe('sites', { timeout: 20_000 }, () => {
   it('lists each site with its code and time zone', async () => {
-    renderAdmin('sites', { 'GET /api/v1/sites': sites });
+    await renderAdmin('sites', { 'GET /api/v1/sites': sites });
 
     const table = await screen.findByRole('table', { name: 'Sites' });
     const rows = within(table).getAllByRole('row');
@@ -28,7 +28,7 @@ describe('sites', { timeout: 20_000 }, () => {
 
   it('adds a site with the body the API takes and says so', async () => {
     const user = userEvent.setup({ delay: null });
-    const { callsTo } = renderAdmin('sites', {
+    const { callsTo } = await renderAdmin('sites', {
       'GET /api/v1/sites': sites,
       'POST /api/v1/sites': () => json(201, site({ id: 'site_01CNX', name: 'Chiang Mai', code: 'CNX-01' })),
     });
@@ -50,7 +50,7 @@ describe('sites', { timeout: 20_000 }, () => {
 
   it('shows a code already in use next to the code, in Thai', async () => {
     const user = userEvent.setup({ delay: null });
-    renderAdmin(
+    await renderAdmin(
       'sites',
       {
         'GET /api/v1/sites': sites,

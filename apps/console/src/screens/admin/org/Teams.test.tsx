@@ -33,7 +33,7 @@ const handlers = (
 
 describe('teams', { timeout: 20_000 }, () => {
   it('lists teams with their kind, site and number of members in words', async () => {
-    renderAdmin('teams', handlers());
+    await renderAdmin('teams', handlers());
 
     const rows = within(await screen.findByRole('table', { name: 'Teams' })).getAllByRole('row');
     expect(
@@ -48,7 +48,7 @@ describe('teams', { timeout: 20_000 }, () => {
 
   it('adds a team with the body the API takes', async () => {
     const user = userEvent.setup({ delay: null });
-    const { callsTo } = renderAdmin('teams', {
+    const { callsTo } = await renderAdmin('teams', {
       ...handlers(),
       'POST /api/v1/teams': () => json(201, team({ id: 'team_01WH', name: 'Warehouse', kind: 'department' })),
     });
@@ -69,7 +69,7 @@ describe('teams', { timeout: 20_000 }, () => {
 
   it('shows a missing name next to the name field', async () => {
     const user = userEvent.setup({ delay: null });
-    renderAdmin('teams', {
+    await renderAdmin('teams', {
       ...handlers(),
       'POST /api/v1/teams': () => invalid('/body/name', 'must NOT have fewer than 1 characters'),
     });
@@ -85,7 +85,7 @@ describe('teams', { timeout: 20_000 }, () => {
 
   it('adds a member, and removes one only after asking', async () => {
     const user = userEvent.setup({ delay: null });
-    const { callsTo } = renderAdmin('teams', {
+    const { callsTo } = await renderAdmin('teams', {
       ...handlers(),
       'POST /api/v1/teams/team_01FRONT/members': () => json(200, team({ memberIds: ['usr_01MEI', 'usr_01PLOY'] })),
       'DELETE /api/v1/teams/team_01FRONT/members/usr_01MEI': () => new Response(null, { status: 204 }),

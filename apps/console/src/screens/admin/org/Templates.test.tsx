@@ -36,25 +36,30 @@ const openEditor = async (user: ReturnType<typeof userEvent.setup>, name: RegExp
 };
 
 describe('e-mail templates', { timeout: 20_000 }, () => {
-  it('lists each kind and language as shipped or changed here', async () => {
-    renderAdmin('templates', { 'GET /api/v1/email-templates': list });
+  it('lists each kind by language as shipped or changed here', async () => {
+    await renderAdmin('templates', { 'GET /api/v1/email-templates': list });
 
-    const rows = within(await screen.findByRole('table', { name: 'E-mail templates' })).getAllByRole('row');
-    expect(within(rows[1]!).getByRole('rowheader').textContent).toBe('We have your complaint');
-    expect(
-      within(rows[1]!)
-        .getAllByRole('cell')
-        .map((c) => c.textContent)
-        .slice(0, 2),
-    ).toEqual(['English', 'As shipped']);
-    expect(within(rows[2]!).getByText('ไทย')).toBeDefined();
-    expect(within(rows[2]!).getByText('Changed here')).toBeDefined();
-    expect(within(rows[2]!).getByText(/^Changed .*2026/)).toBeDefined();
+    const table = within(await screen.findByRole('table', { name: 'E-mail templates' }));
+    expect(table.getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
+      'E-mail',
+      'English',
+      '繁體中文',
+      '简体中文',
+      'ไทย',
+    ]);
+    const row = table.getAllByRole('row')[1]!;
+    expect(within(row).getByRole('rowheader').textContent).toBe('We have your complaint');
+    const [english, traditional, , thaiCell] = within(row).getAllByRole('cell');
+    expect(english!.textContent).toBe('As shippedChange We have your complaint — English');
+    expect(traditional!.textContent).toBe('None');
+    expect(within(thaiCell!).getByText('Changed here')).toBeDefined();
+    expect(within(thaiCell!).getByText(/^Changed .*2026/)).toBeDefined();
+    expect(table.getAllByRole('row')).toHaveLength(7);
   });
 
   it('saves the edited subject and text with PUT, and lists the placeholders it knows', async () => {
     const user = userEvent.setup({ delay: null });
-    const { callsTo } = renderAdmin('templates', {
+    const { callsTo } = await renderAdmin('templates', {
       'GET /api/v1/email-templates': list,
       [`PUT ${PATH}/en`]: () => json(200, template({ subject: 'Thank you', customised: true })),
     });
@@ -72,7 +77,7 @@ describe('e-mail templates', { timeout: 20_000 }, () => {
 
   it('puts the server’s placeholder problems into words next to the text', async () => {
     const user = userEvent.setup({ delay: null });
-    renderAdmin(
+    await renderAdmin(
       'templates',
       {
         'GET /api/v1/email-templates': list,
@@ -104,7 +109,7 @@ describe('e-mail templates', { timeout: 20_000 }, () => {
     const user = userEvent.setup({ delay: null });
     const html =
       '<!doctype html><html><body><p id="from-preview">Dear Alex</p><script>parent.document.title = "owned"</script></body></html>';
-    const { callsTo } = renderAdmin('templates', {
+    const { callsTo } = await renderAdmin('templates', {
       'GET /api/v1/email-templates': list,
       [`POST ${PATH}/en/preview`]: () =>
         json(200, { subject: 'We have your complaint [C-2026-000123]', text: 'Dear Alex Chen,\n\nSoon.', html }),
@@ -129,7 +134,7 @@ describe('e-mail templates', { timeout: 20_000 }, () => {
 
   it('goes back to the shipped text only after asking', async () => {
     const user = userEvent.setup({ delay: null });
-    const { callsTo } = renderAdmin('templates', {
+    const { callsTo } = await renderAdmin('templates', {
       'GET /api/v1/email-templates': list,
       [`DELETE ${PATH}/th`]: () => json(200, template({ language: 'th', subject: 'ข้อความเริ่มต้น' })),
     });

@@ -1,9 +1,9 @@
-import type { EmailTemplateDto } from '@redress/contract';
+import { EmailTemplateKinds, type EmailTemplateDto } from '@redress/contract';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../../auth/permissions.ts';
 import { useLoad } from '../../../hooks/use-load.ts';
-import { LANGUAGE_NAMES } from '../../../i18n/i18n.ts';
+import { LANGUAGE_NAMES, SUPPORTED_LOCALES } from '../../../i18n/i18n.ts';
 import { useFormatDate } from '../../../preferences-context.tsx';
 import { readTemplates } from './admin-api.ts';
 import { Announcer, Loaded, useAnnouncer } from './admin-ui.tsx';
@@ -14,7 +14,6 @@ const keyOf = (template: EmailTemplateDto) => `${template.kind}:${template.langu
 /** Customer e-mail templates per kind and language: shipped or changed here; edit, preview, reset. */
 export const Templates = () => {
   const { t } = useTranslation();
-  const formatDate = useFormatDate();
   const can = useCan();
   const { load, reload } = useLoad(readTemplates, 'email-templates');
   const [announced, announce] = useAnnouncer();
@@ -36,44 +35,33 @@ export const Templates = () => {
                   <thead>
                     <tr>
                       <th scope="col">{t('admin.templates.kind')}</th>
-                      <th scope="col">{t('admin.templates.language')}</th>
-                      <th scope="col">{t('admin.templates.state')}</th>
-                      <th scope="col">{t('admin.common.actions')}</th>
+                      {SUPPORTED_LOCALES.map((language) => (
+                        <th key={language} scope="col" lang={language}>
+                          {LANGUAGE_NAMES[language]}
+                        </th>
+                      ))}
                     </tr>
                   </thead>
                   <tbody>
-                    {templates.map((template) => (
-                      <tr key={keyOf(template)}>
-                        <th scope="row">{t(`admin.templates.kinds.${template.kind}`)}</th>
-                        <td lang={template.language}>{LANGUAGE_NAMES[template.language]}</td>
-                        <td>
-                          <span className={`badge ${template.customised ? 'badge-wait' : 'badge-off'}`}>
-                            {template.customised ? t('admin.templates.customised') : t('admin.templates.shipped')}
-                          </span>
-                          {template.updatedAt && (
-                            <span className="cell-detail">
-                              {t('admin.templates.changedAt', {
-                                time: formatDate(template.updatedAt, { style: 'dateTime' }),
-                              })}
-                            </span>
-                          )}
-                        </td>
-                        <td>
-                          <button
-                            type="button"
-                            className="button-quiet"
-                            aria-expanded={open === keyOf(template)}
-                            onClick={() => setOpen(open === keyOf(template) ? null : keyOf(template))}
-                          >
-                            {t('admin.common.edit')}{' '}
-                            <span className="visually-hidden">
-                              {t('admin.templates.editTitle', {
-                                kind: t(`admin.templates.kinds.${template.kind}`),
-                                language: LANGUAGE_NAMES[template.language],
-                              })}
-                            </span>
-                          </button>
-                        </td>
+                    {EmailTemplateKinds.map((kind) => (
+                      <tr key={kind}>
+                        <th scope="row">{t(`admin.templates.kinds.${kind}`)}</th>
+                        {SUPPORTED_LOCALES.map((language) => {
+                          const template = templates.find((item) => item.kind === kind && item.language === language);
+                          return (
+                            <td key={language}>
+                              {template ? (
+                                <TemplateCell
+                                  template={template}
+                                  open={open === keyOf(template)}
+                                  onToggle={() => setOpen(open === keyOf(template) ? null : keyOf(template))}
+                                />
+                              ) : (
+                                t('admin.common.none')
+                              )}
+                            </td>
+                          );
+                        })}
                       </tr>
                     ))}
                   </tbody>
@@ -96,5 +84,40 @@ export const Templates = () => {
         }}
       </Loaded>
     </div>
+  );
+};
+
+/** One template in the table: shipped or changed (and when), and the button that opens it. */
+const TemplateCell = ({
+  template,
+  open,
+  onToggle,
+}: {
+  template: EmailTemplateDto;
+  open: boolean;
+  onToggle: () => void;
+}) => {
+  const { t } = useTranslation();
+  const formatDate = useFormatDate();
+  return (
+    <>
+      <span className={`badge ${template.customised ? 'badge-wait' : 'badge-off'}`}>
+        {template.customised ? t('admin.templates.customised') : t('admin.templates.shipped')}
+      </span>
+      {template.updatedAt && (
+        <span className="cell-detail">
+          {t('admin.templates.changedAt', { time: formatDate(template.updatedAt, { style: 'dateTime' }) })}
+        </span>
+      )}
+      <button type="button" className="button-quiet button-small" aria-expanded={open} onClick={onToggle}>
+        {t('admin.common.edit')}{' '}
+        <span className="visually-hidden">
+          {t('admin.templates.editTitle', {
+            kind: t(`admin.templates.kinds.${template.kind}`),
+            language: LANGUAGE_NAMES[template.language],
+          })}
+        </span>
+      </button>
+    </>
   );
 };

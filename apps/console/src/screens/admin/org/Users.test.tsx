@@ -14,7 +14,7 @@ const sites = () => json(200, { items: [site(), site({ id: 'site_01BKK', name: '
 // Forms are typed into key by key: give a loaded machine time.
 describe('users', { timeout: 20_000 }, () => {
   it('lists users with role, language, site and status in words', async () => {
-    renderAdmin('users', {
+    await renderAdmin('users', {
       'GET /api/v1/users?limit=200': () =>
         users([{ ...ME, siteId: null }, mei, { ...somchai, disabled: true, siteId: 'site_01BKK' }]),
       'GET /api/v1/sites': sites,
@@ -43,7 +43,7 @@ describe('users', { timeout: 20_000 }, () => {
   it('adds a user with the body the API takes, then puts them at the chosen site', async () => {
     const user = userEvent.setup({ delay: null });
     const created = staff({ id: 'usr_01NEW', name: 'Ploy', email: 'ploy@example.com', role: 'manager', locale: 'th' });
-    const { callsTo } = renderAdmin('users', {
+    const { callsTo } = await renderAdmin('users', {
       'GET /api/v1/users?limit=200': () => users(),
       'GET /api/v1/sites': sites,
       'POST /api/v1/users': () => json(201, created),
@@ -77,7 +77,7 @@ describe('users', { timeout: 20_000 }, () => {
 
   it('shows a taken e-mail address next to its field, in the reader’s language', async () => {
     const user = userEvent.setup({ delay: null });
-    const { callsTo } = renderAdmin(
+    const { callsTo } = await renderAdmin(
       'users',
       {
         'GET /api/v1/users?limit=200': () => users(),
@@ -103,7 +103,7 @@ describe('users', { timeout: 20_000 }, () => {
 
   it('changes only what was changed, and sends a new site on its own route', async () => {
     const user = userEvent.setup({ delay: null });
-    const { callsTo } = renderAdmin('users', {
+    const { callsTo } = await renderAdmin('users', {
       'GET /api/v1/users?limit=200': () => users(),
       'GET /api/v1/sites': sites,
       'PATCH /api/v1/users/usr_01MEI': () => json(200, { ...mei, role: 'supervisor', disabled: true }),
@@ -125,7 +125,7 @@ describe('users', { timeout: 20_000 }, () => {
 
   it('does not offer administrators their own role or account to switch off', async () => {
     const user = userEvent.setup({ delay: null });
-    renderAdmin('users', { 'GET /api/v1/users?limit=200': () => users(), 'GET /api/v1/sites': sites });
+    await renderAdmin('users', { 'GET /api/v1/users?limit=200': () => users(), 'GET /api/v1/sites': sites });
 
     await user.click(await screen.findByRole('button', { name: 'Change Ada Admin' }));
     const form = within(screen.getByRole('heading', { name: 'Change Ada Admin' }).closest('form')!);
@@ -135,7 +135,7 @@ describe('users', { timeout: 20_000 }, () => {
   });
 
   it('shows no forms to someone who may only read', async () => {
-    renderAdmin(
+    await renderAdmin(
       'users',
       { 'GET /api/v1/users?limit=200': () => users(), 'GET /api/v1/sites': sites },
       { permissions: ['user:read', 'org:read'] },

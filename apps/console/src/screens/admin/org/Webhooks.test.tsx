@@ -35,7 +35,7 @@ const delivery = (overrides: Partial<WebhookDeliveryDto> = {}): WebhookDeliveryD
 
 describe('webhooks', { timeout: 20_000 }, () => {
   it('lists subscriptions with their events and status', async () => {
-    renderAdmin('webhooks', {
+    await renderAdmin('webhooks', {
       'GET /api/v1/webhooks': () =>
         json(200, {
           items: [hook(), hook({ id: 'whk_01B', url: 'https://bi.example.com/in', eventTypes: ['*'], enabled: false })],
@@ -53,7 +53,7 @@ describe('webhooks', { timeout: 20_000 }, () => {
     const user = userEvent.setup({ delay: null });
     const created = hook({ id: 'whk_01N', url: 'https://crm.example.com/in', eventTypes: ['case.created'] });
     let listed: WebhookDto[] = [];
-    const { callsTo } = renderAdmin('webhooks', {
+    const { callsTo } = await renderAdmin('webhooks', {
       'GET /api/v1/webhooks': () => json(200, { items: listed }),
       'POST /api/v1/webhooks': () => {
         listed = [created];
@@ -86,7 +86,7 @@ describe('webhooks', { timeout: 20_000 }, () => {
 
   it('sends all events by default, and shows a refused URL next to the URL', async () => {
     const user = userEvent.setup({ delay: null });
-    const { callsTo } = renderAdmin('webhooks', {
+    const { callsTo } = await renderAdmin('webhooks', {
       'GET /api/v1/webhooks': () => json(200, { items: [] }),
       'POST /api/v1/webhooks': () => invalid('/body/url', 'only http and https URLs are accepted'),
     });
@@ -104,7 +104,7 @@ describe('webhooks', { timeout: 20_000 }, () => {
 
   it('asks for at least one event before sending', async () => {
     const user = userEvent.setup({ delay: null });
-    const { callsTo } = renderAdmin('webhooks', { 'GET /api/v1/webhooks': () => json(200, { items: [] }) });
+    const { callsTo } = await renderAdmin('webhooks', { 'GET /api/v1/webhooks': () => json(200, { items: [] }) });
 
     const form = within((await screen.findByRole('heading', { name: 'Add a webhook' })).closest('form')!);
     await user.type(form.getByLabelText('Address (URL)'), 'https://crm.example.com/in');
@@ -120,7 +120,7 @@ describe('webhooks', { timeout: 20_000 }, () => {
   it('deletes only after asking', async () => {
     const user = userEvent.setup({ delay: null });
     let listed = [hook()];
-    const { callsTo } = renderAdmin('webhooks', {
+    const { callsTo } = await renderAdmin('webhooks', {
       'GET /api/v1/webhooks': () => json(200, { items: listed }),
       'DELETE /api/v1/webhooks/whk_01A': () => {
         listed = [];
@@ -144,7 +144,7 @@ describe('webhooks', { timeout: 20_000 }, () => {
 
   it('shows deliveries with their status in words and sends one again', async () => {
     const user = userEvent.setup({ delay: null });
-    const { callsTo } = renderAdmin('webhooks', {
+    const { callsTo } = await renderAdmin('webhooks', {
       'GET /api/v1/webhooks': () => json(200, { items: [hook()] }),
       'GET /api/v1/webhooks/whk_01A/deliveries': () =>
         json(200, {

@@ -1,4 +1,5 @@
 import type { SiteDto, UserDto } from '@redress/contract';
+import { waitFor } from '@testing-library/react';
 import { expect } from 'vitest';
 import type { Locale } from '../../../i18n/i18n.ts';
 import { buildUser, fakeServer, json, renderApp } from '../../../test/harness.tsx';
@@ -18,8 +19,11 @@ export const ME = buildUser({ id: 'usr_01ADMIN', name: 'Ada Admin', email: 'ada@
 
 type Handlers = Parameters<typeof fakeServer>[0];
 
-/** The console at `/admin/<section>`, signed in as {@link ME} with `permissions`, and a fake server. */
-export const renderAdmin = (
+/**
+ * The console at `/admin/<section>`, signed in as {@link ME} with `permissions`, and a fake server;
+ * resolves once the administration area (loaded on demand) is on screen.
+ */
+export const renderAdmin = async (
   section: string,
   handlers: Handlers,
   { permissions = ADMIN_PERMISSIONS, locale = 'en' }: { permissions?: string[]; locale?: Locale } = {},
@@ -30,6 +34,8 @@ export const renderAdmin = (
     ...handlers,
   });
   const app = renderApp({ path: `/admin/${section}`, locale });
+  // Its code is fetched on first use, which takes a while on a busy machine.
+  await waitFor(() => expect(document.querySelector('.admin-layout')).not.toBeNull(), { timeout: 15_000 });
   return { ...server, ...app };
 };
 
