@@ -16,6 +16,7 @@ import { Calendars } from './rules/Calendars.tsx';
 import { Categories } from './rules/Categories.tsx';
 import { Causes } from './rules/Causes.tsx';
 import { Escalation } from './rules/Escalation.tsx';
+import { Lexicon } from './rules/Lexicon.tsx';
 import { Policies } from './rules/Policies.tsx';
 import './admin.css';
 
@@ -40,6 +41,7 @@ export const Admin = () => {
     { path: 'calendars', label: t('rules.nav.calendars'), permission: 'config:read', element: <Calendars /> },
     { path: 'escalation', label: t('rules.nav.escalation'), permission: 'config:read', element: <Escalation /> },
     { path: 'best-answers', label: t('rules.nav.bestAnswers'), permission: 'case:read', element: <BestAnswers /> },
+    { path: 'lexicon', label: t('rules.nav.lexicon'), permission: 'config:read', element: <Lexicon /> },
     { path: 'templates', label: t('admin.nav.templates'), permission: 'config:read', element: <Templates /> },
     { path: 'followups', label: t('admin.nav.followups'), permission: 'config:read', element: <FollowupSettings /> },
     { path: 'channels', label: t('admin.nav.channels'), permission: 'config:read', element: <Channels /> },
