@@ -10,9 +10,11 @@ import { useCaseVocabulary } from './vocabulary.ts';
 export const caseLinkId = (caseId: string) => `queue-case-${caseId}`;
 
 /**
- * One queue's cases as a table with a header per column. Wide tables scroll sideways inside a
- * focusable region, so keyboard users can scroll it too. Urgency is said in words (the countdown,
- * the severity, the escalation level), never by colour alone.
+ * One queue's cases as a table with a header per column. Short cells keep to one line and the
+ * subject wraps; a table still too wide scrolls sideways inside a focusable, labelled region, so
+ * keyboard users can scroll it too. On a phone each row stacks as a card, every cell under its
+ * column's name (`data-label`). Urgency is said in words (the countdown, the severity, the
+ * escalation level), never by colour alone.
  */
 export const QueueTable = ({
   caption,
@@ -28,22 +30,34 @@ export const QueueTable = ({
   const vocab = useCaseVocabulary();
   // One clock for the whole list rather than one per row.
   const now = useNow(30_000);
+  const column = {
+    ref: t('queues.columns.ref'),
+    subject: t('queues.columns.subject'),
+    customer: t('queues.columns.customer'),
+    status: t('queues.columns.status'),
+    severity: t('queues.columns.severity'),
+    priority: t('queues.columns.priority'),
+    escalation: t('queues.columns.escalation'),
+    channel: t('queues.columns.channel'),
+    due: t('queues.columns.due'),
+    updated: t('queues.columns.updated'),
+  };
   return (
-    <div className="queue-table-wrap" role="region" aria-label={caption} tabIndex={0}>
+    <div
+      className="queue-table-wrap"
+      role="region"
+      aria-label={t('queues.tableLabel', { queue: caption })}
+      tabIndex={0}
+    >
       <table className="queue-table" aria-busy={busy || undefined}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">{t('queues.columns.ref')}</th>
-            <th scope="col">{t('queues.columns.subject')}</th>
-            <th scope="col">{t('queues.columns.customer')}</th>
-            <th scope="col">{t('queues.columns.status')}</th>
-            <th scope="col">{t('queues.columns.severity')}</th>
-            <th scope="col">{t('queues.columns.priority')}</th>
-            <th scope="col">{t('queues.columns.escalation')}</th>
-            <th scope="col">{t('queues.columns.channel')}</th>
-            <th scope="col">{t('queues.columns.due')}</th>
-            <th scope="col">{t('queues.columns.updated')}</th>
+            {Object.entries(column).map(([key, name]) => (
+              <th key={key} scope="col">
+                {name}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
@@ -51,32 +65,42 @@ export const QueueTable = ({
             const rank = item.escalationRank ?? 0;
             return (
               <tr key={item.id}>
-                <th scope="row">
+                <th scope="row" data-label={column.ref}>
                   <Link id={caseLinkId(item.id)} to={`/cases/${item.id}`} className="queue-ref">
                     {item.ref}
                   </Link>
                 </th>
-                <td className="queue-subject">
+                <td className="queue-subject" data-label={column.subject}>
                   {item.subject ?? <span className="muted">{t('queues.noSubject')}</span>}
                 </td>
-                <td>{item.customerName ?? <span className="muted">{t('queues.unknownCustomer')}</span>}</td>
-                <td>{vocab.status(item.status)}</td>
-                <td>
+                <td className="queue-words" data-label={column.customer}>
+                  {item.customerName ?? <span className="muted">{t('queues.unknownCustomer')}</span>}
+                </td>
+                <td className="queue-words" data-label={column.status}>
+                  {vocab.status(item.status)}
+                </td>
+                <td className="queue-severity" data-label={column.severity}>
                   <span className={`severity severity-${item.severity}`}>{vocab.severity(item.severity)}</span>
                   {item.safety && <span className="safety-flag">{vocab.safety()}</span>}
                 </td>
-                <td>{vocab.priority(item.priority)}</td>
-                <td className={rank > 0 ? 'escalated' : 'muted'}>{vocab.escalation(rank)}</td>
-                <td>{vocab.channel(item.channel)}</td>
-                <td>
+                <td data-label={column.priority}>{vocab.priority(item.priority)}</td>
+                <td className={rank > 0 ? 'escalated' : 'muted'} data-label={column.escalation}>
+                  {vocab.escalation(rank)}
+                </td>
+                <td data-label={column.channel}>{vocab.channel(item.channel)}</td>
+                <td data-label={column.due}>
                   {item.nextDueAt ? (
                     <Countdown dueAt={item.nextDueAt} now={now} />
                   ) : (
                     <span className="muted">{t('queues.noClock')}</span>
                   )}
                 </td>
-                <td>
-                  <time dateTime={item.updatedAt}>{formatDate(item.updatedAt, { style: 'dateTime' })}</time>
+                <td className="queue-updated" data-label={column.updated}>
+                  {/* Date and time each kept whole; the line may break between them. */}
+                  <time dateTime={item.updatedAt}>
+                    <span>{formatDate(item.updatedAt, { style: 'date' })}</span>{' '}
+                    <span>{formatDate(item.updatedAt, { style: 'time' })}</span>
+                  </time>
                 </td>
               </tr>
             );

@@ -108,6 +108,24 @@ describe('the queues', () => {
     expect(countdown.getAttribute('datetime')).toBe(dueAt);
     expect(first!.querySelector('time[datetime="2026-03-02T03:04:00.000Z"]')?.textContent).toMatch(/2026/);
 
+    // A table too wide for the screen scrolls inside a region keyboard users can reach and that
+    // says what it holds; on a phone each cell shows under its column's name.
+    const scroller = screen.getByRole('region', { name: 'My cases: list of cases' });
+    expect(scroller.tabIndex).toBe(0);
+    expect(scroller.querySelector('table')).not.toBeNull();
+    expect([...first!.children].map((cell) => cell.getAttribute('data-label'))).toEqual([
+      'Reference',
+      'Subject',
+      'Customer',
+      'Status',
+      'Severity',
+      'Priority',
+      'Escalation',
+      'Channel',
+      'Next due',
+      'Updated',
+    ]);
+
     const two = within(second!);
     for (const text of [
       '(no subject)',
