@@ -2,10 +2,10 @@ import i18next, { type i18n as I18n } from 'i18next';
 import ICU from 'i18next-icu';
 import { initReactI18next } from 'react-i18next';
 import { Locales, type Locale } from '@redress/contract';
-import en, { AREAS as enAreas } from './locales/en/index.ts';
-import th, { AREAS as thAreas } from './locales/th/index.ts';
-import zhCN, { AREAS as zhCNAreas } from './locales/zh-CN/index.ts';
-import zhTW, { AREAS as zhTWAreas } from './locales/zh-TW/index.ts';
+import { AREAS as enAreas, catalogue as en } from './locales/en/index.ts';
+import { AREAS as thAreas, catalogue as th } from './locales/th/index.ts';
+import { AREAS as zhCNAreas, catalogue as zhCN } from './locales/zh-CN/index.ts';
+import { AREAS as zhTWAreas, catalogue as zhTW } from './locales/zh-TW/index.ts';
 
 export type { Locale };
 export const SUPPORTED_LOCALES: readonly Locale[] = Locales;

@@ -1,4 +1,4 @@
-import type en from './locales/en/index.ts';
+import type { catalogue as en } from './locales/en/index.ts';
 
 // Typed keys: `t('nav.queues')` is checked against the English catalogue.
 declare module 'i18next' {

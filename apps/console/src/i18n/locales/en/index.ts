@@ -12,4 +12,4 @@ import rules from './rules.json';
  * together. Areas never share a top-level key (tested), so the spread below loses nothing.
  */
 export const AREAS = { common, portal, agent, case: caseArea, composer, manager, admin, rules };
-export default { ...common, ...portal, ...agent, ...caseArea, ...composer, ...manager, ...admin, ...rules };
+export const catalogue = { ...common, ...portal, ...agent, ...caseArea, ...composer, ...manager, ...admin, ...rules };
