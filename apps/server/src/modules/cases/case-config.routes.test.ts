@@ -4,7 +4,9 @@ import type { CategoryDto, RootCauseDto } from '@redress/contract';
 import { buildTestApp, type TestApp } from '../../../test/factories.ts';
 import { createConfig, createTestOrg, type OrgUser, type TestOrg } from '../../../test/factories/cases.ts';
 import { describeBothBackends } from '../../../test/pg-util.ts';
-import { readJson } from '../../storage/codec.ts';
+
+/** An event payload as stored: JSON text on SQLite, already parsed on PostgreSQL. */
+const readJson = <T>(value: unknown): T => (typeof value === 'string' ? (JSON.parse(value) as T) : (value as T));
 
 const fieldOf = (body: string): string | undefined =>
   (JSON.parse(body) as { error: { details?: { field?: string }[] } }).error.details?.[0]?.field;
