@@ -280,7 +280,6 @@ export const casesRepository = (tx: Tx, clockConfig?: ClockConfigCache): CaseRep
             ]),
           );
         }
-        query = query.orderBy((eb) => nextRunningDue(eb), 'asc').orderBy('cases.id', 'asc');
         // Ids are time-ordered (creation millisecond first), so ordering by id orders by creation.
       } else if (filter.sort === 'updated_desc') {
         if (cursor?.[0] && cursor[1]) {
@@ -298,13 +297,29 @@ export const casesRepository = (tx: Tx, clockConfig?: ClockConfigCache): CaseRep
         if (cursor?.[0]) query = query.where('cases.id', ascending ? '>' : '<', cursor[0]);
         query = query.orderBy('cases.id', ascending ? 'asc' : 'desc');
       }
+      if (byDue) {
+        // The due time is read once, in the same statement that orders the page by it, so the
+        // cursor and what is shown agree with the order even if a clock stops meanwhile.
+        const rows = await query
+          .select((eb) => nextRunningDue(eb).as('next_due'))
+          .orderBy('next_due', 'asc')
+          .orderBy('cases.id', 'asc')
+          .limit(filter.limit + 1)
+          .execute();
+        const page = rows.slice(0, filter.limit);
+        const dueOf = new Map(page.map((row) => [row.id, readOptionalTime(row.next_due)]));
+        const items = (await withListExtras(page)).map((item) => ({ ...item, nextDueAt: dueOf.get(item.id) ?? null }));
+        const last = page.at(-1);
+        const lastDue = last ? dueOf.get(last.id) : null;
+        const nextCursor =
+          rows.length > filter.limit && last && lastDue ? encodeCursor([toDbTime(lastDue), last.id]) : null;
+        return { items, nextCursor };
+      }
       const rows = await query.limit(filter.limit + 1).execute();
       const items = await withListExtras(rows.slice(0, filter.limit));
       const last = items.at(-1);
-      const position = (item: CaseListItem): string[] => {
-        if (byDue) return [item.nextDueAt ? toDbTime(item.nextDueAt) : '', item.id];
-        return filter.sort === 'updated_desc' ? [toDbTime(item.updatedAt), item.id] : [item.id];
-      };
+      const position = (item: CaseListItem): string[] =>
+        filter.sort === 'updated_desc' ? [toDbTime(item.updatedAt), item.id] : [item.id];
       const nextCursor = rows.length > filter.limit && last ? encodeCursor(position(last)) : null;
       return { items, nextCursor };
     },

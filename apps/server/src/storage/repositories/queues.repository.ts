@@ -58,14 +58,19 @@ export const caseInQueue = (eb: CasesBuilder, queue: CaseQueueFilter): Expressio
 
 /**
  * The earliest due time of the case's running clocks, as a correlated scalar subquery on `cases`
- * (null when none runs). Read through `service_clocks_case_key_idx`.
+ * (null when none runs). It filters on the case alone and picks the running clocks inside the
+ * aggregate, so both backends read the case's few clocks through `service_clocks_case_key_idx`:
+ * with `state = 'running'` in the WHERE, SQLite walked every running clock through
+ * `service_clocks_due_idx` for each listed case, and PostgreSQL turned the `min` into a walk of
+ * that index in due order filtered by case.
  */
 export const nextRunningDue = (eb: CasesBuilder) =>
   eb
     .selectFrom('service_clocks as nc')
-    .select((inner) => inner.fn.min('nc.due_at').as('due'))
-    .whereRef('nc.case_id', '=', 'cases.id')
-    .where('nc.state', '=', 'running');
+    .select((inner) =>
+      inner.fn.min(inner.case().when('nc.state', '=', sql.lit('running')).then(inner.ref('nc.due_at')).end()).as('due'),
+    )
+    .whereRef('nc.case_id', '=', 'cases.id');
 
 /**
  * The queues port over Kysely: all six counts in one aggregate query over the cases the caller
