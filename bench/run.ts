@@ -11,6 +11,7 @@ import { sweeperOnly, sweeperSection } from './sweeper/sweeper.ts';
 import { searchOnly, searchSection } from './search/search.ts';
 import { analyzeOnly, analyzeSection } from './analyze/analyze.ts';
 import { mailAlone, mailOnly, mailSection } from './mail/section.ts';
+import { consoleAlone, consoleOnly, consoleSection } from './console/section.ts';
 import { describeError } from './lib/errors.ts';
 import { machineLine } from './lib/machine.ts';
 import { adminUrl, createTempDatabase, describeServer, type TempDatabase } from './lib/postgres.ts';
@@ -63,6 +64,8 @@ const SECTIONS_ALONE: readonly {
   { name: 'sweeper', only: sweeperOnly, loopback: true, run: sweeperSection },
   // Search: a million cases per backend.
   { name: 'search', only: searchOnly, loopback: true, run: searchSection },
+  // Console: the staff console's reads, live updates and bundle, with the echo ceiling.
+  { name: 'console', only: consoleOnly, loopback: true, run: consoleAlone },
 ];
 
 const main = async (): Promise<void> => {
@@ -286,6 +289,7 @@ const main = async (): Promise<void> => {
   };
   print(await intakeSection(figures, progress));
   print(await mailSection(figures, progress));
+  print(await consoleSection(figures, progress));
   print(await sweeperSection(progress));
   print(await analyzeSection(progress));
   print(await searchSection(progress));
