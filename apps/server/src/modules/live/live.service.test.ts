@@ -205,6 +205,14 @@ describeBothBackends('the live hub', (backend) => {
     assert.equal(slow.ended(), true);
     assert.equal(hub.clientCount(), 0);
 
+    // A browser that leaves while its stream is being set up is not kept, nor polled for.
+    const leaving = recorder();
+    const brief = hub.subscribe(as('agentA'), leaving.connection);
+    brief.close();
+    await brief.ready;
+    assert.equal(hub.clientCount(), 0, 'a client gone before it was added is not added');
+    assert.equal(hub.isPolling(), false, 'nor does the poller run for it');
+
     const open = recorder();
     await hub.subscribe(as('agentA'), open.connection).ready;
     assert.equal(hub.isPolling(), true, 'started again');

@@ -226,6 +226,13 @@ export const createLiveHub = ({
         if (client.gone || closed) return drop(client, true);
         await ensureRunning();
       }
+      // The browser may have left (or the hub closed) while the poller started: then it is not
+      // added, and a poller started for it alone stops again.
+      if (client.gone || closed) {
+        drop(client, true);
+        if (clients.size === 0 && running) stop();
+        return;
+      }
       const head = tail.cursor;
       client.after = head;
       clients.add(client);
