@@ -6,7 +6,8 @@ import { useLoad } from '../../../hooks/use-load.ts';
 import { LANGUAGE_NAMES } from '../../../i18n/i18n.ts';
 import { useFormatDate } from '../../../preferences-context.tsx';
 import { readAllUsers, readChannels, readSites } from './admin-api.ts';
-import { Announcer, Loaded, useAnnouncer } from './admin-ui.tsx';
+import { Announcer, useAnnouncer } from './admin-ui.tsx';
+import { Loaded } from '../../../components/Loaded.tsx';
 import { ChannelForm } from './ChannelForm.tsx';
 import { useSiteName, userName } from './options.tsx';
 

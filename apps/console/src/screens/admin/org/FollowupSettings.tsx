@@ -4,16 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useCan } from '../../../auth/permissions.ts';
 import { useLoad } from '../../../hooks/use-load.ts';
 import { adminApi } from './admin-api.ts';
-import {
-  Announcer,
-  CheckField,
-  Field,
-  FormAlert,
-  Loaded,
-  useAnnouncer,
-  useProblemWords,
-  useSubmit,
-} from './admin-ui.tsx';
+import { Announcer, CheckField, Field, FormAlert, useAnnouncer, useProblemWords, useSubmit } from './admin-ui.tsx';
+import { Loaded } from '../../../components/Loaded.tsx';
 
 const MAX_MINUTES = 60 * 24 * 90;
 const FIELDS = {

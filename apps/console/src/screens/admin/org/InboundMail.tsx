@@ -13,7 +13,8 @@ import { formatNumber } from '../../../format.ts';
 import { useFormatDate, useLocale } from '../../../preferences-context.tsx';
 import { adminApi, readChannels, readInboundMail } from './admin-api.ts';
 import { describeAdminError, type AdminMessage } from './admin-errors.ts';
-import { Announcer, FormAlert, Loaded, useAnnouncer } from './admin-ui.tsx';
+import { Announcer, FormAlert, useAnnouncer } from './admin-ui.tsx';
+import { Loaded } from '../../../components/Loaded.tsx';
 
 const PAGE = 50;
 

@@ -5,7 +5,8 @@ import { useCan } from '../../../auth/permissions.ts';
 import { useLoad } from '../../../hooks/use-load.ts';
 import { useFormatDate } from '../../../preferences-context.tsx';
 import { adminApi, readSites } from './admin-api.ts';
-import { Announcer, Field, FormAlert, Loaded, useAnnouncer, useProblemWords, useSubmit } from './admin-ui.tsx';
+import { Announcer, Field, FormAlert, useAnnouncer, useProblemWords, useSubmit } from './admin-ui.tsx';
+import { Loaded } from '../../../components/Loaded.tsx';
 
 /** The IANA zones this browser knows, for suggestions (the server checks the zone itself). */
 const TIME_ZONES: readonly string[] =

@@ -11,7 +11,8 @@ import { useTranslation } from 'react-i18next';
 import { useCan } from '../../../auth/permissions.ts';
 import { useLoad } from '../../../hooks/use-load.ts';
 import { adminApi, readAllUsers, readSites, readTeams } from './admin-api.ts';
-import { Announcer, Field, FormAlert, Loaded, useAnnouncer, useProblemWords, useSubmit } from './admin-ui.tsx';
+import { Announcer, Field, FormAlert, useAnnouncer, useProblemWords, useSubmit } from './admin-ui.tsx';
+import { Loaded } from '../../../components/Loaded.tsx';
 import { SiteOptions, useSiteName } from './options.tsx';
 import { TeamMembers } from './TeamMembers.tsx';
 

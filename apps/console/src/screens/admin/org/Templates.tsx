@@ -6,7 +6,8 @@ import { useLoad } from '../../../hooks/use-load.ts';
 import { LANGUAGE_NAMES, SUPPORTED_LOCALES } from '../../../i18n/i18n.ts';
 import { useFormatDate } from '../../../preferences-context.tsx';
 import { readTemplates } from './admin-api.ts';
-import { Announcer, Loaded, useAnnouncer } from './admin-ui.tsx';
+import { Announcer, useAnnouncer } from './admin-ui.tsx';
+import { Loaded } from '../../../components/Loaded.tsx';
 import { TemplateEditor } from './TemplateEditor.tsx';
 
 const keyOf = (template: EmailTemplateDto) => `${template.kind}:${template.language}`;

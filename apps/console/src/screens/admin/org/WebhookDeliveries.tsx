@@ -6,7 +6,8 @@ import { formatNumber } from '../../../format.ts';
 import { useFormatDate, useLocale } from '../../../preferences-context.tsx';
 import { adminApi } from './admin-api.ts';
 import { describeAdminError, type AdminMessage } from './admin-errors.ts';
-import { FormAlert, Loaded } from './admin-ui.tsx';
+import { FormAlert } from './admin-ui.tsx';
+import { Loaded } from '../../../components/Loaded.tsx';
 
 const STATUS_BADGE: Record<WebhookDeliveryStatus, string> = {
   pending: 'badge-wait',

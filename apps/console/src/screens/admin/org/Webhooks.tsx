@@ -6,7 +6,8 @@ import { useLoad } from '../../../hooks/use-load.ts';
 import { useFormatDate } from '../../../preferences-context.tsx';
 import { adminApi, readWebhooks } from './admin-api.ts';
 import { describeAdminError, type AdminMessage } from './admin-errors.ts';
-import { Announcer, ConfirmButton, FormAlert, Loaded, useAnnouncer } from './admin-ui.tsx';
+import { Announcer, ConfirmButton, FormAlert, useAnnouncer } from './admin-ui.tsx';
+import { Loaded } from '../../../components/Loaded.tsx';
 import { WebhookDeliveries } from './WebhookDeliveries.tsx';
 import { WebhookForm } from './WebhookForm.tsx';
 

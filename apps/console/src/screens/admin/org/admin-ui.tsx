@@ -1,6 +1,5 @@
 import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Load } from '../../../hooks/use-load.ts';
 import {
   describeAdminError,
   fieldProblems,
@@ -175,31 +174,6 @@ export const useProblemWords = () => {
   const { t } = useTranslation();
   return (problem: FieldProblem | undefined, own: Partial<Record<ProblemKind, string>> = {}): string | undefined =>
     problem === undefined ? undefined : (own[problem.kind] ?? t(`admin.field.${problem.kind}`));
-};
-
-/** Loading, failed (with a retry) or the content. */
-export const Loaded = <T,>({
-  load,
-  retry,
-  children,
-}: {
-  load: Load<T>;
-  retry: () => void;
-  children: (value: T) => ReactNode;
-}) => {
-  const { t } = useTranslation();
-  if (load.state === 'loading') return <p className="muted">{t('app.loading')}</p>;
-  if (load.state === 'failed') {
-    return (
-      <div className="alert" role="alert">
-        <p>{t(load.error.key, load.error.values)}</p>
-        <button type="button" className="button-quiet" onClick={retry}>
-          {t('common.retry')}
-        </button>
-      </div>
-    );
-  }
-  return <>{children(load.value)}</>;
 };
 
 /**

@@ -7,7 +7,8 @@ import { useLoad } from '../../../hooks/use-load.ts';
 import { LANGUAGE_NAMES, SUPPORTED_LOCALES } from '../../../i18n/i18n.ts';
 import { useFormatDate, useLocale } from '../../../preferences-context.tsx';
 import { BestAnswerForm, categoryOptions } from './BestAnswerForm.tsx';
-import { Announcer, ConfirmInline, FormProblem, Loaded, failureOf, localName, type Failure } from './rules-ui.tsx';
+import { Announcer, ConfirmInline, FormProblem, failureOf, localName, type Failure } from './rules-ui.tsx';
+import { Loaded } from '../../../components/Loaded.tsx';
 import './rules.css';
 
 type Editing = { mode: 'edit' | 'translate' | 'delete'; id: string } | { mode: 'add' } | null;

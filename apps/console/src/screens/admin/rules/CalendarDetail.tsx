@@ -7,7 +7,8 @@ import { useCan } from '../../../auth/permissions.ts';
 import { useLoad } from '../../../hooks/use-load.ts';
 import { CalendarDays } from './CalendarDays.tsx';
 import { DueTester, IcalImport } from './CalendarTools.tsx';
-import { Announcer, FormProblem, Loaded, TextField, useSubmit } from './rules-ui.tsx';
+import { Announcer, FormProblem, TextField, useSubmit } from './rules-ui.tsx';
+import { Loaded } from '../../../components/Loaded.tsx';
 import { WeekHoursFields, textsToWeek, weekToTexts } from './WeekHours.tsx';
 
 /** The calendar's name and working week, changed together. */

@@ -10,7 +10,7 @@ import { useLocale } from '../../../preferences-context.tsx';
 import { CalendarDetail } from './CalendarDetail.tsx';
 import { ManualCalendarForm, PresetCalendarForm } from './CalendarCreate.tsx';
 import { weekMinutes } from './calendar-time.ts';
-import { Loaded } from './rules-ui.tsx';
+import { Loaded } from '../../../components/Loaded.tsx';
 import './rules.css';
 
 /** The calendars, and the two ways to make one: from a country preset or by hand. */

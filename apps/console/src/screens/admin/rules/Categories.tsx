@@ -7,7 +7,8 @@ import { useLoad } from '../../../hooks/use-load.ts';
 import { LANGUAGE_NAMES, SUPPORTED_LOCALES, type Locale } from '../../../i18n/i18n.ts';
 import { useLocale } from '../../../preferences-context.tsx';
 import { CategoryForm } from './CategoryForm.tsx';
-import { Announcer, Loaded, localName } from './rules-ui.tsx';
+import { Announcer, localName } from './rules-ui.tsx';
+import { Loaded } from '../../../components/Loaded.tsx';
 import './rules.css';
 
 type Editing = { mode: 'rename'; id: string } | { mode: 'add'; parentId: string | null } | null;

@@ -9,7 +9,6 @@ import { useLocale } from '../../../preferences-context.tsx';
 import {
   Announcer,
   FormProblem,
-  Loaded,
   NamesFields,
   TextField,
   blankNames,
@@ -17,6 +16,7 @@ import {
   namesForApi,
   useSubmit,
 } from './rules-ui.tsx';
+import { Loaded } from '../../../components/Loaded.tsx';
 import './rules.css';
 
 /** Adds a root cause (code and names) or, given `cause`, changes its names; the code never changes. */

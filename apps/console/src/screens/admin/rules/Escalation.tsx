@@ -8,7 +8,8 @@ import { useLocale } from '../../../preferences-context.tsx';
 import { formatMoney } from './escalation-words.ts';
 import { LadderForm } from './LadderForm.tsx';
 import { targetInWords } from './policy-words.ts';
-import { Announcer, Loaded, localName, useTranslate } from './rules-ui.tsx';
+import { Announcer, localName, useTranslate } from './rules-ui.tsx';
+import { Loaded } from '../../../components/Loaded.tsx';
 import { TriggersForm } from './TriggersForm.tsx';
 import './rules.css';
 

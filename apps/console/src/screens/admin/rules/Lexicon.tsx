@@ -13,16 +13,8 @@ import { useCan } from '../../../auth/permissions.ts';
 import { formatNumber } from '../../../format.ts';
 import { useLoad } from '../../../hooks/use-load.ts';
 import { useFormatDate, useLocale } from '../../../preferences-context.tsx';
-import {
-  Announcer,
-  ConfirmInline,
-  FormProblem,
-  Loaded,
-  TextField,
-  failureOf,
-  useSubmit,
-  type Failure,
-} from './rules-ui.tsx';
+import { Announcer, ConfirmInline, FormProblem, TextField, failureOf, useSubmit, type Failure } from './rules-ui.tsx';
+import { Loaded } from '../../../components/Loaded.tsx';
 import './rules.css';
 
 type LexiconLanguage = (typeof LexiconLanguages)[number];

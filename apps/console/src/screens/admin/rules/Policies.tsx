@@ -14,7 +14,8 @@ import { useLoad } from '../../../hooks/use-load.ts';
 import { useLocale } from '../../../preferences-context.tsx';
 import { PolicyForm, type PolicyChoices } from './PolicyForm.tsx';
 import { targetsInWords } from './policy-words.ts';
-import { Announcer, FormProblem, Loaded, localName, useSubmit, useTranslate } from './rules-ui.tsx';
+import { Announcer, FormProblem, localName, useSubmit, useTranslate } from './rules-ui.tsx';
+import { Loaded } from '../../../components/Loaded.tsx';
 import './rules.css';
 
 interface PoliciesData extends PolicyChoices {

@@ -3,7 +3,6 @@ import { useCallback, useEffect, useRef, useState, type InputHTMLAttributes, typ
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api.ts';
 import { describeError } from '../../../errors.ts';
-import type { Load } from '../../../hooks/use-load.ts';
 import { LANGUAGE_NAMES, SUPPORTED_LOCALES, type Locale } from '../../../i18n/i18n.ts';
 
 /** Names per language as the API sends them; English is always there. */
@@ -203,31 +202,6 @@ export const Announcer = ({ message }: { message: string }) => (
     {message}
   </p>
 );
-
-/** Renders `load`: a loading line, the failure with a retry, or the value. */
-export const Loaded = <T,>({
-  load,
-  retry,
-  children,
-}: {
-  load: Load<T>;
-  retry: () => void;
-  children: (value: T) => ReactNode;
-}) => {
-  const { t } = useTranslation();
-  if (load.state === 'loading') return <p className="muted">{t('app.loading')}</p>;
-  if (load.state === 'failed') {
-    return (
-      <div className="alert" role="alert">
-        <p>{t(load.error.key, load.error.values)}</p>
-        <button type="button" className="button-quiet" onClick={retry}>
-          {t('common.retry')}
-        </button>
-      </div>
-    );
-  }
-  return <>{children(load.value)}</>;
-};
 
 /** Buttons to ask before something that cannot be undone; the question takes the focus. */
 export const ConfirmInline = ({
