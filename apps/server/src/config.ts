@@ -30,6 +30,8 @@ export interface Config {
   readonly trustProxy: number | string | false;
   /** Largest attachment accepted, in bytes (`REDRESS_ATTACHMENT_MAX_BYTES`, default 20 MiB). */
   readonly attachmentMaxBytes: number;
+  /** Live-update streams (`GET /live`) one process holds open at once (`REDRESS_LIVE_MAX_STREAMS`, default 2,000). */
+  readonly liveMaxStreams: number;
   /** Outgoing mail server (`SMTP_URL`, `smtp://user:pass@host:587` or `smtps://…`); none: no e-mail. */
   readonly smtpUrl: string | undefined;
   /** The From of outgoing mail (`MAIL_FROM`). */
@@ -83,6 +85,18 @@ const parseSmtpReceiver = (env: NodeJS.ProcessEnv): Config['smtpReceiver'] => {
     );
   }
   return { port: parsePort(rawPort), host: env.REDRESS_SMTP_RECEIVER_HOST?.trim() || '127.0.0.1', maxBytes };
+};
+
+const parseLiveMaxStreams = (raw: string | undefined): number => {
+  if (raw === undefined || raw.trim() === '') return 2_000;
+  const streams = Number(raw);
+  if (!Number.isInteger(streams) || streams < 1 || streams > 1_000_000) {
+    throw new AppError(
+      ErrorCode.ConfigInvalid,
+      `REDRESS_LIVE_MAX_STREAMS must be a whole number from 1 to 1,000,000, got "${raw}"`,
+    );
+  }
+  return streams;
 };
 
 const parseAttachmentMaxBytes = (raw: string | undefined): number => {
@@ -156,6 +170,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv, overrides: ConfigOverrides = 
     sqliteSynchronous: synchronous,
     trustProxy: parseTrustProxy(env.REDRESS_TRUST_PROXY),
     attachmentMaxBytes: parseAttachmentMaxBytes(env.REDRESS_ATTACHMENT_MAX_BYTES),
+    liveMaxStreams: parseLiveMaxStreams(env.REDRESS_LIVE_MAX_STREAMS),
     smtpUrl: parseSmtpUrl(env.SMTP_URL),
     smtpReceiver: parseSmtpReceiver(env),
     mailFrom: env.MAIL_FROM?.trim() || `Redress <redress@${URL.parse(publicUrl)?.hostname || 'localhost'}>`,

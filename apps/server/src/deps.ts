@@ -182,7 +182,7 @@ export const createDeps = (config: Config, store: Database, clock: Clock): Deps 
     clock,
   });
   const queues = createQueueService({ store: unitOfWork(db, (tx) => ({ queues: queuesRepository(tx) })), clock });
-  const live = createLiveHub({ store: { read: liveRepository(db.read) } });
+  const live = createLiveHub({ store: { read: liveRepository(db.read) }, maxStreams: config.liveMaxStreams });
   const commitments = createCommitmentService({
     store: unitOfWork(db, (tx) => ({
       cases: casesRepository(tx, clockConfig),

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { LiveChangeDto } from '@redress/contract';
-import { buildTestApp } from '../../../test/factories.ts';
+import { buildApp } from '../../app.ts';
+import { createDeps } from '../../deps.ts';
+import { fixedClock } from '../../shared/clock.ts';
+import { buildTestApp, testConfig, type TestApp } from '../../../test/factories.ts';
 import { complaintFixtures, createTestOrg, openCaseAs, type OrgUser } from '../../../test/factories/cases.ts';
 import { describeBothBackends } from '../../../test/pg-util.ts';
 
@@ -159,5 +162,52 @@ describeBothBackends('GET /live', (backend) => {
     let finished = false;
     void closing.then(() => (finished = true));
     await waitFor('the app to close', () => finished, 15_000);
+  });
+
+  test('a user may hold 8 streams and the server its configured number; past that, 429 or 503 with Retry-After', async (ctx) => {
+    const db = await backend.open(ctx);
+    const clock = fixedClock('2026-03-02T09:00:00.000Z');
+    const deps = createDeps(testConfig({ liveMaxStreams: 10 }), db, clock);
+    const { app, routes } = await buildApp(deps, { logger: false });
+    const t: TestApp = { app, deps, routes, clock, close: () => app.close() };
+    ctx.after(() => app.close());
+    const org = await createTestOrg(t);
+    const url = `${await app.listen({ port: 0, host: '127.0.0.1' })}/api/v1/live`;
+    const open = async (as: OrgUser) => {
+      const stream = await openStream(url, as.headers);
+      ctx.after(() => stream.close());
+      return stream;
+    };
+
+    const mine = [];
+    for (let i = 0; i < 8; i += 1) mine.push(await open(org.agentA));
+    assert.deepEqual(
+      mine.map((s) => s.response.status),
+      Array(8).fill(200),
+    );
+    const ninth = await fetch(url, { headers: org.agentA.headers });
+    assert.equal(ninth.status, 429);
+    assert.equal(((await ninth.json()) as ErrorJson).error.code, 'rate_limited');
+    assert.ok(Number(ninth.headers.get('retry-after')) > 0);
+
+    // Closing a stream gives its place back.
+    mine[0]?.close();
+    await waitFor('the place to come back', () => deps.live.clientCount() === 7);
+    let again = await fetch(url, { headers: org.agentA.headers });
+    for (let tries = 0; again.status === 429 && tries < 40; tries += 1) {
+      await again.body?.cancel();
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      again = await fetch(url, { headers: org.agentA.headers });
+    }
+    assert.equal(again.status, 200);
+    ctx.after(() => again.body?.cancel());
+
+    // Others still get in up to the server's 10 (8 of agent A's and 2), then hear it is full.
+    await open(org.agentB);
+    await open(org.agentB);
+    const full = await fetch(url, { headers: org.agentB.headers });
+    assert.equal(full.status, 503);
+    assert.equal(((await full.json()) as ErrorJson).error.code, 'not_ready');
+    assert.ok(Number(full.headers.get('retry-after')) > 0);
   });
 });

@@ -33,7 +33,9 @@ export const liveRoutes =
             'and how, never the change itself. Reconnect with `Last-Event-ID` (or `?lastEventId=`) to receive ' +
             `what you missed, up to ${LIVE_REPLAY_LIMIT} changes; past that, or for an unknown id, one ` +
             '`event: reset` says to read everything again. A comment line arrives at least every 25 s. ' +
-            'The server ends a stream after about 10 minutes; reconnect and resume.',
+            'The server ends a stream after about 10 minutes; reconnect and resume. A user may hold 8 ' +
+            'streams at once (429 `rate_limited` past that) and a server a configured number (503 `not_ready`), ' +
+            'both with `Retry-After`.',
           querystring: LiveQuery,
           response: {
             200: {
@@ -46,6 +48,10 @@ export const liveRoutes =
       },
       async (request, reply) => {
         const lastEventId = headerValue(request.headers['last-event-id']) ?? request.query.lastEventId;
+        // Counted before the reply is taken over, so a refusal is an ordinary error reply (429 or
+        // 503 with Retry-After); released when the socket closes, however the stream ended.
+        const release = live.admit(request.ctx);
+        reply.raw.on('close', release);
         // Authentication and the access check ran in onRequest; from here on the stream is ours.
         // (A session renewed by this request keeps its old cookie expiry until the next ordinary
         // request renews it: hijacked replies skip the hooks that set cookies.)

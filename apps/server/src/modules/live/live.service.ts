@@ -1,4 +1,5 @@
 import { LIVE_REPLAY_LIMIT } from '@redress/contract';
+import { AppError, ErrorCode } from '../../shared/errors.ts';
 import type { Context } from '../../shared/unit-of-work.ts';
 import { requirePermission } from '../access/index.ts';
 import { visibilityFor, type CaseVisibility } from '../cases/index.ts';
@@ -43,6 +44,14 @@ export interface LiveHubDeps {
    * signed out, disabled or moved to another site stops hearing about cases it can no longer read.
    */
   readonly maxAgeMs?: number;
+  /**
+   * Streams open at once in this process (2,000), and per user (8: a few tabs); past either a new
+   * stream is refused before it starts, so a flood of tabs or clients cannot hold every socket.
+   */
+  readonly maxStreams?: number;
+  readonly maxStreamsPerUser?: number;
+  /** In [0, 1), for spreading stream ages (tests pass their own). */
+  readonly random?: () => number;
   /** How long a missing position is waited for (10 s); see `advanceTail`. */
   readonly gapWaitMs?: number;
   /** A monotonic clock in ms, for heartbeats and gaps (not the business clock: this is transport). */
@@ -58,6 +67,8 @@ interface Client {
   pending: { seq: number; late: boolean; text: string }[] | null;
   lastWriteMs: number;
   readonly connectedMs: number;
+  /** This stream's age limit: `maxAgeMs` ±15 %, so clients that came together do not all reconnect together. */
+  readonly maxAgeMs: number;
   gone: boolean;
 }
 
@@ -74,9 +85,15 @@ export const createLiveHub = ({
   batch = 500,
   gapWaitMs = 10_000,
   maxAgeMs = 600_000,
+  maxStreams = 2_000,
+  maxStreamsPerUser = 8,
+  random = Math.random,
   nowMs = () => performance.now(),
 }: LiveHubDeps) => {
   const repo = store.read;
+  /** Streams admitted and not yet released, in all and by caller. */
+  let streams = 0;
+  const streamsBy = new Map<string, number>();
   const clients = new Set<Client>();
   let tail: TailState = { cursor: 0, gaps: new Map() };
   let running = false;
@@ -139,7 +156,7 @@ export const createLiveHub = ({
     const now = nowMs();
     for (const client of [...clients]) {
       if (client.pending) continue;
-      if (now - client.connectedMs >= maxAgeMs) {
+      if (now - client.connectedMs >= client.maxAgeMs) {
         drop(client, true);
         continue;
       }
@@ -218,6 +235,7 @@ export const createLiveHub = ({
       pending: [],
       lastWriteMs: nowMs(),
       connectedMs: nowMs(),
+      maxAgeMs: maxAgeMs * (0.85 + 0.3 * random()),
       gone: false,
     };
     const ready = (async () => {
@@ -248,6 +266,37 @@ export const createLiveHub = ({
     return { ready, close: () => drop(client, false) };
   };
 
+  /**
+   * Counts a stream `ctx` is about to open, before anything is sent; the returned function releases
+   * it (once, whenever called again). Throws `rate_limited` when the caller has
+   * `maxStreamsPerUser` open, `not_ready` when the process has `maxStreams`.
+   */
+  const admit = (ctx: Context): (() => void) => {
+    const who = ctx.actor.kind === 'user' ? `user:${ctx.actor.userId}` : ctx.actor.kind;
+    const mine = streamsBy.get(who) ?? 0;
+    if (mine >= maxStreamsPerUser) {
+      throw new AppError(ErrorCode.RateLimited, `At most ${maxStreamsPerUser} live streams per user`, [], {
+        retryAfterSeconds: 30,
+      });
+    }
+    if (streams >= maxStreams) {
+      throw new AppError(ErrorCode.NotReady, 'This server has as many live streams open as it takes', [], {
+        retryAfterSeconds: 10 + Math.floor(random() * 20),
+      });
+    }
+    streams += 1;
+    streamsBy.set(who, mine + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      streams -= 1;
+      const left = (streamsBy.get(who) ?? 1) - 1;
+      if (left > 0) streamsBy.set(who, left);
+      else streamsBy.delete(who);
+    };
+  };
+
   /** Ends every stream and stops the poller (app shutdown); later subscriptions end at once. */
   const close = async () => {
     closed = true;
@@ -259,6 +308,7 @@ export const createLiveHub = ({
 
   return {
     subscribe,
+    admit,
     close,
     /** Where a failed poll is reported (the poll is tried again on the next tick). */
     reportErrorsTo: (sink: (error: unknown) => void) => {
