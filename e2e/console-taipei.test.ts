@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type {
   CaseDto,
@@ -10,15 +10,9 @@ import type {
   TeamDto,
   UserDto,
 } from '@redress/contract';
-import {
-  launchBrowser,
-  renderingProblem,
-  screenshot,
-  seriousAxeViolations,
-  textRendering,
-  type Browser,
-} from './support/browser.ts';
+import { launchBrowser, renderingProblem, screenshot, textRendering, type Browser } from './support/browser.ts';
 import { catalogueFor } from './support/catalogue.ts';
+import { expectAccessible, journeySetUp, journeyStep } from './support/journey.ts';
 import {
   apiClient,
   eventually,
@@ -141,17 +135,7 @@ describe('console journeys in Traditional Chinese: an agent logs a call and prom
     customerId = earlier.customer.id;
   };
 
-  let setupError: Error | undefined;
-  before(async () => {
-    try {
-      await setUp();
-    } catch (error) {
-      setupError = error instanceof Error ? error : new Error(String(error));
-    }
-  });
-  const ready = () => {
-    if (setupError) throw setupError;
-  };
+  const ready = journeySetUp(setUp);
 
   after(async () => {
     await agentBrowser?.close();
@@ -159,22 +143,8 @@ describe('console journeys in Traditional Chinese: an agent logs a call and prom
     await server?.stop();
   });
 
-  const step = async (browser: Browser, name: string, body: () => Promise<void>): Promise<void> => {
-    try {
-      await body();
-    } catch (error) {
-      await screenshot(browser.page, `console-taipei-failed-${name.replace(/\W+/g, '-')}`).catch(() => undefined);
-      const log = server.output().split('\n').slice(-25).join('\n');
-      throw new Error(
-        `${name}: ${error instanceof Error ? error.message : String(error)}\n--- server log (tail) ---\n${log}`,
-        { cause: error },
-      );
-    }
-  };
-
-  const expectAccessible = async (page: Page, what: string) => {
-    assert.deepEqual(await seriousAxeViolations(page), [], `axe: serious or critical violations on ${what}`);
-  };
+  const step = (browser: Browser, name: string, body: () => Promise<void>) =>
+    journeyStep('console-taipei', browser.page, server, name, body);
 
   const expectChinese = async (page: Page, selector: string) => {
     const problem = renderingProblem(await textRendering(page, selector), 'chinese');

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type {
   CaseDto,
@@ -11,15 +11,9 @@ import type {
   SurveyList,
   UserDto,
 } from '@redress/contract';
-import {
-  launchBrowser,
-  screenshot,
-  seriousAxeViolations,
-  renderingProblem,
-  textRendering,
-  type Browser,
-} from './support/browser.ts';
+import { launchBrowser, screenshot, renderingProblem, textRendering, type Browser } from './support/browser.ts';
 import { catalogueFor } from './support/catalogue.ts';
+import { expectAccessible, journeySetUp, journeyStep } from './support/journey.ts';
 import { linkIn, recipientOf, startMailSink, type MailSink } from './support/mail-sink.ts';
 import {
   apiClient,
@@ -156,19 +150,7 @@ describe('portal journey in Thai: file, follow by the private link, answer the s
     });
   };
 
-  // A failed set-up fails every step of the journey (rather than cancelling them), so a machine
-  // without Chromium counts as failing tests, never as a quiet skip.
-  let setupError: Error | undefined;
-  before(async () => {
-    try {
-      await setUp();
-    } catch (error) {
-      setupError = error instanceof Error ? error : new Error(String(error));
-    }
-  });
-  const ready = () => {
-    if (setupError) throw setupError;
-  };
+  const ready = journeySetUp(setUp);
 
   after(async () => {
     await browser?.close();
@@ -176,25 +158,8 @@ describe('portal journey in Thai: file, follow by the private link, answer the s
     await sink?.close();
   });
 
-  /** Fails with the server's log when a step fails, so a CI failure says what the server saw. */
-  const step = async (name: string, body: () => Promise<void>): Promise<void> => {
-    try {
-      await body();
-    } catch (error) {
-      await screenshot(browser.page, `portal-thai-failed-${name.replace(/\W+/g, '-')}`).catch(() => undefined);
-      const log = server.output().split('\n').slice(-25).join('\n');
-      throw new Error(
-        `${name}: ${error instanceof Error ? error.message : String(error)}\n--- server log (tail) ---\n${log}`,
-        {
-          cause: error,
-        },
-      );
-    }
-  };
-
-  const expectAccessible = async (page: Page, what: string) => {
-    assert.deepEqual(await seriousAxeViolations(page), [], `axe: serious or critical violations on ${what}`);
-  };
+  const step = (name: string, body: () => Promise<void>) =>
+    journeyStep('portal-thai', browser.page, server, name, body);
 
   const expectThai = async (page: Page, selector: string) => {
     const problem = renderingProblem(await textRendering(page, selector), 'thai');
