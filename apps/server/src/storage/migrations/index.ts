@@ -10,6 +10,7 @@ import { recurrence } from './0009_recurrence.ts';
 import { webhooks } from './0010_webhooks.ts';
 import { customerSide } from './0011_customer_side.ts';
 import { bestAnswers } from './0012_best_answers.ts';
+import { consoleIndexes } from './0013_console_indexes.ts';
 import type { Migration } from './types.ts';
 
 /** Every migration in the order it runs. Append only: a released migration is never edited. */
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   webhooks,
   customerSide,
   bestAnswers,
+  consoleIndexes,
 ];

@@ -183,6 +183,10 @@ describeBothBackends('queue and case-list query plans', (backend) => {
     await queuesRepository(tx).countQueues(everything, { userId: 'usr_nobody', dueBefore: AT });
     const explained = await plans(db, statements);
     if (process.env.SHOW_PLANS) console.log(explained.join('\n\n'));
+    // The counts read only the cases still worked and the open tasks, through their partial indexes.
+    const count = explained.find((p) => p.includes('as "waiting_customer"')) ?? '';
+    assert.match(count, /cases_worked_site_idx/, count);
+    assert.match(count, /internal_tasks_open_case_idx/, count);
     if (db.dialect === 'sqlite') {
       for (const plan of explained.filter((p) => p.includes('"nc"'))) {
         assert.doesNotMatch(plan, /nc USING (COVERING )?INDEX service_clocks_due_idx/, plan);

@@ -18,7 +18,12 @@ const NOTHING = sql<SqlBool>`1 = 0`;
 
 /** Still being worked: neither resolved nor closed, and not merged into another case. */
 export const caseIsWorked = (eb: CasesBuilder): Expression<SqlBool> =>
-  eb.and([eb('cases.status', 'not in', ['resolved', 'closed']), eb('cases.merged_into_id', 'is', null)]);
+  // Literals, not parameters: SQLite uses the partial `cases_worked_site_idx` only for a WHERE
+  // that names the same statuses.
+  eb.and([
+    eb('cases.merged_into_id', 'is', null),
+    eb('cases.status', 'not in', [sql.lit('resolved'), sql.lit('closed')]),
+  ]);
 
 /**
  * The cases with a running clock due at or before `before`, as an uncorrelated `IN (SELECT …)`:
@@ -32,7 +37,7 @@ const runningDueBy = (eb: CasesBuilder, before: Date) =>
     .where('qc.due_at', '<=', toDbTime(before));
 
 const withOpenTasks = (eb: CasesBuilder) =>
-  eb.selectFrom('internal_tasks as qt').select('qt.case_id').where('qt.status', '=', 'open');
+  eb.selectFrom('internal_tasks as qt').select('qt.case_id').where('qt.status', '=', sql.lit('open'));
 
 /** What sets a queue apart among the cases still being worked (definitions in the contract's queues.ts). */
 const queueCondition = (eb: CasesBuilder, queue: CaseQueueFilter): Expression<SqlBool> => {
