@@ -90,7 +90,7 @@ const openStream = (url: string, token: string, siteId: string): Stream => {
 export const measureLive = async (url: string, world: ConsoleWorld, count: number): Promise<LiveResult> => {
   const problems: string[] = [];
   const streams = Array.from({ length: count }, (_, i) => {
-    const agent = world.agents[i % world.agents.length]!;
+    const agent = world.listeners[i % world.listeners.length]!;
     return openStream(url, agent.token, agent.siteId);
   });
   try {

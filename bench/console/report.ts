@@ -6,7 +6,7 @@ import { formatMs, formatNumber, markdownTable, type Cell, type Column } from '.
 import type { BackendResult } from './backend.ts';
 import { LIVE_LIMITS } from './live.ts';
 import { READ_LIMITS } from './reads.ts';
-import { SEED_DAYS, type ConsoleWorld } from './seed.ts';
+import { LISTENERS_PER_SITE, SEED_DAYS, type ConsoleWorld } from './seed.ts';
 
 const READ_COLUMNS: Column[] = [
   { header: 'workload' },
@@ -121,8 +121,9 @@ const liveTable = (results: readonly BackendResult[]): string => {
     ],
     rows,
     [
-      '- N streams open at once, spread over the 20 agents of both sites (fetch, read as a stream); then',
-      `  ${LIVE_LIMITS.changes} notes through \`POST /api/v1/cases/:id/notes\`, one every ${LIVE_LIMITS.gapMs} ms, each on a different open case by its owner, alternating sites.`,
+      `- N streams open at once, one per agent (${formatNumber(LISTENERS_PER_SITE)} watching agents per site, alternating sites), read with fetch;`,
+      `  then ${LIVE_LIMITS.changes} notes through \`POST /api/v1/cases/:id/notes\`, one every ${LIVE_LIMITS.gapMs} ms, each on a different open case`,
+      '  by its owner, alternating sites.',
       "- Latency: from the note's HTTP answer to a stream's `change` message about it, for every stream whose agent may",
       "  read the case (same site); expected = changes × streams at the case's site.",
       "- The floor is the live hub's poller: one process reads the event log about once a second (1,000 ms) while streams",

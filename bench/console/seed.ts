@@ -1,7 +1,8 @@
 // Seeds the console section's organisation and cases in process, through the server's own services
 // (`createDeps` on the opened store), as staff would have built them up over fifty days: two sites,
 // ten agents and a supervisor at each, a calendar and the ISO 10002 policy (so every case runs its
-// clocks), then the cases day by day with a seed clock set back to that day, each worked on the
+// clocks) and a hundred more agents per site who only watch their consoles (the live streams), then
+// the cases day by day with a seed clock set back to that day, each worked on the
 // way agents do — acknowledged, investigated, waiting on the customer, resolved — and some with a
 // promise, an internal task, an escalation or a proposed compensation. Tokens come last, at the
 // real time, so they are as fresh as an agent's.
@@ -20,6 +21,8 @@ const HOUR_MS = 3_600_000;
 export const SEED_DAYS = 50;
 /** Agents per site; every case is owned by the agent who opened it. */
 const AGENTS_PER_SITE = 10;
+/** Agents per site who only watch (their consoles' live streams): one stream each, as one browser each. */
+export const LISTENERS_PER_SITE = 100;
 /** Cases written at once inside a day, so group commit (or the pool) has work to share. */
 const IN_FLIGHT = 32;
 
@@ -40,6 +43,8 @@ export interface ConsoleWorld {
   readonly sites: readonly string[];
   /** Every agent, site A's first. */
   readonly agents: readonly SeedUser[];
+  /** Agents with a console open, alternating sites, for the live streams. */
+  readonly listeners: readonly SeedUser[];
   /** The agent whose queues and case pages are read: site A's first agent. */
   readonly reader: SeedUser;
   /** Site A's supervisor, who reads the early-warning board and the reports. */
@@ -106,6 +111,7 @@ const buildOrganisation = async (deps: Deps) => {
     return { id: user.id, email, siteId };
   };
   const agents: Staff[] = [];
+  const listeners: Staff[] = [];
   for (const [s, site] of [siteA, siteB].entries()) {
     const frontline = await deps.org.createTeam(sys, {
       name: `Frontline ${site.code}`,
@@ -117,6 +123,12 @@ const buildOrganisation = async (deps: Deps) => {
       await deps.org.addMember(sys, frontline.id, agent.id);
       agents.push(agent);
     }
+    const indexes = Array.from({ length: LISTENERS_PER_SITE }, (_, i) => i);
+    await eachLimited(indexes, IN_FLIGHT, async (i) => {
+      const listener = await staff('agent', `listener${s}.${i}@bench.example`, site.id);
+      await deps.org.addMember(sys, frontline.id, listener.id);
+      listeners[i * 2 + s] = listener;
+    });
   }
   const supervisor = await staff('supervisor', 'supervisor0@bench.example', siteA.id);
   await deps.org.addMember(sys, warehouse.id, (await staff('department_member', 'stock@bench.example', siteA.id)).id);
@@ -139,6 +151,7 @@ const buildOrganisation = async (deps: Deps) => {
   return {
     sites: [siteA.id, siteB.id],
     agents,
+    listeners,
     supervisor,
     warehouse: warehouse.id,
     categories,
@@ -283,10 +296,12 @@ export const seedConsoleWorld = async (
     return { id: person.id, siteId: person.siteId, token };
   };
   const agents = await Promise.all(org.agents.map(tokenFor));
+  const listeners = await Promise.all(org.listeners.map(tokenFor));
   const supervisor = await tokenFor(org.supervisor);
   return {
     sites: org.sites,
     agents,
+    listeners,
     reader: agents[0]!,
     supervisor,
     pageCases,
