@@ -36,20 +36,49 @@ export const LiveProvider = ({ children, url = '/api/v1/live' }: { children: Rea
 
   useEffect(() => {
     if (typeof EventSource === 'undefined') return;
-    const source = new EventSource(url);
+    let source: EventSource | undefined;
+    let retryTimer: ReturnType<typeof setTimeout> | undefined;
+    let failures = 0;
     const emit = (change: LiveChangeDto | null) => {
       for (const listener of listeners.current) listener(change);
     };
-    source.addEventListener('open', () => setStatus('open'));
-    source.addEventListener('error', () =>
-      setStatus(source.readyState === EventSource.CLOSED ? 'offline' : 'connecting'),
-    );
-    source.addEventListener(LIVE_EVENT_CHANGE, (event) => {
-      const change = parseChange((event as MessageEvent<string>).data);
-      if (change) emit(change);
-    });
-    source.addEventListener(LIVE_EVENT_RESET, () => emit(null));
-    return () => source.close();
+    const connect = () => {
+      const current = new EventSource(url);
+      source = current;
+      current.addEventListener('open', () => {
+        failures = 0;
+        setStatus('open');
+      });
+      current.addEventListener('error', () => {
+        if (current.readyState !== EventSource.CLOSED) {
+          setStatus('connecting');
+          return;
+        }
+        // The browser gives up for good on an answer other than a stream (429 when this user has
+        // too many tabs open, 503 when the server is full, 401 after signing out elsewhere): try
+        // again later, waiting longer each time (30 s, 60 s … at most 5 minutes). A reconnect sends
+        // no Last-Event-ID, so everything is read again (a reset).
+        setStatus('offline');
+        failures += 1;
+        retryTimer = setTimeout(
+          () => {
+            emit(null);
+            connect();
+          },
+          Math.min(30_000 * 2 ** (failures - 1), 300_000),
+        );
+      });
+      current.addEventListener(LIVE_EVENT_CHANGE, (event) => {
+        const change = parseChange((event as MessageEvent<string>).data);
+        if (change) emit(change);
+      });
+      current.addEventListener(LIVE_EVENT_RESET, () => emit(null));
+    };
+    connect();
+    return () => {
+      if (retryTimer !== undefined) clearTimeout(retryTimer);
+      source?.close();
+    };
   }, [url]);
 
   const value = useMemo<LiveValue>(
