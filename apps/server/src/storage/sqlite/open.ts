@@ -81,6 +81,11 @@ export const openSqlite = async (options: SqliteOptions): Promise<SqliteDatabase
     const writerConnection = new NodeSqliteConnection(writerRaw);
     const writerDb = new Kysely<Schema>({ dialect: new NodeSqliteDialect(writerConnection) });
     if (options.migrate !== false) await migrate(writerDb, 'sqlite');
+    // Query-planner statistics, which SQLite never gathers by itself: without them it may read a
+    // per-case subquery through a low-selectivity index and scan every running clock per case.
+    // 0x10002 is SQLite's advice for a long-lived connection at open: analyse, with a row limit,
+    // the tables that need it. Before the reader opens, so it plans with the same statistics.
+    writerRaw.exec('PRAGMA optimize = 0x10002');
     // From here the group-commit writer retries BEGIN on timers, so SQLite must not busy-wait.
     writerRaw.exec('PRAGMA busy_timeout = 0');
 
