@@ -344,6 +344,23 @@ describeBothBackends('reports', (backend) => {
       'brand-wide people are listed for the brand',
     );
   });
+
+  test("an archived team no longer brings its members into a site's workload", async (ctx) => {
+    const { t, org } = await setUp(ctx);
+    const roamer = await createStaff(t.deps, 'agent', 'roamer@example.test', null, [org.frontlineA]);
+    const listed = async () =>
+      (await get<WorkloadDto>(t, org.supervisorA, '/reports/workload')).items.some((i) => i.userId === roamer.id);
+    assert.equal(await listed(), true, "a member of a site A team is one of site A's people");
+    await t.deps.db.write((tx) =>
+      tx.updateTable('teams').set({ archived_at: NOW }).where('id', '=', org.frontlineA).execute(),
+    );
+    assert.equal(await listed(), false, 'once the team is archived it places nobody at the site');
+    const a = await get<WorkloadDto>(t, org.supervisorA, '/reports/workload');
+    assert.ok(
+      a.items.some((i) => i.userId === org.agentA.id),
+      'a member who works at the site is still listed through the site itself',
+    );
+  });
 });
 
 test('a supervisor without a site sees an empty workload, not everyone’s', async () => {

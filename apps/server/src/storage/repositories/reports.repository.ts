@@ -131,6 +131,7 @@ export const reportsRepository = (db: Tx): ReportsRepository => {
                 .selectFrom('team_members as tm')
                 .innerJoin('teams as t', 't.id', 'tm.team_id')
                 .select('tm.user_id')
+                .where('t.archived_at', 'is', null)
                 .where('t.site_id', 'in', siteIds),
             ),
           ]),
