@@ -9,6 +9,9 @@ import { join, resolve } from 'node:path';
  *
  * - `/assets/*` are content-hashed by Vite: cached for a year, immutable.
  * - `index.html` and the other files: `no-cache` (revalidated with ETag), so a deploy is seen at once.
+ * - Compressed copies written by the build (`<file>.br`, `<file>.gz`) are sent to clients whose
+ *   `Accept-Encoding` takes them, with `Content-Encoding` and `Vary: accept-encoding`; others get
+ *   the plain file. The server itself compresses nothing per request.
  * - Any other GET that wants HTML gets index.html: the console routes in the browser (`/portal`, …).
  *   `/api/*`, `/healthz` and `/readyz` never do: they keep the JSON 404 of the error plugin.
  * - Not built yet: a short page says how to build it; the API keeps working.
@@ -121,6 +124,8 @@ export const registerConsole = async (app: FastifyInstance, options: ConsoleOpti
       root: distDir,
       serve: false,
       cacheControl: false,
+      // Sends `<file>.br` / `<file>.gz` when present and accepted, else the file itself.
+      preCompressed: true,
       suppressWarning: true,
     });
 
