@@ -11,6 +11,7 @@ import { webhooks } from './0010_webhooks.ts';
 import { customerSide } from './0011_customer_side.ts';
 import { bestAnswers } from './0012_best_answers.ts';
 import { consoleIndexes } from './0013_console_indexes.ts';
+import { reportIndexes } from './0014_report_indexes.ts';
 import type { Migration } from './types.ts';
 
 /** Every migration in the order it runs. Append only: a released migration is never edited. */
@@ -28,4 +29,5 @@ export const MIGRATIONS: readonly Migration[] = [
   customerSide,
   bestAnswers,
   consoleIndexes,
+  reportIndexes,
 ];
