@@ -31,6 +31,8 @@ export interface IdentityRepository {
   insertUser(user: NewUser): Promise<void>;
   /** Writes the given fields of a user (a field left out is kept); false when there is no such user. */
   updateUser(id: string, changes: UserChanges, at: Date): Promise<boolean>;
+  /** How many cases the user owns that are not closed (nor merged into another): theirs to work. */
+  countOpenCasesOwnedBy(userId: string): Promise<number>;
   /** The teams a user belongs to, with each team's site (null for brand-wide departments). */
   teamsOf(userId: string): Promise<{ id: string; siteId: string | null }[]>;
 

@@ -4,7 +4,7 @@ import { AppError, ErrorCode } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { TtlCache } from '../../shared/ttl-cache.ts';
 import { actorId, type Actor, type Context, type UnitOfWork } from '../../shared/unit-of-work.ts';
-import { requirePermission, scopeFor } from '../access/index.ts';
+import { permissionsFor, requirePermission, scopeFor } from '../access/index.ts';
 import {
   LOGIN_MAX_FAILURES_PER_EMAIL,
   LOGIN_MAX_FAILURES_PER_IP,
@@ -95,6 +95,35 @@ export const createIdentityService = ({ store, clock }: IdentityServiceDeps) => 
   };
 
   /**
+   * Refuses to disable a user, or give them a role that cannot work cases, while they still own
+   * open cases: nobody would work those cases, and nobody would see them as theirs. The
+   * administrator hands them over first (`POST /cases/:id/handoff`).
+   */
+  const refuseStrandingCases = async (
+    repo: IdentityRepository,
+    userId: string,
+    current: User,
+    input: UpdateUserInput,
+  ): Promise<void> => {
+    const disabling = input.disabled === true && current.disabledAt === null;
+    const losingCases =
+      input.role !== undefined && input.role !== current.role && !permissionsFor(input.role).includes('case:update');
+    if (!disabling && !losingCases) return;
+    const owned = await repo.countOpenCasesOwnedBy(userId);
+    if (owned === 0) return;
+    const cases = `${owned} open ${owned === 1 ? 'case' : 'cases'}`;
+    const change = disabling ? 'disabling them' : 'giving them a role that cannot work cases';
+    throw new AppError(
+      ErrorCode.RuleViolated,
+      `This user owns ${cases}; hand them over to someone else before ${change}`,
+      [
+        ...(disabling ? [{ field: '/body/disabled', message: `owns ${cases}` }] : []),
+        ...(losingCases ? [{ field: '/body/role', message: `owns ${cases}` }] : []),
+      ],
+    );
+  };
+
+  /**
    * Changes a user's name, role, language or whether they may sign in. Administrators may not
    * change their own role or disable themselves, so nobody locks themselves out by mistake. A
    * disabled user's sessions and tokens stop working on their next request.
@@ -130,6 +159,7 @@ export const createIdentityService = ({ store, clock }: IdentityServiceDeps) => 
           { field: '/body/disabled', message: 'is your own account' },
         ]);
       }
+      await refuseStrandingCases(repo, userId, current, input);
       const changes = {
         ...(name === undefined ? {} : { name }),
         ...(input.role === undefined ? {} : { role: input.role as User['role'] }),
@@ -147,7 +177,7 @@ export const createIdentityService = ({ store, clock }: IdentityServiceDeps) => 
         // The name is personal data: the log says only that it changed.
         payload: {
           ...(name === undefined ? {} : { nameChanged: true }),
-          ...(input.role === undefined ? {} : { role: input.role }),
+          ...(input.role === undefined ? {} : { role: input.role, previousRole: current.role }),
           ...(input.locale === undefined ? {} : { locale: input.locale }),
           ...(input.disabled === undefined ? {} : { disabled: input.disabled }),
         },

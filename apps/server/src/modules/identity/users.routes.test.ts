@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { UserDto, UserList } from '@redress/contract';
 import { buildTestApp, signIn, type TestApp } from '../../../test/factories.ts';
-import { createTestOrg, type TestOrg } from '../../../test/factories/cases.ts';
+import { createTestOrg, openCaseAs, type TestOrg } from '../../../test/factories/cases.ts';
 import { describeBothBackends } from '../../../test/pg-util.ts';
 
 describeBothBackends('changing a user', (backend) => {
@@ -49,7 +49,7 @@ describeBothBackends('changing a user', (backend) => {
     const payload: unknown =
       typeof events[0]?.payload === 'string' ? JSON.parse(events[0].payload) : events[0]?.payload;
     // The new name is personal data: the log says only that it changed.
-    assert.deepEqual(payload, { nameChanged: true, role: 'supervisor', locale: 'th' });
+    assert.deepEqual(payload, { nameChanged: true, role: 'supervisor', previousRole: 'agent', locale: 'th' });
     assert.equal(events[0]?.actor_id, org.admin.id);
   });
 
@@ -92,6 +92,72 @@ describeBothBackends('changing a user', (backend) => {
     const rename = await patch(t, org.admin.headers, org.admin.id, { name: 'Ada', locale: 'zh-TW', role: 'admin' });
     assert.equal(rename.statusCode, 200, rename.body);
     assert.equal(rename.json<UserDto>().locale, 'zh-TW');
+  });
+
+  test('a user who owns open cases is neither disabled nor given a role that cannot work them until the cases are handed over', async (ctx) => {
+    const { t, org } = await setUp(ctx);
+    const body = {
+      customer: { name: 'Lin Yi', language: 'zh-TW' },
+      channel: 'phone',
+      description: '芒果爛了',
+    } as const;
+    const first = await openCaseAs(t, org.agentA, body);
+    const second = await openCaseAs(t, org.agentA, body);
+    const closed = await openCaseAs(t, org.agentA, body);
+    const merged = await openCaseAs(t, org.agentA, body);
+    await t.deps.db.write(async (tx) => {
+      await tx.updateTable('cases').set({ status: 'closed' }).where('id', '=', closed.id).execute();
+      await tx.updateTable('cases').set({ merged_into_id: first.id }).where('id', '=', merged.id).execute();
+    });
+
+    const refusal = async (payload: object) => {
+      const response = await patch(t, org.admin.headers, org.agentA.id, payload);
+      assert.equal(response.statusCode, 422, response.body);
+      const error = JSON.parse(response.body) as {
+        error: { code: string; message: string; details: { field: string; message: string }[] };
+      };
+      assert.equal(error.error.code, 'rule_violated');
+      return error.error;
+    };
+    const disabling = await refusal({ disabled: true });
+    assert.deepEqual(disabling.details, [{ field: '/body/disabled', message: 'owns 2 open cases' }]);
+    assert.match(disabling.message, /owns 2 open cases; hand them over/, 'closed and merged cases are not counted');
+    for (const role of ['department_member', 'quality_analyst']) {
+      assert.deepEqual((await refusal({ role })).details, [{ field: '/body/role', message: 'owns 2 open cases' }]);
+    }
+    assert.deepEqual(
+      (await refusal({ role: 'department_member', disabled: true })).details.map((d) => d.field),
+      ['/body/disabled', '/body/role'],
+    );
+    const me = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: org.agentA.headers });
+    assert.equal(me.statusCode, 200, 'nothing was changed by the refusals');
+    assert.equal(me.json<{ user: UserDto }>().user.role, 'agent');
+
+    // A role that still works cases is fine, and the log keeps what the role was.
+    const promoted = await patch(t, org.admin.headers, org.agentA.id, { role: 'supervisor' });
+    assert.equal(promoted.statusCode, 200, promoted.body);
+    const [event] = await t.deps.db.read
+      .selectFrom('events')
+      .select('payload')
+      .where('subject_id', '=', org.agentA.id)
+      .where('type', '=', 'user.updated')
+      .execute();
+    const payload: unknown = typeof event?.payload === 'string' ? JSON.parse(event.payload) : event?.payload;
+    assert.deepEqual(payload, { role: 'supervisor', previousRole: 'agent' });
+
+    for (const handed of [first, second]) {
+      const response = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/cases/${handed.id}/handoff`,
+        headers: org.agentA.headers,
+        payload: { toUserId: org.agentA2.id, summary: 'Customer waits for the refund; call back on Monday.' },
+      });
+      assert.equal(response.statusCode, 200, response.body);
+      if (handed === first) assert.match((await refusal({ disabled: true })).message, /owns 1 open case;/);
+    }
+    const disabled = await patch(t, org.admin.headers, org.agentA.id, { disabled: true, role: 'department_member' });
+    assert.equal(disabled.statusCode, 200, disabled.body);
+    assert.equal(disabled.json<UserDto>().disabled, true);
   });
 
   test('refuses the wrong caller, an unknown user and a malformed body, naming the field', async (ctx) => {

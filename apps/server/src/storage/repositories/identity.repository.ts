@@ -3,6 +3,7 @@ import type { IdentityRepository, User } from '../../modules/identity/index.ts';
 import { readInt, readOptionalTime, readTime, toDbTime } from '../codec.ts';
 import type { Tx } from '../database.ts';
 import { appendEvent } from '../events.ts';
+import { caseIsOpen } from './scope-sql.ts';
 import type { Schema } from '../schema.ts';
 
 type UserRow = Schema['users'] extends infer T ? { [K in keyof T]: unknown } : never;
@@ -84,6 +85,16 @@ export const identityRepository = (tx: Tx): IdentityRepository => ({
       .where('id', '=', id)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
+  },
+
+  async countOpenCasesOwnedBy(userId) {
+    const row = await tx
+      .selectFrom('cases')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('cases.owner_id', '=', userId)
+      .where(caseIsOpen())
+      .executeTakeFirstOrThrow();
+    return readInt(row.n);
   },
 
   async insertSession(session) {
