@@ -2,6 +2,7 @@ import type { Locale, Role, SiteDto, UpdateUserBody, UserDto } from '@redress/co
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { adminApi } from './admin-api.ts';
+import { openCasesOwned, type FieldProblem } from './admin-errors.ts';
 import { CheckField, Field, FormAlert, useProblemWords, useSubmit } from './admin-ui.tsx';
 import { LocaleOptions, RoleOptions, SiteOptions } from './options.tsx';
 
@@ -59,6 +60,11 @@ export const UserEdit = ({
   };
 
   const selfRefused = { invalid: t('admin.users.selfRefused') };
+  /** A refused role or disabling: the open cases to hand over first, else the user's own account. */
+  const refused = (problem: FieldProblem | undefined) => {
+    const count = openCasesOwned(problem);
+    return count === undefined ? words(problem, selfRefused) : t('admin.users.ownsOpenCases', { count });
+  };
   return (
     <form ref={formRef} className="admin-form admin-form-edit" noValidate onSubmit={(event) => void onSubmit(event)}>
       <h3>{t('admin.users.editTitle', { name: user.name })}</h3>
@@ -76,7 +82,7 @@ export const UserEdit = ({
             />
           )}
         </Field>
-        <Field label={t('admin.users.role')} error={words(problems.role, selfRefused)}>
+        <Field label={t('admin.users.role')} error={refused(problems.role)}>
           {(control) => (
             <select
               {...control}
@@ -110,7 +116,7 @@ export const UserEdit = ({
       <CheckField
         label={t('admin.users.disable')}
         hint={t('admin.users.disableHint')}
-        error={words(problems.disabled, selfRefused)}
+        error={refused(problems.disabled)}
         checked={draft.disabled}
         disabled={self}
         onChange={(disabled) => set({ disabled })}

@@ -123,6 +123,50 @@ describe('users', { timeout: 20_000 }, () => {
     expect(bodyOf(callsTo('PUT /api/v1/users/usr_01MEI/site'))).toEqual({ siteId: null });
   });
 
+  it('says how many open cases to hand over when a user who owns some is disabled or given a role that cannot work them', async () => {
+    const user = userEvent.setup({ delay: null });
+    const owns = (field: string, count: number) =>
+      json(422, {
+        error: {
+          code: 'rule_violated',
+          message: 'Server words that are never shown',
+          details: [{ field, message: `owns ${count} open ${count === 1 ? 'case' : 'cases'}` }],
+        },
+      });
+    const answers = [owns('/body/disabled', 3), owns('/body/role', 1)];
+    const { callsTo } = await renderAdmin(
+      'users',
+      {
+        'GET /api/v1/users?limit=200': () => users(),
+        'GET /api/v1/sites': sites,
+        'PATCH /api/v1/users/usr_01MEI': () => answers.shift()!,
+      },
+      { locale: 'zh-TW' },
+    );
+
+    await user.click(await screen.findByRole('button', { name: '修改 Lin Mei' }));
+    const form = within(screen.getByRole('heading', { name: '修改 Lin Mei' }).closest('form')!);
+    const disable = form.getByLabelText('停用：無法登入');
+    await user.click(disable);
+    await user.selectOptions(form.getByLabelText('據點'), '所有據點（全品牌）');
+    await user.click(form.getByRole('button', { name: '儲存' }));
+
+    await waitFor(() => expect(disable.getAttribute('aria-invalid')).toBe('true'));
+    expect(describedText(disable)).toContain('此使用者仍負責 3 件尚未結案的案件，請先將案件移交給其他同事。');
+    expect(form.getByRole('alert').textContent).toBe('不允許進行這項變更。');
+    expect(document.body.textContent).not.toContain('Server words');
+    expect(callsTo('PUT /api/v1/users/usr_01MEI/site')).toHaveLength(0);
+
+    await user.click(disable);
+    const role = form.getByLabelText('角色');
+    await user.selectOptions(role, 'department_member');
+    await user.click(form.getByRole('button', { name: '儲存' }));
+    await waitFor(() => expect(role.getAttribute('aria-invalid')).toBe('true'));
+    expect(describedText(role)).toBe('此使用者仍負責 1 件尚未結案的案件，請先將案件移交給其他同事。');
+    expect(disable.getAttribute('aria-invalid')).toBeNull();
+    expect(bodyOf(callsTo('PATCH /api/v1/users/usr_01MEI'), 1)).toEqual({ role: 'department_member' });
+  });
+
   it('does not offer administrators their own role or account to switch off', async () => {
     const user = userEvent.setup({ delay: null });
     await renderAdmin('users', { 'GET /api/v1/users?limit=200': () => users(), 'GET /api/v1/sites': sites });

@@ -50,6 +50,16 @@ export const problemKind = (message: string): ProblemKind => {
   return 'invalid';
 };
 
+/**
+ * How many open cases a refused change to a user would leave with nobody to work them: the server
+ * refuses to disable someone, or give them a role that cannot work cases, with the detail
+ * `owns N open cases` on the field. Undefined for any other problem.
+ */
+export const openCasesOwned = (problem: FieldProblem | undefined): number | undefined => {
+  const found = /^owns (\d+) open cases?$/.exec(problem?.detail.message ?? '');
+  return found ? Number(found[1]) : undefined;
+};
+
 /** `/body/imap/host` → `imap/host`; details about the query or path keep their prefix. */
 const bodyPath = (field: string | undefined): string | undefined => field?.replace(/^\/body\//, '');
 
