@@ -16,11 +16,19 @@ interface CountdownProps {
  * (in the reader's calendar) as the `<time>` element's title and machine-readable `dateTime`.
  * Shows at most two units: the largest two that are not zero.
  */
-export const Countdown = ({ dueAt, now, soonMs }: CountdownProps) => {
-  const ticking = useNow();
+export const Countdown = ({ dueAt, now, soonMs }: CountdownProps) =>
+  now ? <CountdownAt dueAt={dueAt} now={now} soonMs={soonMs} /> : <TickingCountdown dueAt={dueAt} soonMs={soonMs} />;
+
+/** A countdown on its own, with its own clock (a single panel's few rows). */
+const TickingCountdown = ({ dueAt, soonMs }: Omit<CountdownProps, 'now'>) => (
+  <CountdownAt dueAt={dueAt} now={useNow()} soonMs={soonMs} />
+);
+
+/** The countdown against a given now: lists pass one clock for all their rows, so no row keeps a timer. */
+const CountdownAt = ({ dueAt, now, soonMs }: CountdownProps & { now: Date }) => {
   const { t } = useTranslation();
   const formatDate = useFormatDate();
-  const parts = countdownParts(dueAt, now ?? ticking, soonMs);
+  const parts = countdownParts(dueAt, now, soonMs);
   const units = [
     parts.days > 0 ? t('time.days', { n: parts.days }) : null,
     parts.hours > 0 ? t('time.hours', { n: parts.hours }) : null,
